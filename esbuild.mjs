@@ -1,0 +1,69 @@
+// Builds every bundle the project ships or runs:
+//   dist/extension.js        the extension host bundle (CJS, `vscode` external)
+//   dist/localGong.js        the local Gong server as a library, loaded lazily by the demo command
+//   dist/localGongCli.js     `npm run local-gong`
+//   dist/gongCli.js          `npm run gong`
+//   dist/webview/<page>.js   one browser bundle per webview page
+// Flags: --production (minify, no source maps), --watch, --node-only (skip the extension and pages).
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const nodeOnly = process.argv.includes('--node-only');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const nodeEntries = [
+  ['src/localGong/index.ts', 'dist/localGong.js'],
+  ['src/localGong/cli.ts', 'dist/localGongCli.js'],
+  ['src/cli/gong.ts', 'dist/gongCli.js'],
+].filter(([src]) => existsSync(src));
+
+const builds = nodeEntries.map(([entry, outfile]) => ({
+  ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', target: 'node20',
+}));
+
+if (!nodeOnly) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // The local Gong is loaded at run time from dist/localGong.js so it never weighs on activation.
+    plugins: [{
+      name: 'lazy-local-gong',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/localGong\.js$/ }, () => ({ path: './localGong.js', external: true }));
+      },
+    }],
+  });
+  const pages = existsSync('src/webview') ? readdirSync('src/webview').filter(f => /^[a-zA-Z]+\.ts$/.test(f) && f !== 'common.ts') : [];
+  for (const page of pages) {
+    builds.push({
+      ...common,
+      entryPoints: [`src/webview/${page}`],
+      outfile: `dist/webview/${page.replace(/\.ts$/, '.js')}`,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    });
+  }
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
+  await Promise.all(contexts.map(c => c.watch()));
+  console.log(`watching ${contexts.length} bundles`);
+} else {
+  await Promise.all(builds.map(b => esbuild.build(b)));
+}

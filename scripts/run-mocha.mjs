@@ -1,0 +1,30 @@
+// Runs one mocha suite in this process and writes its counts as JSON to the file given by --stats.
+// usage: node scripts/run-mocha.mjs --stats out/stats.json [--grep re] file-or-dir...
+import Mocha from 'mocha';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+let statsFile;
+let grep;
+const roots = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--stats') statsFile = args[++i];
+  else if (args[i] === '--grep') grep = args[++i];
+  else roots.push(args[i]);
+}
+const files = [];
+const walk = p => {
+  if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f));
+  else if (p.endsWith('.test.js')) files.push(resolve(p));
+};
+roots.forEach(walk);
+const mocha = new Mocha({ reporter: 'spec', timeout: 30000, slow: 2000, color: false });
+if (grep) mocha.grep(grep);
+files.forEach(f => mocha.addFile(f));
+const runner = mocha.run(() => {
+  const s = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
+  const out = { passed: s.passes, failed: s.failures, skipped: s.pending, files: files.length };
+  if (statsFile) writeFileSync(statsFile, JSON.stringify(out));
+  process.exit(s.failures > 0 ? 1 : 0);
+});

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { Logger } from './platform/logger';
+import { VsCodePrompter, type Prompter } from './platform/prompter';
+import type { Services } from './platform/services';
+import { Commands, registerCommand } from './platform/commands';
+import { createSession, registerAuth } from './auth/index';
+import { registerViews } from './views/index';
+import { registerPanels } from './panels/index';
+import { registerRunAction } from './commands/runAction';
+import { registerDemo } from './demo/index';
+
+/** What activate() returns: used by the integration tests inside the real extension host. */
+export interface GongExplorerApi {
+  services: Services;
+  /** Replaces the prompter (ScriptedPrompter in tests); returns a function that restores the previous one. */
+  setPrompter(p: Prompter): () => void;
+}
+
+/** Wiring only: nothing here awaits the network. */
+export function activate(context: vscode.ExtensionContext): GongExplorerApi {
+  const started = performance.now();
+  const log = new Logger('Gong');
+  context.subscriptions.push(log);
+  let prompter: Prompter = new VsCodePrompter();
+  const session = createSession(context, log);
+  context.subscriptions.push(session);
+  const services: Services = { context, log, session, prompter: () => prompter };
+
+  registerCommand(context, log, Commands.showLog, () => log.show());
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {
+    if (e.affectsConfiguration('gongExplorer.logLevel')) log.refreshLevel();
+  }));
+  registerAuth(services);
+  registerViews(services);
+  registerPanels(services);
+  registerRunAction(services);
+  registerDemo(services);
+
+  const activationMs = performance.now() - started;
+  log.info(`Gong Explorer activated in ${activationMs.toFixed(1)} ms`);
+  void context.globalState.update('gongExplorer.lastActivationMs', activationMs);
+  return {
+    services,
+    setPrompter(p: Prompter) {
+      const previous = prompter;
+      prompter = p;
+      return () => { prompter = previous; };
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { Logger } from './logger';
+
+/** Every command id the extension contributes, in one place (package.json is checked against it by a unit test). */
+export const Commands = {
+  signIn: 'gongExplorer.auth.signIn',
+  signOut: 'gongExplorer.auth.signOut',
+  switchProfile: 'gongExplorer.auth.switchProfile',
+  statusMenu: 'gongExplorer.auth.statusMenu',
+  demoStart: 'gongExplorer.demo.start',
+  runAction: 'gongExplorer.actions.run',
+  showLog: 'gongExplorer.log.show',
+  /** Args: (callId: string). Opens (or reveals) the call details panel. */
+  showCallDetails: 'gongExplorer.call.showDetails',
+  /** Args: (callId: string | string[]). Opens the transcript panel(s); many ids are fetched in batches of 100. */
+  openTranscript: 'gongExplorer.call.openTranscript',
+  /** Args: (prefill?: { actionId?: string; input?: Record<string, unknown> }). */
+  // runAction above takes the same prefill argument.
+} as const;
+
+/** Thrown (or rejected) when the user cancelled: commands end silently. */
+export class UserCancelled extends Error {
+  constructor() { super('Cancelled'); }
+  static is(e: unknown): e is UserCancelled { return e instanceof UserCancelled || (e instanceof Error && e.name === 'AbortError'); }
+}
+
+/**
+ * Registers a command and pushes its disposable into the extension's subscriptions. A user cancel
+ * ends silently; any other error is logged and shown once.
+ */
+export function registerCommand(
+  context: vscode.ExtensionContext,
+  log: Logger,
+  id: string,
+  handler: (...args: any[]) => unknown,
+): void {
+  context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      if (UserCancelled.is(e)) return undefined;
+      const message = e instanceof Error ? e.message : String(e);
+      log.error(`${id}: ${message}`);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+  }));
+}

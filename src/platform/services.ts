@@ -1,0 +1,44 @@
+import type * as vscode from 'vscode';
+import type { GongApi, GongConnection, SchedulerStats } from '../gong/types';
+import type { Logger } from './logger';
+import type { Prompter } from './prompter';
+
+/** A stored connection profile as the UI sees it (never the secret). */
+export interface ProfileInfo {
+  name: string;
+  baseUrl: string;
+  authKind: 'basic' | 'bearer';
+}
+
+/** The signed-in state: profiles, the active client, and sign-in/out. Implemented in src/auth/. */
+export interface GongSession extends vscode.Disposable {
+  readonly onDidChange: vscode.Event<void>;
+  /** The active profile, or undefined when signed out. */
+  readonly active: ProfileInfo | undefined;
+  /** All stored profiles. */
+  profiles(): ProfileInfo[];
+  /** The client for the active profile (one scheduler for the whole process), or undefined. */
+  api(): GongApi | undefined;
+  /** Today's request count, budget and rate-limit wait of the shared scheduler. */
+  stats(): SchedulerStats;
+  /**
+   * Checks the connection with one cheap read, then stores its secrets in SecretStorage and makes it
+   * the active profile. Throws the client's typed error on failure and stores nothing.
+   */
+  signIn(profileName: string, connection: GongConnection): Promise<void>;
+  /** Removes every stored secret of the profile (the active one by default). */
+  signOut(profileName?: string): Promise<void>;
+  switchTo(profileName: string): Promise<void>;
+  /** Gong refused the credentials: views show a sign-in row until the next successful sign-in. */
+  reportAuthFailure(): void;
+  readonly authFailed: boolean;
+}
+
+/** What every feature area receives from extension.ts. No global mutable state elsewhere. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: Logger;
+  readonly session: GongSession;
+  /** Current prompter (replaceable by integration tests). */
+  prompter(): Prompter;
+}
