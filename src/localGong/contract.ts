@@ -6,6 +6,7 @@
  */
 
 import type { HttpMethod } from '../gong/types';
+import type { World } from './model';
 
 /** What a route handler sees of a request. */
 export interface LocalRequest {
@@ -54,7 +55,7 @@ export class LocalHttpError extends Error {
 /** Services the server gives every handler. */
 export interface RouteContext {
   /** The generated data, mutable by write routes. */
-  world: unknown; // narrowed by world.ts's `World`; route modules import that type
+  world: World;
   /** Current time (fixed in tests when the server was started with `now`). */
   now(): Date;
   /** A fresh 19-digit id string, deterministic per server seed. */
