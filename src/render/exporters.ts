@@ -1,0 +1,115 @@
+/**
+ * Transcript exporters: pure functions from the view model to file text. Every format ends with a
+ * single newline. Timestamps are call-relative (Gong's milliseconds from the start of the call).
+ */
+import type { ExportFormat } from '../shared/messages';
+import type { TranscriptModel } from '../shared/models';
+import { clock, srtTime, vttTime } from './format';
+
+/** File extension and save-dialog filter name per format. */
+export const EXPORT_FILES: Record<ExportFormat, { ext: string; label: string }> = {
+  markdown: { ext: 'md', label: 'Markdown' },
+  text: { ext: 'txt', label: 'Plain text' },
+  srt: { ext: 'srt', label: 'SubRip subtitles' },
+  vtt: { ext: 'vtt', label: 'WebVTT subtitles' },
+  json: { ext: 'json', label: 'JSON' },
+};
+
+const speakerName = (m: TranscriptModel, i: number): string => m.speakers[i]?.name ?? `Speaker ${i + 1}`;
+const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+/** Backslash-escapes what Markdown would otherwise read as markup or raw HTML, so the text stays text. */
+export function escapeMarkdown(s: string): string {
+  return oneLine(s).replace(/([\\`*_[\]<>#|~])/g, '\\$1');
+}
+
+export function toMarkdown(m: TranscriptModel): string {
+  const out: string[] = [`# ${escapeMarkdown(m.title)}`, ''];
+  if (m.started) out.push(`Started: ${m.started}`, '');
+  if (m.url) out.push(`<${m.url}>`, '');
+  let topic: string | undefined;
+  for (const mono of m.monologues) {
+    if (mono.topic && mono.topic !== topic) out.push(`## ${escapeMarkdown(mono.topic)}`, '');
+    if (mono.topic) topic = mono.topic;
+    out.push(`**${escapeMarkdown(speakerName(m, mono.speaker))}** [${clock(mono.start)}]`);
+    out.push(mono.sentences.map(s => escapeMarkdown(s.text)).join(' '), '');
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
+
+export function toPlainText(m: TranscriptModel): string {
+  const out: string[] = [oneLine(m.title)];
+  if (m.started) out.push(`Started: ${m.started}`);
+  if (m.url) out.push(m.url);
+  out.push('');
+  let topic: string | undefined;
+  for (const mono of m.monologues) {
+    if (mono.topic && mono.topic !== topic) out.push('', `--- ${oneLine(mono.topic)} ---`, '');
+    if (mono.topic) topic = mono.topic;
+    out.push(`[${clock(mono.start)}] ${oneLine(speakerName(m, mono.speaker))}: ${mono.sentences.map(s => oneLine(s.text)).join(' ')}`);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** One SRT cue per sentence, prefixed with its speaker. "-->" in text would be read as timing, so it is broken. */
+export function toSrt(m: TranscriptModel): string {
+  const cues: string[] = [];
+  let n = 0;
+  for (const mono of m.monologues) {
+    const who = oneLine(speakerName(m, mono.speaker));
+    for (const s of mono.sentences) {
+      cues.push(`${++n}\n${srtTime(s.start)} --> ${srtTime(s.end)}\n${who}: ${oneLine(s.text).replace(/-->/g, '->')}\n`);
+    }
+  }
+  return cues.join('\n');
+}
+
+const vttEscape = (s: string): string => oneLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** WebVTT with a voice span per cue; `&`, `<` and `>` are escaped as the format requires. */
+export function toVtt(m: TranscriptModel): string {
+  const cues: string[] = ['WEBVTT\n'];
+  let n = 0;
+  for (const mono of m.monologues) {
+    const who = vttEscape(speakerName(m, mono.speaker));
+    for (const s of mono.sentences) {
+      cues.push(`${++n}\n${vttTime(s.start)} --> ${vttTime(s.end)}\n<v ${who}>${vttEscape(s.text)}\n`);
+    }
+  }
+  return cues.join('\n');
+}
+
+/** A stable JSON shape: speakers by name (never by Gong's internal speaker id), times in ms. */
+export function toJson(m: TranscriptModel): string {
+  const doc = {
+    callId: m.callId,
+    title: m.title,
+    ...(m.url ? { url: m.url } : {}),
+    ...(m.started ? { started: m.started } : {}),
+    speakers: m.speakers.map(s => ({ name: s.name, affiliation: s.affiliation, ...(s.title ? { title: s.title } : {}) })),
+    monologues: m.monologues.map(mono => ({
+      speaker: speakerName(m, mono.speaker),
+      ...(mono.topic ? { topic: mono.topic } : {}),
+      start: mono.start,
+      end: mono.end,
+      sentences: mono.sentences.map(s => ({ start: s.start, end: s.end, text: s.text })),
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export function exportTranscript(m: TranscriptModel, format: ExportFormat): string {
+  switch (format) {
+    case 'markdown': return toMarkdown(m);
+    case 'text': return toPlainText(m);
+    case 'srt': return toSrt(m);
+    case 'vtt': return toVtt(m);
+    case 'json': return toJson(m);
+  }
+}
+
+/** A file name from the call title, safe on every OS. */
+export function exportFileName(m: TranscriptModel, format: ExportFormat): string {
+  const base = m.title.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `call-${m.callId}`;
+  return `${base}.${EXPORT_FILES[format].ext}`;
+}

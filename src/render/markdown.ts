@@ -1,0 +1,118 @@
+/**
+ * Gong's rich-text fields (brief, key points, outline, comments) through markdown-it, reduced to the
+ * RichNode tree of src/shared/models.ts.
+ *
+ * Why a token tree instead of an HTML string: the page builds every element itself with
+ * `createElement` and `textContent`, so there is no HTML parser anywhere between Gong's text and the
+ * DOM and therefore nothing to sanitise or to get wrong in an allow-list. markdown-it runs with
+ * `html: false` (raw HTML stays text), images are disabled (their alt text stays as text), and
+ * `validateLink` admits only absolute http(s) URLs, so `javascript:` and `data:` links become text.
+ */
+import MarkdownIt from 'markdown-it';
+import type { RichNode } from '../shared/models';
+import { isHttpUrl } from './format';
+
+type Token = MarkdownIt.Token;
+
+/** Beyond this many characters the text is shown as one plain text node (parsing would not help reading). */
+export const MAX_MARKDOWN_CHARS = 200_000;
+
+const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: true });
+md.disable(['image']);
+md.validateLink = (url: string): boolean => isHttpUrl(url.trim());
+
+const containerTags: Record<string, RichNode['t']> = {
+  paragraph: 'p', heading: 'h', bullet_list: 'ul', ordered_list: 'ol', list_item: 'li', blockquote: 'blockquote',
+  strong: 'strong', em: 'em', s: 's', link: 'link',
+};
+
+type Container = { node: RichNode & { children: RichNode[] } | undefined; children: RichNode[] };
+
+/** Gong writes mentions as `@[Name](userId)`; show `@Name` instead of a broken link. */
+export function stripMentions(text: string): string {
+  return text.replace(/@\[([^\]\n]{1,200})\]\(\d{1,30}\)/g, '@$1');
+}
+
+/** Parses Gong's markdown-ish text into safe RichNodes. */
+export function renderRich(text: string | null | undefined): RichNode[] {
+  if (text === null || text === undefined || text === '') return [];
+  if (text.length > MAX_MARKDOWN_CHARS) return [{ t: 'p', children: [{ t: 'text', text }] }];
+  const tokens = md.parse(stripMentions(text), {});
+  const root: Container = { node: undefined, children: [] };
+  const stack: Container[] = [root];
+  walk(tokens, stack);
+  return root.children;
+}
+
+function top(stack: Container[]): Container {
+  return stack[stack.length - 1] as Container;
+}
+
+function pushText(stack: Container[], text: string): void {
+  if (text === '') return;
+  const children = top(stack).children;
+  const last = children[children.length - 1];
+  if (last && last.t === 'text') last.text += text;
+  else children.push({ t: 'text', text });
+}
+
+function walk(tokens: readonly Token[], stack: Container[]): void {
+  for (const tok of tokens) {
+    const base = tok.type.replace(/_(open|close)$/, '');
+    if (tok.nesting === 1) {
+      const kind = containerTags[base];
+      if (kind && !(kind === 'p' && tok.hidden)) {
+        let node: RichNode & { children: RichNode[] };
+        if (kind === 'link') {
+          const href = tok.attrGet('href') ?? '';
+          // validateLink already refused anything else; checked again so no path can add a bad href.
+          node = isHttpUrl(href) ? { t: 'link', href, children: [] } : { t: 'em', children: [] };
+        } else {
+          node = { t: kind, children: [] } as RichNode & { children: RichNode[] };
+        }
+        top(stack).children.push(node);
+        stack.push({ node, children: node.children });
+      } else {
+        // Tables, hidden paragraphs of tight lists and anything unknown: keep the content, drop the element.
+        stack.push({ node: undefined, children: top(stack).children });
+      }
+      continue;
+    }
+    if (tok.nesting === -1) {
+      if (stack.length > 1) stack.pop();
+      if (base === 'th' || base === 'td') pushText(stack, '  ');
+      else if (base === 'tr') top(stack).children.push({ t: 'br' });
+      continue;
+    }
+    switch (tok.type) {
+      case 'inline': walk(tok.children ?? [], stack); break;
+      case 'text': pushText(stack, tok.content); break;
+      case 'softbreak':
+      case 'hardbreak': top(stack).children.push({ t: 'br' }); break;
+      case 'code_inline': top(stack).children.push({ t: 'code', text: tok.content }); break;
+      case 'code_block':
+      case 'fence': top(stack).children.push({ t: 'codeBlock', text: tok.content }); break;
+      case 'hr': top(stack).children.push({ t: 'hr' }); break;
+      default:
+        // html_inline/html_block cannot occur with html:false; anything else keeps its source text.
+        pushText(stack, tok.content);
+    }
+  }
+}
+
+/** The plain text of a RichNode tree (for Markdown export of a call and for tests). */
+export function richToPlain(nodes: readonly RichNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    switch (n.t) {
+      case 'text': case 'code': case 'codeBlock': out += n.text; break;
+      case 'br': out += '\n'; break;
+      case 'hr': out += '\n'; break;
+      default: {
+        out += richToPlain(n.children);
+        if (n.t === 'p' || n.t === 'li' || n.t === 'h') out += '\n';
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * The transcript view model: Gong's monologues with speaker ids resolved to the call's parties, and
+ * the request that fetches transcripts in batches. Pure.
+ */
+import type { GongApi, GongRequest } from '../gong/types';
+import type { MonologueModel, SentenceModel, SpeakerModel, TrackerHitModel, TranscriptModel } from '../shared/models';
+import { batches, partiesOf } from './callDetails';
+import { dateTime, isHttpUrl } from './format';
+import { num, obj, objs, str, type Obj } from './read';
+
+/** POST /v2/calls/transcript for up to 100 call ids (endpoints.md section 6). */
+export function transcriptRequest(callIds: readonly string[], cursor?: string): GongRequest {
+  return {
+    method: 'POST',
+    path: '/v2/calls/transcript',
+    retrySafe: true,
+    emptyOn404: true,
+    body: { ...(cursor ? { cursor } : {}), filter: { callIds: [...callIds] } },
+  };
+}
+
+/**
+ * Fetches the transcripts of many calls: one request per batch of 100 ids (plus Gong's cursor pages),
+ * never one request per call. Returns the raw `callTranscripts[]` elements keyed by call id.
+ */
+export async function fetchTranscripts(api: GongApi, callIds: readonly string[], signal?: AbortSignal): Promise<Map<string, Obj>> {
+  const out = new Map<string, Obj>();
+  for (const batch of batches(callIds, 100)) {
+    for await (const page of api.pages(transcriptRequest(batch), signal)) {
+      for (const t of objs(obj(page.data)?.['callTranscripts'])) {
+        const id = str(t['callId']);
+        if (id) out.set(id, t);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the transcript model from one `callTranscripts[]` element and (optionally) the same call from
+ * /v2/calls/extensive, which names the speakers and holds the tracker hits. Speakers Gong could not
+ * match to a party are called "Speaker 1", "Speaker 2"... in order of first appearance; a bare
+ * speaker id is never shown.
+ */
+export function buildTranscript(callTranscript: Obj, call?: Obj): TranscriptModel {
+  const meta = obj(call?.['metaData']) ?? {};
+  const callId = str(callTranscript['callId']) ?? str(meta['id']) ?? '';
+  const parties = call ? partiesOf(call) : [];
+  const bySpeakerId = new Map(parties.filter(p => p.speakerId).map(p => [p.speakerId as string, p]));
+
+  const speakers: SpeakerModel[] = [];
+  const speakerIndex = new Map<string, number>();
+  let unnamed = 0;
+  const indexOf = (id: string): number => {
+    let i = speakerIndex.get(id);
+    if (i !== undefined) return i;
+    const party = bySpeakerId.get(id);
+    const s: SpeakerModel = party
+      ? { id, name: party.name, affiliation: party.affiliation, monologues: 0 }
+      : { id, name: `Speaker ${++unnamed}`, affiliation: 'unknown', monologues: 0 };
+    if (party?.title) s.title = party.title;
+    i = speakers.length;
+    speakers.push(s);
+    speakerIndex.set(id, i);
+    return i;
+  };
+
+  const monologues: MonologueModel[] = [];
+  let sentenceCount = 0;
+  for (const m of objs(callTranscript['transcript'])) {
+    const sentences: SentenceModel[] = [];
+    for (const s of objs(m['sentences'])) {
+      const text = s['text'];
+      if (typeof text !== 'string' || text === '') continue;
+      const start = num(s['start']) ?? 0;
+      const end = num(s['end']) ?? start;
+      sentences.push({ start, end: Math.max(start, end), text });
+    }
+    if (sentences.length === 0) continue;
+    const speaker = indexOf(str(m['speakerId']) ?? 'unknown');
+    (speakers[speaker] as SpeakerModel).monologues++;
+    const mono: MonologueModel = {
+      speaker,
+      start: (sentences[0] as SentenceModel).start,
+      end: (sentences[sentences.length - 1] as SentenceModel).end,
+      sentences,
+    };
+    const topic = str(m['topic'])?.trim();
+    if (topic) mono.topic = topic;
+    monologues.push(mono);
+    sentenceCount += sentences.length;
+  }
+
+  const trackerHits: TrackerHitModel[] = [];
+  for (const t of objs(obj(call?.['content'])?.['trackers'])) {
+    const tracker = str(t['name']) ?? 'Tracker';
+    const phraseAt = new Map<number, string>();
+    for (const p of objs(t['phrases'])) {
+      const phrase = str(p['phrase']);
+      if (!phrase) continue;
+      for (const o of objs(p['occurrences'])) {
+        const at = num(o['startTime']);
+        if (at !== undefined) phraseAt.set(at, phrase);
+      }
+    }
+    for (const o of objs(t['occurrences'])) {
+      const at = num(o['startTime']);
+      if (at === undefined) continue;
+      const hit: TrackerHitModel = { tracker, start: Math.round(at * 1000) };
+      const sp = str(o['speakerId']);
+      const party = sp ? bySpeakerId.get(sp) : undefined;
+      const spIndex = sp ? speakerIndex.get(sp) : undefined;
+      const speakerName = party?.name ?? (spIndex !== undefined ? speakers[spIndex]?.name : undefined);
+      if (speakerName) hit.speaker = speakerName;
+      const phrase = phraseAt.get(at);
+      if (phrase) hit.phrase = phrase;
+      trackerHits.push(hit);
+    }
+  }
+  trackerHits.sort((a, b) => a.start - b.start);
+
+  const model: TranscriptModel = {
+    kind: 'transcript',
+    callId,
+    title: str(meta['title'])?.trim() || 'Call transcript',
+    speakers,
+    monologues,
+    trackerHits,
+    sentenceCount,
+  };
+  const url = str(meta['url']);
+  if (isHttpUrl(url)) model.url = url;
+  const started = dateTime(str(meta['started']));
+  if (started) model.started = started;
+  return model;
+}

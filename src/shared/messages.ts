@@ -1,0 +1,58 @@
+/**
+ * Messages between the extension host and the two call panels. The page imports only these types
+ * (erased at build time); the host validates every inbound message with the schemas in
+ * `schemas.ts` before acting on it.
+ */
+import type { CallDetailsModel, TranscriptModel } from './models';
+
+export type ExportFormat = 'markdown' | 'text' | 'srt' | 'vtt' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'text', 'srt', 'vtt', 'json'];
+
+/** What the page reports about itself after rendering, searching or filtering (tests read it). */
+export interface PageStatus {
+  /** Monologues (transcript) or sections (details) currently in the DOM. */
+  rendered: number;
+  total: number;
+  /** Milliseconds from receiving the model to the first painted chunk. */
+  firstPaintMs?: number;
+  /** Milliseconds from receiving the model to the last chunk. */
+  fullRenderMs?: number;
+  query?: string;
+  matches?: number;
+  /** 1-based index of the current match, 0 when none. */
+  currentMatch?: number;
+  /** Speaker indexes shown; undefined when all are. */
+  speakers?: number[];
+  visibleMonologues?: number;
+}
+
+/** Host to page. */
+export type HostMessage =
+  | { type: 'loading'; title: string }
+  | { type: 'error'; message: string; signIn?: boolean }
+  | { type: 'callDetails'; model: CallDetailsModel }
+  | { type: 'transcript'; model: TranscriptModel }
+  /** Transcript: run a search as if typed in the search box (palette command, tests). */
+  | { type: 'find'; query: string }
+  /** Transcript: show only these speakers (indexes into model.speakers); null shows everyone. */
+  | { type: 'filterSpeakers'; speakers: number[] | null }
+  /** Transcript: scroll to the sentence spoken at this time (ms). */
+  | { type: 'jumpTo'; ms: number };
+
+/** Page to host. */
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'retry' }
+  | { type: 'signIn' }
+  | { type: 'openInGong' }
+  | { type: 'openTranscript' }
+  | { type: 'openDetails' }
+  | { type: 'copyId' }
+  | { type: 'copyMarkdown' }
+  | { type: 'runAction' }
+  | { type: 'copyText'; text: string }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'status'; status: PageStatus };
+
+/** The state a panel keeps with `setState`, so a reload brings back the same call. */
+export interface PanelState { callId: string }
