@@ -1,0 +1,215 @@
+/**
+ * Typed errors of the Gong client. Callers branch on `kind` (via `GongError.is`), never on message
+ * text. The brand symbol makes the guard work across bundles (the extension and dist/gong.js each
+ * carry their own copy of this class).
+ */
+
+export type GongErrorKind =
+  | 'auth'
+  | 'missingScope'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'invalidRequest'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'cancelled';
+
+const BRAND = Symbol.for('gongExplorer.GongError');
+
+export interface GongErrorInit {
+  status?: number;
+  requestId?: string;
+  errors?: string[];
+  /** Envelope keys besides requestId/errors (e.g. userFacingError, fixUrl, helpUrl). */
+  extra?: Record<string, unknown>;
+  /** The missing OAuth scope (kind 'missingScope'). */
+  scope?: string;
+  /** Seconds Gong asked us to wait (kind 'rateLimited'). */
+  retryAfterSeconds?: number;
+  /** Low-level error code for network failures (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET...). */
+  code?: string;
+  method?: string;
+  path?: string;
+  cause?: unknown;
+}
+
+/** Any failure of a Gong request. */
+export class GongError extends Error {
+  readonly [BRAND] = true;
+  readonly kind: GongErrorKind;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly errors: string[];
+  readonly extra: Record<string, unknown>;
+  readonly userFacingError: string | undefined;
+  readonly fixUrl: string | undefined;
+  readonly helpUrl: string | undefined;
+  readonly code: string | undefined;
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+
+  constructor(kind: GongErrorKind, message: string, init: GongErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'GongError';
+    this.kind = kind;
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.errors = init.errors ?? [];
+    this.extra = init.extra ?? {};
+    this.userFacingError = nonEmptyString(this.extra['userFacingError']);
+    this.fixUrl = nonEmptyString(this.extra['fixUrl']);
+    this.helpUrl = nonEmptyString(this.extra['helpUrl']);
+    this.code = init.code;
+    this.method = init.method;
+    this.path = init.path;
+  }
+
+  /** True when `e` is a GongError (of `kind`, when given). Works across bundles. */
+  static is<K extends GongErrorKind>(e: unknown, kind: K): e is GongErrorOfKind<K>;
+  static is(e: unknown): e is GongError;
+  static is(e: unknown, kind?: GongErrorKind): boolean {
+    if (typeof e !== 'object' || e === null || (e as Record<symbol, unknown>)[BRAND] !== true) return false;
+    return kind === undefined || (e as GongError).kind === kind;
+  }
+
+  /** 401/403-style failures the user fixes by signing in again or granting access. */
+  static isAuthProblem(e: unknown): e is GongError {
+    return GongError.is(e) && (e.kind === 'auth' || e.kind === 'missingScope' || e.kind === 'forbidden');
+  }
+}
+
+/** Gong answered 429. */
+export class GongRateLimitedError extends GongError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, init: GongErrorInit & { retryAfterSeconds: number }) {
+    super('rateLimited', message, init);
+    this.name = 'GongRateLimitedError';
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+/** Gong answered "You don't have permission to use '<scope>' in your app." */
+export class GongMissingScopeError extends GongError {
+  readonly scope: string;
+  constructor(message: string, init: GongErrorInit & { scope: string }) {
+    super('missingScope', message, init);
+    this.name = 'GongMissingScopeError';
+    this.scope = init.scope;
+  }
+}
+
+export type GongErrorOfKind<K extends GongErrorKind> =
+  K extends 'rateLimited' ? GongRateLimitedError : K extends 'missingScope' ? GongMissingScopeError : GongError;
+
+function nonEmptyString(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+const SCOPE_RE = /permission to use '([^']+)'/i;
+
+/** Parses a Retry-After header (seconds or an HTTP date) into whole seconds, or undefined. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export interface ErrorResponseInfo {
+  status: number;
+  method: string;
+  path: string;
+  /** Parsed body (the error envelope), or undefined when it was not JSON. */
+  body: unknown;
+  /** Raw text, used when the body is not an envelope. */
+  text: string;
+  requestId: string | undefined;
+  retryAfter: string | undefined;
+}
+
+/** Builds the typed error for a non-2xx answer. */
+export function errorFromResponse(info: ErrorResponseInfo): GongError {
+  const envelope = typeof info.body === 'object' && info.body !== null && !Array.isArray(info.body)
+    ? info.body as Record<string, unknown>
+    : undefined;
+  const errors = Array.isArray(envelope?.['errors'])
+    ? (envelope['errors'] as unknown[]).map(x => typeof x === 'string' ? x : JSON.stringify(x))
+    : [];
+  if (errors.length === 0 && envelope === undefined && info.text.trim() !== '') errors.push(info.text.trim().slice(0, 300));
+  const extra: Record<string, unknown> = {};
+  if (envelope) for (const [k, v] of Object.entries(envelope)) if (k !== 'errors' && k !== 'requestId') extra[k] = v;
+  const bodyRequestId = typeof envelope?.['requestId'] === 'string' ? envelope['requestId'] as string : undefined;
+  const init: GongErrorInit = {
+    status: info.status, requestId: bodyRequestId ?? info.requestId, errors, extra, method: info.method, path: info.path,
+  };
+  const detail = errors.length > 0 ? errors.join('; ') : `HTTP ${info.status}`;
+  const prefix = `${info.method} ${info.path} failed (${info.status})`;
+  const s = info.status;
+
+  if (s === 401 || s === 403) {
+    const scope = errors.map(e => SCOPE_RE.exec(e)?.[1]).find(x => x !== undefined);
+    if (scope !== undefined) return new GongMissingScopeError(`${prefix}: missing OAuth scope ${scope}`, { ...init, scope });
+    return new GongError(s === 401 ? 'auth' : 'forbidden', `${prefix}: ${detail}`, init);
+  }
+  if (s === 429) {
+    const retryAfterSeconds = parseRetryAfter(info.retryAfter) ?? 1;
+    return new GongRateLimitedError(`${prefix}: rate limited, retry after ${retryAfterSeconds} s`, { ...init, retryAfterSeconds });
+  }
+  if (s === 404) return new GongError('notFound', `${prefix}: ${detail}`, init);
+  if (s === 409) return new GongError('conflict', `${prefix}: ${detail}`, init);
+  if (s >= 500) return new GongError('server', `${prefix}: ${detail}`, init);
+  return new GongError('invalidRequest', `${prefix}: ${detail}`, init);
+}
+
+export interface ErrorDescription {
+  /** One line for a notification or an error row. */
+  text: string;
+  /** What the user can do about it, when we know. */
+  hint: string | undefined;
+}
+
+/** A one-line, user-facing account of any error thrown by the client, with a hint of what to do. */
+export function describe(e: unknown): ErrorDescription {
+  if (!GongError.is(e)) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { text: `Unexpected error: ${msg}`, hint: undefined };
+  }
+  const gong = e.userFacingError ?? e.errors[0];
+  const withGong = (base: string) => gong !== undefined ? `${base}: ${gong}` : base;
+  switch (e.kind) {
+    case 'missingScope': {
+      const scope = (e as GongMissingScopeError).scope;
+      return { text: `Gong refused the request: the token lacks the scope ${scope}.`, hint: `Grant the scope ${scope} to your Gong app and sign in again.` };
+    }
+    case 'auth':
+      return { text: withGong('Gong did not accept the credentials'), hint: 'Check the access key and secret (or sign in again), and that the base URL is your company\'s region (us-NNNNN.api.gong.io).' };
+    case 'forbidden':
+      return { text: withGong('Gong denied access'), hint: 'Ask a Gong technical administrator for access to this feature.' };
+    case 'notFound':
+      return { text: withGong('Not found in Gong'), hint: 'Check the id; the item may have been deleted.' };
+    case 'conflict':
+      return { text: withGong('Gong reported a conflict'), hint: e.fixUrl ?? e.helpUrl ?? 'The item may already exist, or a request id was reused.' };
+    case 'invalidRequest':
+      return { text: withGong('Gong rejected the request'), hint: 'Check the inputs.' };
+    case 'rateLimited': {
+      const s = Math.ceil((e as GongRateLimitedError).retryAfterSeconds);
+      return { text: `Gong's rate limit was reached.`, hint: `Wait ${s} s and try again${s > 600 ? ' (the daily request budget may be used up)' : ''}.` };
+    }
+    case 'server':
+      return { text: withGong('Gong had a server error'), hint: 'Try again in a moment.' };
+    case 'network':
+      return {
+        text: `Could not reach Gong${e.code ? ` (${e.code})` : ''}.`,
+        hint: e.code === 'ENOTFOUND' ? 'Check the base URL (region host such as us-12345.api.gong.io).' : 'Check your network connection and the base URL.',
+      };
+    case 'timeout':
+      return { text: 'Gong did not answer in time.', hint: 'Try again, or raise gongExplorer.requestTimeoutSeconds.' };
+    case 'cancelled':
+      return { text: 'Request cancelled.', hint: undefined };
+  }
+}

@@ -1,0 +1,17 @@
+/** The public surface of the Gong client (also bundled as dist/gong.js for benchmarks and scripts). */
+export type {
+  GongApi, GongAuth, GongConnection, GongRecords, GongRequest, GongResponse, HttpMethod, MultipartFile,
+  QueryValue, RequestLogEntry, SchedulerStats,
+} from './types';
+export { GongClient, buildQuery, emptyResponseData } from './client';
+export type { GongClientOptions } from './client';
+export { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
+export { GongError, GongMissingScopeError, GongRateLimitedError, describe, errorFromResponse, parseRetryAfter } from './errors';
+export type { ErrorDescription, GongErrorInit, GongErrorKind, GongErrorOfKind } from './errors';
+export { parseJson, stringifyJson } from './json';
+export { collectAll, collectPages, paginate, recordsOf, withCursor } from './paging';
+export type { CollectOptions, Collected } from './paging';
+export { RequestScheduler, sharedScheduler } from './scheduler';
+export type { SchedulerOptions } from './scheduler';
+export { buildMultipart, contentTypeFor } from './multipart';
+export type { MultipartBody } from './multipart';

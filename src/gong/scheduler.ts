@@ -1,0 +1,243 @@
+/**
+ * The one request scheduler of the process. Gong's limits (3 requests/s, 10,000/day by default) are
+ * per company, so every client of the process must share one pacing: requests start at a smooth
+ * rate (never in bursts), only a few are in flight, a 429 pauses everyone for exactly Retry-After,
+ * and today's count is kept for the status bar.
+ */
+import type { SchedulerStats } from './types';
+import { GongError, GongRateLimitedError } from './errors';
+
+export interface SchedulerOptions {
+  /** Most request starts per second (default 3). */
+  requestsPerSecond?: number;
+  /** Most requests in flight (default 2). */
+  maxInFlight?: number;
+  /** Requests per local day the company may make (default 10,000); only counted, never enforced here. */
+  dailyBudget?: number;
+  /**
+   * Extra spacing added to 1/rate, as a fraction (default 0.01). Timers and the network add jitter
+   * between our start and Gong's arrival time; a hair of margin keeps a strict server-side bucket
+   * from ever seeing two requests closer than it allows.
+   */
+  spacingMargin?: number;
+  /**
+   * A queued request is refused at once (rateLimited) when Gong asked us to wait longer than this
+   * (default 120 s): the daily limit answers with hours, and nobody should sit in a queue that long.
+   */
+  maxQueueWaitMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+interface Waiter {
+  resolve: (release: () => void) => void;
+  reject: (e: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+type Listener = (stats: SchedulerStats) => void;
+
+function dayKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+}
+
+function cancelledError(signal: AbortSignal | undefined): GongError {
+  return new GongError('cancelled', 'Request cancelled while waiting for its turn', { cause: signal?.reason });
+}
+
+/** Paces requests to Gong; see the module comment. */
+export class RequestScheduler {
+  private intervalMs = 0;
+  private maxInFlight = 2;
+  private dailyBudget = 10_000;
+  private spacingMargin = 0.01;
+  private maxQueueWaitMs = 120_000;
+  private readonly now: () => number;
+  private readonly queue: Waiter[] = [];
+  private inFlight = 0;
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private rateLimitedUntil = 0;
+  private today: string;
+  private requestsToday = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = 0;
+  private midnightTimer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(options: SchedulerOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.today = dayKey(this.now());
+    this.configure(options);
+  }
+
+  /** Changes the limits (e.g. when settings change); queued requests follow the new pace. */
+  configure(options: Omit<SchedulerOptions, 'now'>): void {
+    const rps = options.requestsPerSecond ?? (this.intervalMs > 0 ? 1000 / this.intervalMs * (1 + this.spacingMargin) : 3);
+    if (options.spacingMargin !== undefined) this.spacingMargin = Math.max(0, options.spacingMargin);
+    if (!(rps > 0)) throw new RangeError('requestsPerSecond must be positive');
+    this.intervalMs = (1000 / rps) * (1 + this.spacingMargin);
+    if (options.maxInFlight !== undefined) this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight));
+    if (options.dailyBudget !== undefined) this.dailyBudget = Math.max(1, Math.floor(options.dailyBudget));
+    if (options.maxQueueWaitMs !== undefined) this.maxQueueWaitMs = Math.max(0, options.maxQueueWaitMs);
+    this.emit();
+    this.pump();
+  }
+
+  /** Minimum ms between two request starts. */
+  get spacingMs(): number { return this.intervalMs; }
+
+  stats(): SchedulerStats {
+    this.rollDay();
+    const until = this.rateLimitedUntil > this.now() ? this.rateLimitedUntil : undefined;
+    return { requestsToday: this.requestsToday, dailyBudget: this.dailyBudget, inFlight: this.inFlight, queued: this.queue.length, rateLimitedUntil: until };
+  }
+
+  /** Calls `listener` whenever the stats change; returns the unsubscribe function. */
+  onDidChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    this.armMidnight();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.midnightTimer) { clearTimeout(this.midnightTimer); this.midnightTimer = undefined; }
+    };
+  }
+
+  /**
+   * Waits for a turn and returns the function that ends it (call it when the answer has been read).
+   * Rejects with kind 'cancelled' when `signal` aborts while queued (the request leaves the queue).
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(cancelledError(signal));
+    const longWait = this.longWaitError();
+    if (longWait) return Promise.reject(longWait);
+    return new Promise<() => void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
+      if (signal) {
+        waiter.onAbort = () => {
+          const i = this.queue.indexOf(waiter);
+          if (i >= 0) {
+            this.queue.splice(i, 1);
+            reject(cancelledError(signal));
+            this.emit();
+            this.pump();
+          }
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.queue.push(waiter);
+      this.emit();
+      this.pump();
+    });
+  }
+
+  /** Runs `task` in a turn. */
+  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const release = await this.acquire(signal);
+    try { return await task(); } finally { release(); }
+  }
+
+  /** Gong answered 429: nobody starts a request for `seconds`. */
+  pauseFor(seconds: number): void {
+    const until = this.now() + Math.max(0, seconds) * 1000;
+    if (until > this.rateLimitedUntil) this.rateLimitedUntil = until;
+    this.emit();
+    this.pump();
+  }
+
+  /** Stops timers and rejects everything queued (for shutdown and tests). */
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.midnightTimer) clearTimeout(this.midnightTimer);
+    this.timer = undefined;
+    this.midnightTimer = undefined;
+    for (const w of this.queue.splice(0)) this.settle(w, undefined, cancelledError(undefined));
+    this.listeners.clear();
+  }
+
+  private longWaitError(): GongRateLimitedError | undefined {
+    const wait = this.rateLimitedUntil - this.now();
+    if (wait <= this.maxQueueWaitMs) return undefined;
+    const retryAfterSeconds = Math.ceil(wait / 1000);
+    return new GongRateLimitedError(`Gong's rate limit asks to wait ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+
+  private settle(w: Waiter, release: (() => void) | undefined, error?: unknown): void {
+    if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
+    if (release) w.resolve(release); else w.reject(error);
+  }
+
+  private pump(): void {
+    // Bounded: each pass either starts one request (the queue shrinks) or returns.
+    while (this.queue.length > 0) {
+      const longWait = this.longWaitError();
+      if (longWait) {
+        for (const w of this.queue.splice(0)) this.settle(w, undefined, longWait);
+        this.emit();
+        return;
+      }
+      if (this.inFlight >= this.maxInFlight) return; // release() pumps again
+      const now = this.now();
+      const startAt = Math.max(this.lastStart + this.intervalMs, this.rateLimitedUntil);
+      if (startAt > now) { this.wakeAt(startAt); return; }
+      const w = this.queue.shift() as Waiter;
+      this.lastStart = now;
+      this.inFlight++;
+      this.rollDay();
+      this.requestsToday++;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+        this.emit();
+        this.pump();
+      };
+      this.settle(w, release);
+      this.emit();
+    }
+  }
+
+  private wakeAt(at: number): void {
+    if (this.timer && this.timerAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    // Timers fire at least `ms` late, never early, so the spacing is never shorter than asked.
+    this.timer = setTimeout(() => { this.timer = undefined; this.pump(); }, Math.max(0, Math.ceil(at - this.now())));
+  }
+
+  private rollDay(): void {
+    const key = dayKey(this.now());
+    if (key !== this.today) { this.today = key; this.requestsToday = 0; }
+  }
+
+  /** Tells listeners at local midnight that the day's count went back to zero. */
+  private armMidnight(): void {
+    if (this.midnightTimer || this.listeners.size === 0) return;
+    const d = new Date(this.now());
+    const next = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 0, 0, 1).getTime();
+    this.midnightTimer = setTimeout(() => {
+      this.midnightTimer = undefined;
+      this.emit();
+      this.armMidnight();
+    }, Math.min(next - this.now(), 2 ** 31 - 1));
+    this.midnightTimer.unref?.();
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const s = this.stats();
+    for (const l of [...this.listeners]) {
+      try { l(s); } catch { /* a listener's failure must not stall requests */ }
+    }
+  }
+}
+
+let shared: RequestScheduler | undefined;
+
+/** The process-wide scheduler every client uses unless given another one. */
+export function sharedScheduler(): RequestScheduler {
+  shared ??= new RequestScheduler();
+  return shared;
+}
