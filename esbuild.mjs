@@ -24,6 +24,7 @@ const nodeEntries = [
   ['src/localGong/index.ts', 'dist/localGong.js'],
   ['src/localGong/cli.ts', 'dist/localGongCli.js'],
   ['src/cli/gong.ts', 'dist/gongCli.js'],
+  ['src/gong/index.ts', 'dist/gong.js'],
 ].filter(([src]) => existsSync(src));
 
 const builds = nodeEntries.map(([entry, outfile]) => ({
