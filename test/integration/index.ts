@@ -103,5 +103,9 @@ export async function run(): Promise<void> {
   }).catch(() => ({ passed: 0, failed: 1, skipped: 0 }));
   await closeAllGongs();
   console.log(`${STATS_MARKER} ${JSON.stringify({ ...stats, files: files.length })}`);
+  // The runner also passes a file path (through the environment the extension host inherits), which
+  // does not depend on the console being forwarded.
+  const statsFile = process.env.GONG_EXPLORER_STATS_FILE;
+  if (statsFile) fs.writeFileSync(statsFile, JSON.stringify({ ...stats, files: files.length, activation }));
   if (stats.failed > 0) throw new Error(`${stats.failed} integration test(s) failed`);
 }
