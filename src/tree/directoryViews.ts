@@ -1,0 +1,207 @@
+/** Workspaces, Users, Trackers and Scorecards: directory lists cached per profile. */
+import type { GongApi } from '../gong/types';
+import { getData, pageOf, ViewModel } from './model';
+import { arr, bool, childId, contextValue, str, type TreeNode } from './node';
+import { OnceSource, PagedSource } from './sources';
+
+/** Counts item rows (the default for flat lists). */
+function countItems(rows: TreeNode[], shown: TreeNode[]): { shown: number; loaded: number } {
+  return { shown: shown.filter(r => r.item).length, loaded: rows.filter(r => r.item).length };
+}
+
+export class WorkspacesModel extends ViewModel {
+  protected override signedOutRows(): TreeNode[] {
+    // No rows: VS Code then shows the view's welcome content (Sign In / Try the Demo).
+    return [];
+  }
+
+  protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
+    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
+      async s => arr(await getData(api, { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
+    const list = await source.get(signal);
+    return list.map(w => workspaceNode(this.viewId, w, undefined));
+  }
+
+  protected filterCounts(rows: TreeNode[], shown: TreeNode[]) { return countItems(rows, shown); }
+}
+
+/** A workspace row (also the top level of the Library view, with children there). */
+export function workspaceNode(parentId: string, w: unknown, parent: TreeNode | undefined, children?: TreeNode['children'], hasLoadedMatch?: TreeNode['hasLoadedMatch']): TreeNode {
+  const id = str(w, 'id') ?? '';
+  const name = str(w, 'name') ?? id;
+  const description = str(w, 'description');
+  return {
+    id: childId(parentId, 'ws', id),
+    label: name,
+    description: description || undefined,
+    tooltip: `${name}\nWorkspace ${id}${description ? `\n${description}` : ''}`,
+    icon: 'organization',
+    contextValue: contextValue('gongItem', 'workspace'),
+    collapsible: children ? 'collapsed' : 'none',
+    parent,
+    item: { kind: 'workspace', gongId: id, json: w },
+    searchText: `${name} ${id} ${description ?? ''}`.toLowerCase(),
+    children,
+    hasLoadedMatch,
+  };
+}
+
+/** A user's display name: first and last name, else the email. */
+export function userName(u: unknown): string {
+  const name = [str(u, 'firstName'), str(u, 'lastName')].filter(Boolean).join(' ').trim();
+  return name || str(u, 'emailAddress') || str(u, 'id') || '(unnamed user)';
+}
+
+export class UsersModel extends ViewModel {
+  /** The paged users list of a profile (shared with other views that want names or emails). */
+  usersSource(api: GongApi, profile: string): PagedSource<unknown> {
+    return this.cache.get(profile, this.viewId, () => new PagedSource<unknown>(
+      async (cursor, s) => pageOf(await getData(api, { path: '/v2/users', query: { cursor } }, s), 'users'), this.host.clock));
+  }
+
+  /** The users loaded so far for the active profile (no network). */
+  loadedUsers(): readonly unknown[] {
+    const api = this.host.api();
+    const profile = this.host.profile();
+    return api && profile !== undefined ? this.usersSource(api, profile).items : [];
+  }
+
+  protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
+    const source = this.usersSource(api, profile);
+    await source.ensure(signal);
+    const byId = new Map<string, unknown>();
+    for (const u of source.items) {
+      const id = str(u, 'id');
+      if (id) byId.set(id, u);
+    }
+    const rows = source.items.map(u => this.userNode(u, byId));
+    if (source.hasMore) rows.push(this.loadMoreRow(undefined, source));
+    return rows;
+  }
+
+  private userNode(u: unknown, byId: Map<string, unknown>): TreeNode {
+    const id = str(u, 'id') ?? '';
+    const name = userName(u);
+    const email = str(u, 'emailAddress');
+    const title = str(u, 'title');
+    const active = bool(u, 'active') !== false;
+    const managerId = str(u, 'managerId');
+    const manager = managerId ? byId.get(managerId) : undefined;
+    const managerText = managerId ? (manager ? `${userName(manager)} (${managerId})` : managerId) : undefined;
+    const tooltip = [
+      name,
+      email,
+      title ? `Title: ${title}` : undefined,
+      managerText ? `Manager: ${managerText}` : undefined,
+      active ? 'Active' : 'Inactive',
+      `User ${id}`,
+    ].filter(Boolean).join('\n');
+    return {
+      id: childId(this.viewId, 'user', id),
+      label: name,
+      description: [email, title].filter(Boolean).join(' · ') || undefined,
+      tooltip,
+      icon: active ? 'person' : 'circle-slash',
+      iconColor: active ? undefined : 'disabledForeground',
+      contextValue: contextValue('gongItem', 'user', active ? 'active' : 'inactive'),
+      collapsible: 'none',
+      item: { kind: 'user', gongId: id, json: u },
+      searchText: `${name} ${email ?? ''} ${title ?? ''} ${id} ${manager ? userName(manager) : ''}`.toLowerCase(),
+    };
+  }
+
+  protected filterCounts(_rows: TreeNode[], shown: TreeNode[]) {
+    return { shown: shown.filter(r => r.item).length, loaded: this.loadedUsers().length };
+  }
+}
+
+export class TrackersModel extends ViewModel {
+  protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
+    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
+      async s => arr(await getData(api, { path: '/v2/settings/trackers' }, s), 'keywordTrackers'), this.host.clock));
+    const list = await source.get(signal);
+    return list.map(t => this.trackerNode(t));
+  }
+
+  private trackerNode(t: unknown): TreeNode {
+    const id = str(t, 'trackerId') ?? str(t, 'id') ?? '';
+    const name = str(t, 'trackerName') ?? str(t, 'name') ?? id;
+    const keywords: Array<{ keyword: string; language: string }> = [];
+    for (const lk of arr(t, 'languageKeywords')) {
+      const language = str(lk, 'language') ?? '';
+      for (const k of arr(lk, 'keywords')) if (typeof k === 'string') keywords.push({ keyword: k, language });
+    }
+    const nodeId = childId(this.viewId, 'tracker', id);
+    const node: TreeNode = {
+      id: nodeId,
+      label: name,
+      description: `${keywords.length} keyword${keywords.length === 1 ? '' : 's'}`,
+      tooltip: `${name}\nTracker ${id}\nWorkspace ${str(t, 'workspaceId') ?? '-'}\nAffiliation: ${str(t, 'affiliation') ?? '-'}`,
+      icon: 'telescope',
+      contextValue: contextValue('gongItem', 'tracker'),
+      collapsible: keywords.length > 0 ? 'collapsed' : 'none',
+      item: { kind: 'tracker', gongId: id, json: t },
+      searchText: `${name} ${id} ${keywords.map(k => k.keyword).join(' ')}`.toLowerCase(),
+      children: async () => keywords.map((k, i) => ({
+        id: childId(nodeId, 'kw', `${k.language}:${i}`),
+        label: k.keyword,
+        description: k.language || undefined,
+        icon: 'symbol-string',
+        contextValue: 'keyword',
+        collapsible: 'none' as const,
+        parent: node,
+      })),
+    };
+    return node;
+  }
+
+  protected filterCounts(rows: TreeNode[], shown: TreeNode[]) { return countItems(rows, shown); }
+}
+
+export class ScorecardsModel extends ViewModel {
+  protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
+    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
+      async s => arr(await getData(api, { path: '/v2/settings/scorecards' }, s), 'scorecards'), this.host.clock));
+    const list = await source.get(signal);
+    return list.map(c => this.scorecardNode(c));
+  }
+
+  private scorecardNode(c: unknown): TreeNode {
+    const id = str(c, 'scorecardId') ?? str(c, 'id') ?? '';
+    const name = str(c, 'scorecardName') ?? str(c, 'name') ?? id;
+    const questions = arr(c, 'questions');
+    const enabled = bool(c, 'enabled') !== false;
+    const nodeId = childId(this.viewId, 'scorecard', id);
+    const node: TreeNode = {
+      id: nodeId,
+      label: name,
+      description: `${questions.length} question${questions.length === 1 ? '' : 's'}${enabled ? '' : ' · disabled'}`,
+      tooltip: `${name}\nScorecard ${id}\nWorkspace ${str(c, 'workspaceId') ?? '-'}\n${enabled ? 'Enabled' : 'Disabled'}`,
+      icon: 'checklist',
+      iconColor: enabled ? undefined : 'disabledForeground',
+      contextValue: contextValue('gongItem', 'scorecard', enabled ? 'enabled' : 'disabled'),
+      collapsible: questions.length > 0 ? 'collapsed' : 'none',
+      item: { kind: 'scorecard', gongId: id, json: c },
+      searchText: `${name} ${id} ${questions.map(q => str(q, 'questionText') ?? '').join(' ')}`.toLowerCase(),
+      children: async () => questions.map((q, i) => {
+        const qid = str(q, 'questionId') ?? String(i);
+        const text = str(q, 'questionText') ?? qid;
+        return {
+          id: childId(nodeId, 'question', qid),
+          label: text,
+          description: [str(q, 'questionType'), bool(q, 'isOverall') ? 'overall' : undefined].filter(Boolean).join(' · ') || undefined,
+          tooltip: `${text}\nQuestion ${qid}`,
+          icon: 'question',
+          contextValue: contextValue('gongItem', 'question'),
+          collapsible: 'none' as const,
+          parent: node,
+          item: { kind: 'question' as const, gongId: qid, json: q },
+          searchText: text.toLowerCase(),
+        };
+      }),
+    };
+    return node;
+  }
+
+  protected filterCounts(rows: TreeNode[], shown: TreeNode[]) { return countItems(rows, shown); }
+}

@@ -1,0 +1,72 @@
+/** The sidebar's pure tree models: one per view, sharing a per-profile cache of directory data. */
+import { CallsModel } from './calls';
+import { ScorecardsModel, TrackersModel, UsersModel, WorkspacesModel } from './directoryViews';
+import { FlowsModel } from './flows';
+import { LibraryModel } from './library';
+import type { TreeHost, ViewModel } from './model';
+import type { TreeNode } from './node';
+import { SourceCache } from './sources';
+
+export { CallsModel, customRange, presetRange, rangeLabel, dayOf } from './calls';
+export type { CallsRange, RangePreset } from './calls';
+export { ScorecardsModel, TrackersModel, UsersModel, WorkspacesModel, userName } from './directoryViews';
+export { FlowsModel, emailProblem } from './flows';
+export { LibraryModel } from './library';
+export { ViewModel, getData, pageOf } from './model';
+export type { ChangeListener, TreeHost } from './model';
+export * from './node';
+export { OnceSource, PagedSource, SourceCache } from './sources';
+export type { Page, Source } from './sources';
+export { describeFailure } from './errors';
+export type { Failure, FailureKind } from './errors';
+export { actionsFor } from './actions';
+export type { ActionPrefill } from './actions';
+
+/** The view ids, as declared in package.json. */
+export const ViewIds = {
+  workspaces: 'gongExplorer.workspaces',
+  users: 'gongExplorer.users',
+  library: 'gongExplorer.library',
+  calls: 'gongExplorer.calls',
+  flows: 'gongExplorer.flows',
+  trackers: 'gongExplorer.trackers',
+  scorecards: 'gongExplorer.scorecards',
+} as const;
+
+export type ViewKey = keyof typeof ViewIds;
+
+export interface TreeModels {
+  workspaces: WorkspacesModel;
+  users: UsersModel;
+  library: LibraryModel;
+  calls: CallsModel;
+  flows: FlowsModel;
+  trackers: TrackersModel;
+  scorecards: ScorecardsModel;
+}
+
+/** Builds every view model over one host and one cache. */
+export function createTreeModels(host: TreeHost, cache = new SourceCache()): { models: TreeModels; cache: SourceCache; all: ViewModel[] } {
+  const models: TreeModels = {
+    workspaces: new WorkspacesModel(ViewIds.workspaces, host, cache),
+    users: new UsersModel(ViewIds.users, host, cache),
+    library: new LibraryModel(ViewIds.library, host, cache),
+    calls: new CallsModel(ViewIds.calls, host, cache),
+    flows: new FlowsModel(ViewIds.flows, host, cache),
+    trackers: new TrackersModel(ViewIds.trackers, host, cache),
+    scorecards: new ScorecardsModel(ViewIds.scorecards, host, cache),
+  };
+  return { models, cache, all: Object.values(models) };
+}
+
+/**
+ * What the extension exposes of its trees (through `services.views`) so integration tests read the
+ * same rows VS Code shows, without scraping the page.
+ */
+export interface TreeAccess {
+  readonly models: TreeModels;
+  /** The rows VS Code would get for a node (or the roots) of a view. */
+  getChildren(view: ViewKey, node?: TreeNode): Promise<TreeNode[]>;
+  /** Runs a row's click action (load more, retry, clear filter...) as a click in the view would. */
+  activate(view: ViewKey, node: TreeNode): Promise<void>;
+}
