@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { normalizeBaseUrl } from '../../../src/gong/baseUrl';
+import { buildQuery } from '../../../src/gong/client';
+import { GongError, GongMissingScopeError, describe as describeError, errorFromResponse, parseRetryAfter } from '../../../src/gong/errors';
+import { parseJson, stringifyJson } from '../../../src/gong/json';
+import { withCursor } from '../../../src/gong/paging';
+
+describe('gong: normalizeBaseUrl', () => {
+  const cases: Array<[string, string]> = [
+    ['us-12345.api.gong.io', 'https://us-12345.api.gong.io'],
+    ['  https://us-12345.api.gong.io/v2/ ', 'https://us-12345.api.gong.io'],
+    ['https://api.gong.io/', 'https://api.gong.io'],
+    ['https://api.gong.io//', 'https://api.gong.io'],
+    ['https://API.Gong.io/v2', 'https://api.gong.io'],
+    ['https://us-55616.api.gong.io/v2/calls?x=1', 'https://us-55616.api.gong.io'],
+    ['us-12345.app.gong.io', 'https://us-12345.api.gong.io'],
+    ['http://127.0.0.1:8123', 'http://127.0.0.1:8123'],
+    ['http://127.0.0.1:8123/v2', 'http://127.0.0.1:8123'],
+    ['127.0.0.1:8123', 'http://127.0.0.1:8123'],
+    ['localhost:9000/', 'http://localhost:9000'],
+    ['https://proxy.example.com/gong/v2', 'https://proxy.example.com/gong'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(normalizeBaseUrl(input), expected));
+  }
+  it('rejects non-http(s), empty, plain http to remote hosts and credentials in the URL with a clear message', () => {
+    assert.throws(() => normalizeBaseUrl('ftp://api.gong.io'), /must start with https:\/\//);
+    assert.throws(() => normalizeBaseUrl('javascript:alert(1)'), /not a web address/);
+    assert.throws(() => normalizeBaseUrl('file:///etc/passwd'), /https:\/\//);
+    assert.throws(() => normalizeBaseUrl('   '), /Enter the Gong API base URL/);
+    assert.throws(() => normalizeBaseUrl('http://api.gong.io'), /unencrypted/);
+    assert.throws(() => normalizeBaseUrl('https://key:secret@api.gong.io'), /credentials/);
+  });
+});
+
+describe('gong: lossless JSON', () => {
+  it('keeps 19-20 digit integers as exact strings and other numbers as numbers', () => {
+    const text = '{"integrationId":2271307570613351879,"big":12345678901234567890,"neg":-9223372036854775808,"n":42,"f":1.5,"e":1e3,"s":"7254376376091929519","ok":true,"nil":null}';
+    const v = parseJson(text) as Record<string, unknown>;
+    assert.equal(v['integrationId'], '2271307570613351879');
+    assert.equal(v['big'], '12345678901234567890');
+    assert.equal(v['neg'], '-9223372036854775808');
+    assert.equal(v['n'], 42);
+    assert.equal(v['f'], 1.5);
+    assert.equal(v['e'], 1000);
+    assert.equal(v['s'], '7254376376091929519');
+    assert.equal(v['nil'], null);
+    // JSON.parse would have rounded it: the point of the exercise.
+    assert.notEqual(String((JSON.parse(text) as Record<string, number>)['integrationId']), '2271307570613351879');
+  });
+  it('treats every integer longer than 15 digits as a string, so an id never flips type by value', () => {
+    assert.deepEqual(parseJson('[123456789012345, 1234567890123456]'), [123456789012345, '1234567890123456']);
+  });
+  it('writes bigint as bare digits and round-trips', () => {
+    assert.equal(stringifyJson({ a: 12345678901234567890n, b: ['x', 1] }), '{"a":12345678901234567890,"b":["x",1]}');
+    assert.equal(stringifyJson(undefined), 'null');
+    assert.deepEqual(parseJson(stringifyJson({ id: 98765432109876543210n })), { id: '98765432109876543210' });
+  });
+  it('throws on invalid JSON', () => assert.throws(() => parseJson('{"a":')));
+});
+
+describe('gong: query encoding and cursors', () => {
+  it('percent-encodes + as %2B and space as %20, keeps hyphenated names, repeats arrays, skips undefined/null', () => {
+    const q = buildQuery({ phoneNumber: '+1 555 0100', 'workspace-id': '123', 'manager-id': 456, ids: ['1', '2'], skip: undefined, nope: null, flag: true, big: 12345678901234567890n });
+    assert.equal(q, '?phoneNumber=%2B1%20555%200100&workspace-id=123&manager-id=456&ids=1&ids=2&flag=true&big=12345678901234567890');
+    assert.equal(buildQuery({}), '');
+    assert.equal(buildQuery(undefined), '');
+  });
+  it('puts the cursor in the query for GET and in the body for POST, leaving the rest alone', () => {
+    const get = withCursor({ method: 'GET', path: '/v2/users', query: { a: '1' } }, 'c1');
+    assert.deepEqual(get.query, { a: '1', cursor: 'c1' });
+    assert.equal(get.body, undefined);
+    const post = withCursor({ method: 'POST', path: '/v2/calls/extensive', body: { filter: { x: 1 } } }, 'c2');
+    assert.deepEqual(post.body, { filter: { x: 1 }, cursor: 'c2' });
+    assert.equal(post.query, undefined);
+    const same = { method: 'GET' as const, path: '/v2/users' };
+    assert.equal(withCursor(same, undefined), same);
+  });
+});
+
+describe('gong: errors', () => {
+  const base = { method: 'GET', path: '/v2/x', text: '', requestId: 'trace1', retryAfter: undefined };
+  it('maps statuses to kinds and keeps the envelope', () => {
+    const kinds: Array<[number, string]> = [[400, 'invalidRequest'], [401, 'auth'], [403, 'forbidden'], [404, 'notFound'], [405, 'invalidRequest'], [409, 'conflict'], [415, 'invalidRequest'], [429, 'rateLimited'], [500, 'server'], [503, 'server']];
+    for (const [status, kind] of kinds) {
+      const e = errorFromResponse({ ...base, status, body: { requestId: 'r1', errors: ['boom'] } });
+      assert.equal(e.kind, kind, `status ${status}`);
+      assert.equal(e.status, status);
+      assert.equal(e.requestId, 'r1');
+      assert.deepEqual(e.errors, ['boom']);
+      assert.ok(GongError.is(e, kind as 'auth'));
+    }
+  });
+  it('names the missing scope, reads Retry-After, keeps extra envelope keys', () => {
+    const scope = errorFromResponse({ ...base, status: 401, body: { requestId: 'r', errors: ["You don't have permission to use 'api:calls:read:transcript' in your app."] } });
+    assert.ok(GongError.is(scope, 'missingScope'));
+    assert.ok(scope instanceof GongMissingScopeError);
+    assert.equal(scope.scope, 'api:calls:read:transcript');
+    assert.match(describeError(scope).hint ?? '', /api:calls:read:transcript/);
+    const limited = errorFromResponse({ ...base, status: 429, body: { errors: ['API request limit exceeded'] }, retryAfter: '7' });
+    assert.ok(GongError.is(limited, 'rateLimited'));
+    assert.equal(limited.retryAfterSeconds, 7);
+    assert.equal(limited.requestId, 'trace1');
+    assert.match(describeError(limited).hint ?? '', /Wait 7 s/);
+    const conflict = errorFromResponse({ ...base, status: 409, body: { requestId: 'r', errors: ['Provider disconnected'], userFacingError: 'Connect your provider.', fixUrl: 'https://x/fix', helpUrl: '' } });
+    assert.equal(conflict.userFacingError, 'Connect your provider.');
+    assert.equal(conflict.fixUrl, 'https://x/fix');
+    assert.equal(conflict.helpUrl, undefined);
+    assert.equal(conflict.extra['helpUrl'], '');
+    assert.match(describeError(conflict).text, /Connect your provider/);
+  });
+  it('handles a non-JSON error body and unknown errors in describe', () => {
+    const e = errorFromResponse({ ...base, status: 502, body: undefined, text: '<html>Bad gateway</html>' });
+    assert.equal(e.kind, 'server');
+    assert.deepEqual(e.errors, ['<html>Bad gateway</html>']);
+    assert.match(describeError(new Error('x')).text, /Unexpected error: x/);
+    assert.equal(GongError.is(new Error('x')), false);
+    assert.equal(GongError.is(null), false);
+  });
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    assert.equal(parseRetryAfter('3'), 3);
+    assert.equal(parseRetryAfter(undefined), undefined);
+    assert.equal(parseRetryAfter('soon'), undefined);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now), 5);
+  });
+});
