@@ -23,6 +23,8 @@ export interface InputPlacement {
   in: InputLocation;
   /** Name on the wire when it differs from the input key (e.g. `workspace-id`). */
   wireName?: string;
+  /** With `in: 'body'`: the value is the whole JSON body (GET /v2/crm/entities takes a bare array of ids). */
+  bodyRoot?: boolean;
 }
 
 export interface ActionDef {
@@ -55,6 +57,11 @@ export interface ActionDef {
   placement: Record<string, InputPlacement>;
   /** The key under which the response holds the list of records (for paged display), e.g. `calls`. */
   listKey?: string;
+  /**
+   * Input names the seed action lists use for this endpoint (e.g. `call_id`, `workspace__id`), mapped to
+   * the dotted input path they mean. Applied before validation, so people who know the seeds' names can use them.
+   */
+  inputAliases?: Record<string, string>;
 }
 
 /** One field of the input steps, in the order they are asked. */

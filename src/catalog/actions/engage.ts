@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { ActionDef } from '../types';
+import { defineAction } from './define';
+import { bool, email, enumList, gongId, group, int, objectList, str, stringList } from '../fields';
+
+export const engageActions: ActionDef[] = [
+  defineAction({
+    id: 'flows.list',
+    aliases: ['GONG_LIST_GONG_ENGAGE_FLOWS_V2_FLOWS'],
+    title: 'List Engage flows',
+    description: 'Flows visible to a user (company, personal and shared).',
+    category: 'Engage', method: 'GET', path: '/v2/flows', scope: 'api:flows:read',
+    paging: 'query-cursor', readOnly: true, listKey: 'flows',
+    shape: {
+      flowOwnerEmail: email('Email of the user whose visible flows are listed'),
+      workspaceId: gongId('workspace', 'Only flows of this workspace').optional(),
+      folderId: gongId('folder', 'Only flows in this flow folder').optional(),
+      mostRecentlyAssigned: bool('Only the 20 flows most recently assigned by the user').optional(),
+    },
+    placement: { flowOwnerEmail: { in: 'query' }, workspaceId: { in: 'query' }, folderId: { in: 'query' }, mostRecentlyAssigned: { in: 'query' } },
+  }),
+  defineAction({
+    id: 'flows.folders',
+    aliases: ['GONG_LIST_FLOW_FOLDERS'],
+    title: 'List Engage flow folders',
+    description: 'Flow folders visible to a user.',
+    category: 'Engage', method: 'GET', path: '/v2/flows/folders', scope: 'api:flows:read',
+    paging: 'query-cursor', readOnly: true, listKey: 'flowsFolders',
+    shape: {
+      flowFolderOwnerEmail: email('Email of the user whose visible folders are listed'),
+      parentId: gongId('folder', 'Only this folder and its children').optional(),
+      workspaceId: gongId('workspace', 'Only folders of this workspace').optional(),
+    },
+    placement: { flowFolderOwnerEmail: { in: 'query' }, parentId: { in: 'query' }, workspaceId: { in: 'query' } },
+  }),
+  defineAction({
+    id: 'flows.prospects',
+    aliases: ['GONG_GET_FLOW_PROSPECTS', 'GONG_LIST_FLOWS_FOR_CRM_PROSPECTS'],
+    title: 'List flows of prospects',
+    description: 'Flows assigned to CRM prospects (open ones) or flow instances (all), a read sent as POST.',
+    category: 'Engage', method: 'POST', path: '/v2/flows/prospects', scope: 'api:flows:read',
+    readOnly: true, listKey: 'prospectsAssigned',
+    shape: {
+      crmProspectsIds: stringList('CRM ids of the prospects (contacts or leads)').optional(),
+      flowInstanceIds: stringList('Flow instance ids').optional(),
+    },
+  }),
+  defineAction({
+    id: 'flows.assign',
+    aliases: ['GONG_ASSIGN_PROSPECTS_TO_FLOW'],
+    title: 'Assign prospects to a flow',
+    description: 'Assigns up to 100 CRM prospects to a flow, owned by a user.',
+    category: 'Engage', method: 'POST', path: '/v2/flows/prospects/assign', scope: 'api:flows:write', readOnly: false,
+    listKey: 'prospectsAssigned',
+    shape: {
+      flowId: gongId('flow', 'Flow id'),
+      crmProspectsIds: stringList('CRM ids of the prospects (at most 100)', { min: 1, max: 100 }),
+      flowInstanceOwnerEmail: email('Email of the user who owns the flow instances'),
+      overrides: group({
+        steps: objectList(z.looseObject({
+          number: int('Step number, from 1', { min: 1 }),
+          subject: str('Email subject').optional(),
+          body: str('Email body').optional(),
+        }), 'Per-step overrides').optional(),
+        flowInstanceVariables: objectList(z.looseObject({ name: str('Variable name', { min: 1 }), value: str('Value') }), 'Flow variables').optional(),
+        coolOffOverride: bool('Ignore the cool-off period').optional(),
+      }, 'Overrides (Beta)').optional(),
+      flowInstanceDescription: str('Description of the flow instances (Beta)').optional(),
+    },
+  }),
+  defineAction({
+    id: 'flows.unassignByCrmId',
+    aliases: ['GONG_UNASSIGN_FLOWS_BY_CRM_ID'],
+    title: 'Unassign flows from a prospect',
+    description: 'Removes a CRM prospect from one flow, or from all its flows when no flow is given.',
+    category: 'Engage', method: 'POST', path: '/v2/flows/prospects/unassign-flows-by-crm-id', scope: 'api:flows:write',
+    readOnly: false, destructive: true, confirmField: 'crmProspectId',
+    listKey: 'unassignedFlowInstanceIds',
+    shape: {
+      crmProspectId: str('CRM id of the prospect', { min: 1 }),
+      flowId: gongId('flow', 'Only this flow (all flows when omitted)').optional(),
+      unassignedByUserEmail: email('Email of the user recorded as doing the unassignment').optional(),
+    },
+  }),
+  defineAction({
+    id: 'tasks.list',
+    aliases: ['GONG_LIST_TASKS'],
+    title: 'List Engage tasks of a user',
+    description: 'A user\'s Engage call tasks by type and status (a read, sent as POST).',
+    category: 'Engage', method: 'POST', path: '/v2/tasks', scope: 'api:tasks:read', readOnly: true,
+    listKey: 'tasks',
+    shape: {
+      filter: group({
+        userId: gongId('user', 'User id'),
+        workspaceId: gongId('workspace', 'Only tasks of this workspace').optional(),
+        types: enumList(['FLOW', 'MANUAL'] as const, 'Task types', { min: 1 }),
+        taskAction: enumList(['CALL'] as const, 'Task actions', { min: 1 }),
+        status: enumList(['OPEN', 'DONE', 'DISMISSED'] as const, 'Task statuses', { min: 1 }),
+      }, 'Which tasks'),
+    },
+  }),
+];

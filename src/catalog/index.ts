@@ -1,0 +1,427 @@
+/**
+ * The action catalog: one declaration per Gong endpoint (src/catalog/actions/) and the pure functions
+ * everything that runs actions shares: lookup, the ordered field list, validation, the wire request,
+ * a curl rendering and paging helpers. No `vscode` here.
+ */
+import type { z } from 'zod';
+import type { GongRequest, MultipartFile, QueryValue } from '../gong/types';
+import type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
+import { allActions } from './actions/index';
+import { fieldMeta, unwrapAll, unwrapOnce } from './fields';
+
+export type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
+export { allActions } from './actions/index';
+
+/** Thrown by `toRequest` when the input is invalid; nothing has been sent. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(readonly actionId: string, readonly issues: InputIssue[]) {
+    super(`Invalid input for ${actionId}: ${issues.map(i => `${i.path || '(input)'}: ${i.message}`).join('; ')}`);
+  }
+  static is(e: unknown): e is InputError {
+    return e instanceof InputError;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dotted paths
+
+function splitPath(path: string): string[] {
+  return path === '' ? [] : path.split('.');
+}
+
+/** Reads `a.b.0.c` from nested objects and arrays; undefined when any step is missing. */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const seg of splitPath(path)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+/**
+ * Writes `value` at a dotted path, creating objects (or arrays for numeric segments) on the way.
+ * Setting `undefined` removes the key, so an omitted optional answer leaves no trace in the body.
+ */
+export function setPath(obj: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const segs = splitPath(path);
+  if (segs.length === 0) return obj;
+  let cur: Record<string, unknown> = obj;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const seg = segs[i] as string;
+    const nextIsIndex = /^\d+$/.test(segs[i + 1] as string);
+    let next = cur[seg];
+    if (next === null || typeof next !== 'object') {
+      if (value === undefined) return obj;
+      next = nextIsIndex ? [] : {};
+      cur[seg] = next;
+    }
+    cur = next as Record<string, unknown>;
+  }
+  const last = segs[segs.length - 1] as string;
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+  return obj;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookup
+
+const byName = new Map<string, ActionDef>();
+for (const a of allActions) {
+  byName.set(a.id.toLowerCase(), a);
+  for (const alias of a.aliases) byName.set(alias.toLowerCase(), a);
+}
+
+export function findAction(idOrSlug: string): ActionDef | undefined {
+  return byName.get(idOrSlug.trim().toLowerCase());
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/** The ids (or slugs) closest to a mistyped name, best first, for "did you mean" messages. */
+export function suggestActions(name: string, max = 3): string[] {
+  const q = name.trim().toLowerCase();
+  const scored: Array<{ name: string; score: number }> = [];
+  for (const a of allActions) {
+    for (const candidate of [a.id, ...a.aliases]) {
+      const c = candidate.toLowerCase();
+      const contains = c.includes(q) || (q.length >= 4 && q.includes(c));
+      const score = contains ? 0 : editDistance(q, c) / Math.max(q.length, c.length);
+      scored.push({ name: candidate, score });
+    }
+  }
+  scored.sort((x, y) => x.score - y.score);
+  const out: string[] = [];
+  for (const s of scored) {
+    if (s.score > 0.5 || out.length >= max) break;
+    if (!out.includes(s.name)) out.push(s.name);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+function isObjectSchema(s: z.ZodType): s is z.ZodObject<z.ZodRawShape> {
+  return (s.def as { type: string }).type === 'object';
+}
+
+/** Optional at this level: the input may leave it out (optional, default or prefault wrappers). */
+function isOptional(s: z.ZodType): boolean {
+  let cur: z.ZodType | undefined = s;
+  for (let depth = 0; cur && depth < 8; depth++) {
+    const t = (cur.def as { type: string }).type;
+    if (t === 'optional' || t === 'default' || t === 'prefault') return true;
+    cur = unwrapOnce(cur);
+  }
+  return false;
+}
+
+function humanize(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function arrayLimits(s: z.ZodType): { minItems?: number; maxItems?: number } {
+  const out: { minItems?: number; maxItems?: number } = {};
+  const checks = (s.def as { checks?: Array<{ _zod: { def: { check: string; minimum?: number; maximum?: number } } }> }).checks ?? [];
+  for (const c of checks) {
+    const d = c._zod.def;
+    if (d.check === 'min_length' && d.minimum !== undefined) out.minItems = d.minimum;
+    if (d.check === 'max_length' && d.maximum !== undefined) out.maxItems = d.maximum;
+  }
+  return out;
+}
+
+function enumValuesOf(s: z.ZodType): string[] | undefined {
+  const inner = unwrapAll(s);
+  const def = inner.def as { type: string; entries?: Record<string, string>; element?: z.ZodType };
+  if (def.type === 'enum' && def.entries) return Object.values(def.entries);
+  if (def.type === 'array' && def.element) return enumValuesOf(def.element);
+  return undefined;
+}
+
+function firstMessage(schema: z.ZodType, value: unknown): string | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return undefined;
+  const issue = r.error.issues[0];
+  if (!issue) return 'is invalid';
+  const sub = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `${sub}${issue.message}`;
+}
+
+function makeField(action: ActionDef, path: string, schema: z.ZodType, required: boolean, location: FieldSpec['location']): FieldSpec {
+  const meta = fieldMeta(schema);
+  const inner = unwrapAll(schema);
+  const innerType = (inner.def as { type: string }).type;
+  let kind: FieldSpec['kind'] = meta?.gongKind ?? 'json';
+  if (!meta) {
+    if (innerType === 'boolean') kind = 'boolean';
+    else if (innerType === 'string') kind = 'string';
+    else if (innerType === 'number') kind = 'number';
+    else if (innerType === 'array') kind = 'array';
+  }
+  const key = path.split('.').pop() ?? path;
+  const parents = path.split('.').slice(0, -1).map(humanize);
+  const spec: FieldSpec = {
+    path,
+    label: [...parents, humanize(key)].join(' › '),
+    kind,
+    required,
+    location,
+    validate(value: unknown): string | undefined {
+      if (value === undefined || value === null || value === '') return required ? 'is required' : undefined;
+      return firstMessage(schema, value);
+    },
+  };
+  const description = meta?.description ?? inner.description ?? schema.description;
+  if (description) spec.description = description;
+  const enumValues = enumValuesOf(schema);
+  if (enumValues) spec.enumValues = enumValues;
+  if (kind === 'array') {
+    if (meta?.itemKind) spec.itemKind = meta.itemKind;
+    Object.assign(spec, arrayLimits(inner));
+  }
+  if (meta?.idKind) spec.idKind = meta.idKind;
+  void action;
+  return spec;
+}
+
+/**
+ * The ordered input steps of an action: path params first, then required fields, then optional ones,
+ * the paging cursor last. Nested objects are flattened to dotted paths (`filter.fromDateTime`); a nested
+ * field counts as required only when it and every object above it are required.
+ */
+export function fieldsOf(action: ActionDef): FieldSpec[] {
+  const out: FieldSpec[] = [];
+  const walk = (shape: z.ZodRawShape, prefix: string, parentRequired: boolean, location: FieldSpec['location']): void => {
+    for (const [key, raw] of Object.entries(shape)) {
+      const schema = raw as z.ZodType;
+      const path = prefix ? `${prefix}.${key}` : key;
+      const required = parentRequired && !isOptional(schema);
+      const inner = unwrapAll(schema);
+      const loc = prefix ? location : (action.placement[key]?.in ?? 'body');
+      if (isObjectSchema(inner) && Object.keys(inner.shape).length > 0) {
+        walk(inner.shape, path, required, loc);
+      } else {
+        out.push(makeField(action, path, schema, required, loc));
+      }
+    }
+  };
+  walk(action.input.shape, '', true, 'body');
+  const rank = (f: FieldSpec): number => (f.location === 'path' ? 0 : f.path === 'cursor' ? 3 : f.required ? 1 : 2);
+  return out
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(x => x.f);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Accepts the names people know from the seed action lists: the action's own aliases (`call_id`,
+ * `workspace__id`) and flattened `a__b__c` keys, which mean the nested path `a.b.c`.
+ */
+export function normalizeInput(action: ActionDef, input: unknown): unknown {
+  if (!isPlainObject(input)) return input;
+  const out: Record<string, unknown> = {};
+  const aliased: Array<[string, unknown]> = [];
+  for (const [key, value] of Object.entries(input)) {
+    const target = action.inputAliases?.[key];
+    if (target !== undefined) aliased.push([target, value]);
+    else if (key.includes('__') && !(key in action.input.shape)) aliased.push([key.split('__').join('.'), value]);
+    else out[key] = isPlainObject(value) ? { ...value } : value;
+  }
+  for (const [path, value] of aliased) setPath(out, path, value);
+  return out;
+}
+
+function issuesOf(error: z.ZodError, input: unknown): InputIssue[] {
+  const out: InputIssue[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) out.push({ path: base ? `${base}.${k}` : k, message: 'is not an input of this action' });
+      continue;
+    }
+    const missing = issue.code === 'invalid_type' && getPath(input, base) === undefined;
+    out.push({ path: base, message: missing ? 'is required' : issue.message });
+  }
+  return out;
+}
+
+export function validateInput(action: ActionDef, input: unknown): ValidationResult {
+  const normalized = normalizeInput(action, input ?? {});
+  if (!isPlainObject(normalized)) return { ok: false, issues: [{ path: '', message: 'the input must be a JSON object' }] };
+  const r = action.input.safeParse(normalized);
+  if (!r.success) return { ok: false, issues: issuesOf(r.error, normalized) };
+  return { ok: true, value: r.data as Record<string, unknown> };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wire request
+
+function placementOf(action: ActionDef, key: string): InputPlacement {
+  return action.placement[key] ?? { in: 'body' };
+}
+
+function toQueryValue(v: unknown): QueryValue {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v;
+  if (Array.isArray(v)) return v.map(x => (typeof x === 'number' ? x : String(x)));
+  return JSON.stringify(v);
+}
+
+/** Places validated input on the wire; ids are already strings (the id fields turn safe numbers into strings). */
+export function buildRequest(action: ActionDef, value: Record<string, unknown>): GongRequest {
+  let path = action.path;
+  const query: Record<string, QueryValue> = {};
+  let body: unknown;
+  let bodyObject: Record<string, unknown> | undefined;
+  const files: Record<string, MultipartFile> = {};
+  const fields: Record<string, string> = {};
+  let multipart = false;
+  const declaresBody = Object.keys(action.input.shape).some(k => k !== 'cursor' && placementOf(action, k).in === 'body' && !placementOf(action, k).bodyRoot);
+
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const p = placementOf(action, key);
+    const wire = p.wireName ?? key;
+    switch (p.in) {
+      case 'path':
+        path = path.split(`{${wire}}`).join(encodeURIComponent(String(v)));
+        break;
+      case 'query':
+        query[wire] = toQueryValue(v);
+        break;
+      case 'multipart': {
+        multipart = true;
+        const meta = fieldMeta(action.input.shape[key] as z.ZodType);
+        if (meta?.gongKind === 'file') files[wire] = { path: String(v) };
+        else fields[wire] = typeof v === 'string' ? v : JSON.stringify(v);
+        break;
+      }
+      case 'body':
+        if (p.bodyRoot) body = v;
+        else {
+          bodyObject ??= {};
+          bodyObject[wire] = v;
+        }
+        break;
+    }
+  }
+  if (bodyObject === undefined && declaresBody && body === undefined) bodyObject = {};
+  const req: GongRequest = { method: action.method, path, retrySafe: action.retrySafe };
+  if (Object.keys(query).length) req.query = query;
+  if (bodyObject !== undefined) req.body = bodyObject;
+  else if (body !== undefined) req.body = body;
+  if (multipart) {
+    req.multipart = {};
+    if (Object.keys(fields).length) req.multipart.fields = fields;
+    if (Object.keys(files).length) req.multipart.files = files;
+  }
+  if (action.emptyOn404) req.emptyOn404 = true;
+  return req;
+}
+
+export function toRequest(action: ActionDef, input: unknown): GongRequest {
+  const r = validateInput(action, input);
+  if (!r.ok) throw new InputError(action.id, r.issues);
+  return buildRequest(action, r.value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// curl, paging
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The query string exactly as sent: names verbatim, values percent-encoded (`+` becomes `%2B`), arrays repeated. */
+export function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [name, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    const values = Array.isArray(v) ? v : [v];
+    for (const x of values) parts.push(`${name}=${encodeURIComponent(String(x))}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/**
+ * A curl command that performs the same request. The secret never appears: the command reads it from
+ * `$GONG_ACCESS_KEY`/`$GONG_ACCESS_KEY_SECRET` or `$GONG_BEARER_TOKEN`. Throws InputError when invalid.
+ */
+export function curlFor(action: ActionDef, input: unknown, baseUrl: string, authKind: 'basic' | 'bearer'): string {
+  const req = toRequest(action, input);
+  const url = `${baseUrl.replace(/\/+$/, '')}${req.path}${queryString(req.query)}`;
+  const parts = ['curl', '-sS', '-X', req.method, shellQuote(url)];
+  parts.push(authKind === 'basic' ? '-u "$GONG_ACCESS_KEY:$GONG_ACCESS_KEY_SECRET"' : '-H "Authorization: Bearer $GONG_BEARER_TOKEN"');
+  if (req.multipart) {
+    for (const [name, f] of Object.entries(req.multipart.files ?? {})) parts.push('-F', shellQuote(`${name}=@${f.path}`));
+    for (const [name, v] of Object.entries(req.multipart.fields ?? {})) parts.push('-F', shellQuote(`${name}=${v}`));
+  } else if (req.body !== undefined) {
+    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(JSON.stringify(req.body)));
+  }
+  return parts.join(' ');
+}
+
+/** How many requests fetching every record takes (Gong pages hold 100 records). */
+export function requestCount(totalRecords: number, pageSize = 100): number {
+  if (!Number.isFinite(totalRecords) || totalRecords <= 0) return 1;
+  return Math.ceil(totalRecords / Math.max(1, pageSize));
+}
+
+/**
+ * Merges the pages of a paged answer: the list under `listKey` concatenated, the other keys of the
+ * first page kept, and `records` describing the whole (no cursor).
+ */
+export function mergePages(action: ActionDef, pages: readonly unknown[]): Record<string, unknown> {
+  const first = pages[0];
+  const merged: Record<string, unknown> = isPlainObject(first) ? { ...first } : {};
+  const key = action.listKey;
+  if (key) {
+    const all: unknown[] = [];
+    for (const p of pages) {
+      const list = isPlainObject(p) ? p[key] : undefined;
+      if (Array.isArray(list)) all.push(...list);
+    }
+    merged[key] = all;
+    const rec = merged.records;
+    if (isPlainObject(rec)) {
+      const { cursor: _cursor, ...rest } = rec;
+      void _cursor;
+      merged.records = { ...rest, currentPageSize: all.length, currentPageNumber: 0 };
+    }
+  }
+  return merged;
+}
+
+/** The catalog as the UI, the CLI and the tests use it. */
+export const catalog: CatalogApi = {
+  actions: allActions,
+  find: findAction,
+  fields: fieldsOf,
+  validate: validateInput,
+  toRequest,
+};
