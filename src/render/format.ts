@@ -3,14 +3,7 @@
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 
-/** A transcript timestamp: `m:ss` below an hour, `h:mm:ss` from an hour on. Input in milliseconds. */
-export function clock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`;
-}
+export { clock } from '../shared/time';
 
 /** A duration in seconds as `1h 05m`, `12m 30s` or `45s`. */
 export function duration(seconds: number): string {
