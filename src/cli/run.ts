@@ -1,0 +1,261 @@
+/**
+ * The `gong` command-line tool: lists the action catalog and runs any action against a Gong account
+ * (or the local Gong). Kept apart from gong.ts so tests can drive it in-process with their own streams.
+ */
+import { readFileSync } from 'node:fs';
+import { GongClient, GongError, RequestScheduler, parseJson, stringifyJson } from '../gong/index';
+import type { GongAuth } from '../gong/types';
+import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
+import type { ActionDef, FieldSpec } from '../catalog/types';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes: 0 done, 1 Gong or network refused the request, 2 bad usage or invalid input (nothing sent), 3 missing connection settings. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, config: 3 } as const;
+
+const HELP = `gong: run any Gong API action from the command line
+
+Usage:
+  gong actions [--json] [--category <name>]   list every action (--json: the whole catalog as JSON)
+  gong describe <action>                      the inputs of one action
+  gong run <action> [--input '<json>' | --input-file <file.json>] [--all-pages] [--max-pages <n>] [--curl]
+  gong help
+
+<action> is an action id (calls.list) or a seed slug (GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS),
+in any letter case. Inputs are one JSON object; nested fields nest (filter.fromDate is
+{"filter":{"fromDate":"2024-05-01"}}) and the seeds' flattened names (filter__fromDate) are accepted.
+
+  --all-pages   follow the cursor and merge the list of every page into one answer
+  --max-pages   with --all-pages, stop after this many pages
+  --curl        print the equivalent curl command instead of sending (secrets stay in variables)
+
+Connection (environment):
+  GONG_BASE_URL             e.g. https://us-12345.api.gong.io (default https://api.gong.io)
+  GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET    access key authentication, or
+  GONG_BEARER_TOKEN         an OAuth access token
+  GONG_REQUESTS_PER_SECOND  pacing (default 3, Gong's company limit)
+
+Exit codes: 0 success, 1 Gong answered with an error, 2 invalid usage or input (nothing sent), 3 missing connection settings.`;
+
+interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['--input', '--input-file', '--category', '--max-pages']);
+
+function parseArgs(args: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) { flags.set(a.slice(0, eq), a.slice(eq + 1)); continue; }
+      if (VALUE_FLAGS.has(a)) {
+        const v = args[i + 1];
+        if (v === undefined) throw new UsageError(`${a} needs a value`);
+        flags.set(a, v);
+        i++;
+      } else flags.set(a, true);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+class UsageError extends Error {}
+
+/** The catalog entry as `actions --json` prints it. */
+export function describeAction(a: ActionDef): Record<string, unknown> {
+  return {
+    id: a.id,
+    aliases: a.aliases,
+    title: a.title,
+    description: a.description,
+    category: a.category,
+    method: a.method,
+    path: a.path,
+    scope: a.scope,
+    paging: a.paging,
+    readOnly: a.readOnly,
+    retrySafe: a.retrySafe,
+    destructive: a.destructive,
+    ...(a.confirmField ? { confirmField: a.confirmField } : {}),
+    ...(a.emptyOn404 ? { emptyOn404: true } : {}),
+    ...(a.listKey ? { listKey: a.listKey } : {}),
+    fields: fieldsOf(a).map(describeField),
+  };
+}
+
+function describeField(f: FieldSpec): Record<string, unknown> {
+  return {
+    path: f.path,
+    location: f.location,
+    kind: f.kind,
+    required: f.required,
+    ...(f.enumValues ? { enumValues: f.enumValues } : {}),
+    ...(f.itemKind ? { itemKind: f.itemKind } : {}),
+    ...(f.minItems !== undefined ? { minItems: f.minItems } : {}),
+    ...(f.maxItems !== undefined ? { maxItems: f.maxItems } : {}),
+    ...(f.idKind ? { idKind: f.idKind } : {}),
+    ...(f.description ? { description: f.description } : {}),
+  };
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function actionsTable(actions: readonly ActionDef[]): string {
+  const rows = actions.map(a => [a.id, a.method, a.path, [a.readOnly ? 'read' : 'write', a.destructive ? 'destructive' : '', a.paging !== 'none' ? 'paged' : ''].filter(Boolean).join(','), a.title]);
+  const widths = [0, 1, 2, 3].map(i => Math.max(...rows.map(r => (r[i] as string).length)));
+  const lines: string[] = [];
+  let category = '';
+  actions.forEach((a, i) => {
+    if (a.category !== category) { category = a.category; lines.push(`\n${category}`); }
+    const r = rows[i] as string[];
+    lines.push(`  ${pad(r[0] as string, widths[0] as number)}  ${pad(r[1] as string, widths[1] as number)}  ${pad(r[2] as string, widths[2] as number)}  ${pad(r[3] as string, widths[3] as number)}  ${r[4]}`);
+  });
+  return `${lines.join('\n').trimStart()}\n\n${actions.length} actions. "gong describe <action>" shows the inputs.`;
+}
+
+function fieldsTable(a: ActionDef): string {
+  const lines = [`${a.id}: ${a.title}`, `${a.method} ${a.path}   scope ${a.scope}   paging ${a.paging}`, a.description, ''];
+  if (a.aliases.length) lines.push(`Seed slugs: ${a.aliases.join(', ')}`, '');
+  const fields = fieldsOf(a);
+  if (fields.length === 0) lines.push('No inputs.');
+  for (const f of fields) {
+    const extra = f.enumValues ? ` one of ${f.enumValues.join('|')}` : '';
+    lines.push(`  ${pad(f.path, 34)} ${pad(f.kind + (f.itemKind ? `<${f.itemKind}>` : ''), 14)} ${pad(f.location, 9)} ${f.required ? 'required' : 'optional'}${extra}${f.description ? `  ${f.description}` : ''}`);
+  }
+  if (a.destructive) lines.push('', `Destructive: erases or removes data (confirm with ${a.confirmField ?? 'care'}).`);
+  return lines.join('\n');
+}
+
+function findOrExplain(name: string | undefined): ActionDef {
+  if (!name) throw new UsageError('name an action, e.g. "gong run calls.list" ("gong actions" lists them)');
+  const action = catalog.find(name);
+  if (action) return action;
+  const close = suggestActions(name);
+  throw new UsageError(`unknown action "${name}".${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} "gong actions" lists every action.`);
+}
+
+function readInput(flags: Map<string, string | true>): unknown {
+  const inline = flags.get('--input');
+  const file = flags.get('--input-file');
+  if (inline !== undefined && file !== undefined) throw new UsageError('give --input or --input-file, not both');
+  let text: string;
+  let source: string;
+  if (typeof file === 'string') {
+    try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+    source = file;
+  } else if (typeof inline === 'string') {
+    text = inline;
+    source = '--input';
+  } else return {};
+  try {
+    // Lossless, so a 19-digit id typed as a bare number keeps its digits (as a string).
+    return parseJson(text);
+  } catch (e) {
+    throw new UsageError(`${source} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function authFromEnv(env: CliIo['env']): GongAuth | string {
+  const key = env.GONG_ACCESS_KEY;
+  const secret = env.GONG_ACCESS_KEY_SECRET;
+  const token = env.GONG_BEARER_TOKEN;
+  if (key && secret) return { kind: 'basic', accessKey: key, accessKeySecret: secret };
+  if (token) return { kind: 'bearer', token };
+  if (key || secret) return `${key ? 'GONG_ACCESS_KEY_SECRET' : 'GONG_ACCESS_KEY'} is not set (access key authentication needs both GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET).`;
+  return 'no Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (and GONG_BASE_URL for a regional host).';
+}
+
+function errorReport(e: GongError): string {
+  const lines = [`Gong error${e.status !== undefined ? ` ${e.status}` : ''} (${e.kind}): ${e.errors.length ? e.errors.join('; ') : e.message}`];
+  if (e.userFacingError) lines.push(`  ${e.userFacingError}`);
+  if (e.fixUrl) lines.push(`  fix: ${e.fixUrl}`);
+  if (e.requestId) lines.push(`  requestId: ${e.requestId}`);
+  if (e.method && e.path) lines.push(`  request: ${e.method} ${e.path}`);
+  return lines.join('\n');
+}
+
+async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
+  const action = findOrExplain(p.positional[1]);
+  const input = readInput(p.flags);
+  const result = catalog.validate(action, input);
+  if (!result.ok) {
+    io.err(`Invalid input for ${action.id} (nothing was sent):\n${result.issues.map(i => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}`);
+    return EXIT.usage;
+  }
+  const baseUrl = io.env.GONG_BASE_URL || 'https://api.gong.io';
+  if (p.flags.has('--curl')) {
+    const authKind = io.env.GONG_BEARER_TOKEN && !io.env.GONG_ACCESS_KEY ? 'bearer' : 'basic';
+    io.out(curlFor(action, input, baseUrl, authKind));
+    return EXIT.ok;
+  }
+  const auth = authFromEnv(io.env);
+  if (typeof auth === 'string') { io.err(`gong: ${auth}`); return EXIT.config; }
+  const rps = Number(io.env.GONG_REQUESTS_PER_SECOND ?? '3');
+  if (!Number.isFinite(rps) || rps <= 0) { io.err('gong: GONG_REQUESTS_PER_SECOND must be a positive number'); return EXIT.config; }
+  const client = new GongClient({ baseUrl, auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
+  const req = catalog.toRequest(action, input);
+  try {
+    if (p.flags.has('--all-pages') && action.paging !== 'none') {
+      const maxRaw = p.flags.get('--max-pages');
+      const maxPages = typeof maxRaw === 'string' ? Number(maxRaw) : Number.POSITIVE_INFINITY;
+      if (!(maxPages >= 1)) { io.err('gong: --max-pages must be a number of at least 1'); return EXIT.usage; }
+      const pages: unknown[] = [];
+      for await (const res of client.pages(req)) {
+        pages.push(res.data);
+        if (pages.length >= maxPages) break;
+      }
+      io.out(stringifyJson(mergePages(action, pages), 2));
+    } else {
+      const res = await client.request(req);
+      io.out(stringifyJson(res.data ?? {}, 2));
+    }
+    return EXIT.ok;
+  } catch (e) {
+    if (GongError.is(e)) { io.err(errorReport(e)); return EXIT.failed; }
+    throw e;
+  }
+}
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let p: ParsedArgs;
+  try {
+    p = parseArgs(args);
+    const command = p.positional[0];
+    if (!command || command === 'help' || p.flags.has('--help') || p.flags.has('-h')) {
+      io.out(HELP);
+      return EXIT.ok;
+    }
+    switch (command) {
+      case 'actions': {
+        const cat = p.flags.get('--category');
+        const list = typeof cat === 'string' ? catalog.actions.filter(a => a.category.toLowerCase() === cat.toLowerCase()) : catalog.actions;
+        if (typeof cat === 'string' && list.length === 0) throw new UsageError(`no category "${cat}"; categories: ${[...new Set(catalog.actions.map(a => a.category))].join(', ')}`);
+        io.out(p.flags.has('--json') ? stringifyJson(list.map(describeAction), 2) : actionsTable(list));
+        return EXIT.ok;
+      }
+      case 'describe':
+        io.out(fieldsTable(findOrExplain(p.positional[1])));
+        return EXIT.ok;
+      case 'run':
+        return await runAction(p, io);
+      default:
+        throw new UsageError(`unknown command "${command}"; commands: actions, describe, run, help`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(`gong: ${e.message}`); return EXIT.usage; }
+    if (InputError.is(e)) { io.err(e.message); return EXIT.usage; }
+    io.err(`gong: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.failed;
+  }
+}
