@@ -1,4 +1,130 @@
-// Placeholder until this area lands.
+/**
+ * "Gong: Try the Demo Workspace": a local Gong with sample data, started inside the extension host on
+ * 127.0.0.1 and signed in to as the "Demo" profile, so someone without a Gong account (or a reviewer)
+ * can use every view and action. The local Gong is loaded only when the command runs, from
+ * dist/localGong.js beside the bundle, so activation never pays for it.
+ */
+import * as vscode from 'vscode';
 import type { Services } from '../platform/services';
+import { Commands, registerCommand } from '../platform/commands';
 
-export function registerDemo(_services: Services): void {}
+export const DEMO_PROFILE = 'Demo';
+/** Set to 1 in the extension host's environment (scripts/demo.mjs does) to start the demo on activation. */
+export const DEMO_AUTOSTART_ENV = 'GONG_EXPLORER_DEMO_AUTOSTART';
+
+/** Generous, so the demo never waits, but on, so the status bar and retries have something real to show. */
+const DEMO_RATE_LIMIT = { perSecond: 50, daily: 100_000 };
+
+/** What the demo needs of a running local Gong (src/localGong/index.ts). */
+interface DemoServer {
+  baseUrl: string;
+  accessKey: string;
+  accessKeySecret: string;
+  close(): Promise<void>;
+}
+
+type StartLocalGong = (options?: Record<string, unknown>) => Promise<DemoServer>;
+
+function isModuleNotFound(e: unknown, name: string): boolean {
+  return e instanceof Error && (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && e.message.includes(name);
+}
+
+/** The local Gong module: the bundle beside dist/extension.js, or the tsc output when run from out/ (tests). */
+export function loadLocalGong(): StartLocalGong {
+  let mod: { startLocalGong?: StartLocalGong };
+  try {
+    // esbuild keeps this path external (see esbuild.mjs): it resolves to dist/localGong.js at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('./localGong.js') as typeof mod;
+  } catch (e) {
+    if (!isModuleNotFound(e, 'localGong.js')) throw e;
+    // A computed name so the bundler leaves it alone: only the tsc-compiled tree has this file.
+    const sources = ['..', 'localGong', 'index'].join('/');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(sources) as typeof mod;
+  }
+  if (typeof mod.startLocalGong !== 'function') throw new Error('The local Gong module does not export startLocalGong');
+  return mod.startLocalGong;
+}
+
+/** Owns the demo server: one at a time, stopped when the Demo profile is signed out or the extension deactivates. */
+export class DemoWorkspace implements vscode.Disposable {
+  private server: DemoServer | undefined;
+  private starting: Promise<DemoServer> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly services: Services) {
+    this.subscription = services.session.onDidChange(() => {
+      const demoKept = services.session.profiles().some(p => p.name === DEMO_PROFILE);
+      if (!demoKept && this.server) void this.stopServer();
+    });
+  }
+
+  get running(): DemoServer | undefined { return this.server; }
+
+  /** Starts (or reuses) the demo server and signs in to it as the Demo profile. */
+  async start(): Promise<void> {
+    const server = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Starting the Gong demo workspace...' },
+      async () => {
+        const s = await this.ensureServer();
+        await this.services.session.signIn(DEMO_PROFILE, {
+          baseUrl: s.baseUrl,
+          auth: { kind: 'basic', accessKey: s.accessKey, accessKeySecret: s.accessKeySecret },
+        });
+        return s;
+      },
+    );
+    this.services.log.info(`Demo workspace: signed in to the local Gong at ${server.baseUrl}`);
+    await vscode.commands.executeCommand('workbench.view.extension.gongExplorer');
+  }
+
+  private ensureServer(): Promise<DemoServer> {
+    if (this.server) return Promise.resolve(this.server);
+    if (!this.starting) {
+      this.starting = (async () => {
+        const t0 = performance.now();
+        const start = loadLocalGong();
+        const s = await start({ host: '127.0.0.1', port: 0, rateLimit: DEMO_RATE_LIMIT });
+        this.services.log.info(`Demo workspace: local Gong started in ${(performance.now() - t0).toFixed(0)} ms`);
+        this.server = s;
+        return s;
+      })().finally(() => { this.starting = undefined; });
+    }
+    return this.starting;
+  }
+
+  async stopServer(): Promise<void> {
+    const s = this.server;
+    this.server = undefined;
+    if (s) {
+      await s.close().catch(e => this.services.log.warn(`Demo workspace: closing the local Gong failed: ${String(e)}`));
+      this.services.log.info('Demo workspace: local Gong stopped');
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    void this.stopServer();
+  }
+}
+
+export function registerDemo(services: Services): DemoWorkspace {
+  const demo = new DemoWorkspace(services);
+  services.context.subscriptions.push(demo);
+  registerCommand(services.context, services.log, Commands.demoStart, () => demo.start());
+  // The demo server lives only as long as the extension host: a Demo profile left active by an earlier
+  // session points at a port nobody listens on, so bring it back. Deferred, so activation stays fast.
+  const resume = services.session.active?.name === DEMO_PROFILE || process.env[DEMO_AUTOSTART_ENV] === '1';
+  if (resume) {
+    const timer = setTimeout(() => {
+      demo.start().catch(e => {
+        const message = e instanceof Error ? e.message : String(e);
+        services.log.error(`Demo workspace: ${message}`);
+        void vscode.window.showErrorMessage(`The Gong demo workspace did not start: ${message}`);
+      });
+    }, 0);
+    services.context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  }
+  return demo;
+}
