@@ -1,0 +1,93 @@
+// What a person checks by hand, in the real workbench: the Gong entry in the activity bar, signing in
+// from the welcome view (the demo workspace button), users and calls from the local Gong in the trees,
+// the Gong commands in the command palette, and a call's details in its webview.
+// A local Gong started as a child process (dist/localGongCli.js, same default seed as the demo) tells
+// which user and call names the trees must show. Screenshots: .artifacts/ui/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+async function fetchJson(gong, path, body) {
+  const auth = Buffer.from(`${gong.accessKey}:${gong.accessKeySecret}`).toString('base64');
+  const res = await fetch(`${gong.baseUrl}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Commands a person can find in the palette: contributed, and not hidden with `when: false`. */
+function paletteCommands(root) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const hidden = new Set((pkg.contributes?.menus?.commandPalette ?? []).filter(m => m.when === 'false').map(m => m.command));
+  return (pkg.contributes?.commands ?? []).filter(c => !hidden.has(c.command)).map(c => `${c.category ? `${c.category}: ` : ''}${c.title}`);
+}
+
+export async function run(ctx) {
+  let expected = { users: [], calls: [] };
+  let firstCallTitle;
+
+  await ctx.step('local Gong child process answers', async () => {
+    const gong = await ctx.startLocalGongCli(['--no-rate-limit']);
+    const users = await fetchJson(gong, '/v2/users');
+    const calls = await fetchJson(gong, '/v2/calls');
+    expected = {
+      users: (users.users ?? []).map(u => `${u.firstName} ${u.lastName}`.trim()).filter(Boolean),
+      calls: (calls.calls ?? []).map(c => c.title).filter(Boolean),
+    };
+    if (!expected.users.length || !expected.calls.length) throw new Error('the local Gong returned no users or calls');
+  });
+
+  await ctx.step('workbench opens with the extension loaded from source', async () => {
+    await ctx.open();
+  });
+
+  await ctx.step('Gong activity bar entry shows the welcome view', async () => {
+    await ctx.openActivity('Gong');
+    await ctx.page.getByText('Sign In to Gong').first().waitFor({ timeout: 20_000 });
+  });
+
+  await ctx.step('sign in from the welcome view (demo workspace)', async () => {
+    await ctx.page.getByText('Try the Demo Workspace').first().click();
+    // Signed in: the welcome buttons go away.
+    await ctx.waitFor(async () => !(await ctx.page.getByText('Sign In to Gong').first().isVisible().catch(() => false)), 30_000, 'the welcome view to be replaced');
+  });
+
+  await ctx.step('Users tree lists users from the local Gong', async () => {
+    const row = await ctx.waitFor(async () => {
+      const rows = await ctx.treeRows('Users');
+      return rows.find(r => expected.users.some(name => r.includes(name)));
+    }, 30_000, 'a user name in the Users tree');
+    console.log(`      row: ${row.split('\n')[0]}`);
+  });
+
+  await ctx.step('Calls tree lists calls from the local Gong', async () => {
+    firstCallTitle = await ctx.waitFor(async () => {
+      const rows = await ctx.treeRows('Calls');
+      const row = rows.find(r => expected.calls.some(t => r.includes(t)));
+      return row && expected.calls.find(t => row.includes(t));
+    }, 30_000, 'a call title in the Calls tree');
+    console.log(`      call: ${firstCallTitle}`);
+  });
+
+  await ctx.step('command palette finds every Gong command', async () => {
+    const labels = await ctx.palette('Gong: ');
+    const want = paletteCommands(ctx.root);
+    const text = labels.join('\n');
+    const missing = want.filter(w => !text.includes(w));
+    await ctx.page.keyboard.press('Escape');
+    if (missing.length) throw new Error(`missing from the palette: ${missing.join(', ')}`);
+  });
+
+  await ctx.step('call details webview shows the call', async () => {
+    if (!firstCallTitle) throw new Error('no call row to open (the Calls tree step failed)');
+    await ctx.page.locator('.monaco-list-row').filter({ hasText: firstCallTitle }).first().click();
+    const text = await ctx.waitFor(async () => {
+      const body = await ctx.webview().locator('body').innerText({ timeout: 2000 });
+      return body.includes(firstCallTitle) ? body : undefined;
+    }, 30_000, 'the call title in the details webview');
+    console.log(`      webview: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+  });
+}
