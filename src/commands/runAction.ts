@@ -1,4 +1,142 @@
-// Placeholder until this area lands.
+import * as vscode from 'vscode';
+import { catalog } from '../catalog/index';
+import type { ActionDef } from '../catalog/types';
+import { runWizard } from '../input/wizard';
+import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
+import { curlCommand } from '../results/curl';
+import { describeInput } from '../results/recent';
+import { executeRun, requireApi, type RunDeps, type RunOutcome } from './runAction/execute';
+import { JsonInputEditors, parseEditorText } from './runAction/jsonEditor';
+import { KnownValuesCache } from './runAction/known';
+import { fetchAll, nextPage } from './runAction/pages';
+import { pickAction } from './runAction/pickAction';
+import { RecentRuns } from './runAction/recentStore';
+import { RESULT_SCHEME, ResultDocs } from './runAction/resultDocs';
 
-export function registerRunAction(_services: Services): void {}
+/** What Run Action and friends take: an action to skip the list, and inputs that are not asked. */
+export interface RunPrefill { actionId?: string; input?: Record<string, unknown> }
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function prefillOf(arg: unknown): RunPrefill {
+  if (!isRecord(arg)) return {};
+  const out: RunPrefill = {};
+  if (typeof arg.actionId === 'string') out.actionId = arg.actionId;
+  if (isRecord(arg.input)) out.input = arg.input;
+  return out;
+}
+
+function findAction(id: string): ActionDef {
+  const a = catalog.find(id);
+  if (!a) throw new Error(`Unknown Gong action: ${id}`);
+  return a;
+}
+
+/** Fields the person is asked for; the paging cursor is never one (next pages come from the result). */
+function askableFields(action: ActionDef) {
+  return catalog.fields(action).filter(f => f.path !== 'cursor');
+}
+
+/** Registers Run Action, its JSON editor, recent runs, curl copies and result paging. */
+export function registerRunAction(services: Services): void {
+  const { context, log } = services;
+  const results = new ResultDocs();
+  const recent = new RecentRuns(context.globalState);
+  const known = new KnownValuesCache(services.session);
+  const editors = new JsonInputEditors();
+  const deps: RunDeps = { services, results, recent };
+  context.subscriptions.push(
+    results, known, editors,
+    vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
+    vscode.languages.registerCodeLensProvider({ scheme: RESULT_SCHEME }, results),
+    vscode.languages.registerCodeLensProvider({ language: 'json' }, editors),
+  );
+
+  registerCommand(context, log, Commands.runAction, async (arg?: unknown): Promise<RunOutcome | undefined> => {
+    const prefill = prefillOf(arg);
+    requireApi(services);
+    const prompter = services.prompter();
+    // Back on the first input step returns to the action list; bounded so a stuck script cannot spin.
+    for (let round = 0; round < 100; round++) {
+      const action = prefill.actionId ? findAction(prefill.actionId) : await pickAction(prompter, catalog.actions);
+      if (!action) throw new UserCancelled();
+      const result = await runWizard(askableFields(action), prefill.input, {
+        title: `Gong: ${action.title}`,
+        prompter,
+        known,
+        backFromFirst: !prefill.actionId,
+      });
+      if (!result) throw new UserCancelled();
+      if (result.kind === 'back') continue;
+      if (result.kind === 'json') {
+        await editors.open(action, result.input);
+        return undefined;
+      }
+      return executeRun(deps, action, result.input);
+    }
+    throw new UserCancelled();
+  });
+
+  registerCommand(context, log, Commands.editActionJson, async (arg?: unknown) => {
+    const prefill = prefillOf(arg);
+    const action = prefill.actionId ? findAction(prefill.actionId) : await pickAction(services.prompter(), catalog.actions);
+    if (!action) throw new UserCancelled();
+    const doc = await editors.open(action, prefill.input);
+    return doc.uri.toString();
+  });
+
+  registerCommand(context, log, Commands.runActionJson, async (arg?: unknown): Promise<RunOutcome | undefined> => {
+    const key = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg.toString() : vscode.window.activeTextEditor?.document.uri.toString();
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+    const action = doc ? editors.actionOf(doc) : undefined;
+    if (!doc || !action) throw new Error('Open a Gong action input (Gong: Edit Action Input as JSON...) to run it.');
+    const parsed = parseEditorText(doc.getText());
+    if (!parsed.ok) throw new Error(`The JSON is not valid: ${parsed.message}`);
+    const problems = editors.check(doc);
+    if (problems.length) throw new Error(`${action.title}: fix the input first: ${problems.join('; ')}`);
+    return executeRun(deps, action, parsed.input);
+  });
+
+  registerCommand(context, log, Commands.runRecentAction, async (): Promise<RunOutcome | undefined> => {
+    requireApi(services);
+    const profile = services.session.active;
+    const runs = profile ? recent.list(profile.name) : [];
+    if (runs.length === 0) {
+      void vscode.window.showInformationMessage('No recent Gong runs for this profile yet. Use "Gong: Run Action..." first.');
+      return undefined;
+    }
+    const items = runs.map(r => {
+      const a = catalog.find(r.actionId);
+      return { label: a?.title ?? r.actionId, description: describeInput(r.input), detail: `${r.at}${a ? ` · ${a.method} ${a.path}` : ''}`, run: r };
+    });
+    const picked = await services.prompter().pick(items, { title: 'Gong: Run Again', placeholder: 'A recent run of this profile', matchOnDescription: true });
+    if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
+    return executeRun(deps, findAction(picked.run.actionId), picked.run.input);
+  });
+
+  registerCommand(context, log, Commands.copyActionCurl, async (arg?: unknown): Promise<string | undefined> => {
+    const profile = services.session.active;
+    if (!profile) throw new Error('Not signed in to Gong. Run "Gong: Sign In" first.');
+    let run = prefillOf(arg);
+    if (!run.actionId) {
+      const runs = recent.list(profile.name);
+      if (runs.length === 0) throw new Error('No run to copy yet: run an action first.');
+      const picked = await services.prompter().pick(runs.map(r => ({ label: catalog.find(r.actionId)?.title ?? r.actionId, description: describeInput(r.input), run: r })), { title: 'Gong: Copy Run as curl' });
+      if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
+      run = { actionId: picked.run.actionId, input: picked.run.input };
+    }
+    const action = findAction(run.actionId as string);
+    const req = catalog.toRequest(action, run.input ?? {});
+    const text = curlCommand(req, profile.baseUrl, profile.authKind);
+    await vscode.env.clipboard.writeText(text);
+    const vars = profile.authKind === 'basic' ? '$GONG_ACCESS_KEY and $GONG_ACCESS_KEY_SECRET' : '$GONG_TOKEN';
+    void vscode.window.showInformationMessage(`Copied the curl command for ${action.title}. Set ${vars} in your shell before running it.`);
+    return text;
+  });
+
+  registerCommand(context, log, Commands.nextResultPage, (uri?: unknown) => nextPage(deps, uri));
+  registerCommand(context, log, Commands.fetchAllResults, (uri?: unknown) => fetchAll(deps, uri));
+}

@@ -9,6 +9,16 @@ export const Commands = {
   statusMenu: 'gongExplorer.auth.statusMenu',
   demoStart: 'gongExplorer.demo.start',
   runAction: 'gongExplorer.actions.run',
+  /** Args: (uri?: Uri | string). Sends the input in an "Edit as JSON" editor (the active one by default). */
+  runActionJson: 'gongExplorer.actions.runJson',
+  /** Args: (prefill?: { actionId?: string; input?: Record<string, unknown> }). Opens the input as JSON to edit and send. */
+  editActionJson: 'gongExplorer.actions.editJson',
+  runRecentAction: 'gongExplorer.actions.runRecent',
+  /** Args: (run?: { actionId: string; input: Record<string, unknown> }). Copies a run as curl (a recent run is picked when omitted). */
+  copyActionCurl: 'gongExplorer.actions.copyCurl',
+  /** Args: (resultUri?: string). Next page / every page of a paged result document. */
+  nextResultPage: 'gongExplorer.actions.nextPage',
+  fetchAllResults: 'gongExplorer.actions.fetchAll',
   showLog: 'gongExplorer.log.show',
   /** Args: (callId: string). Opens (or reveals) the call details panel. */
   showCallDetails: 'gongExplorer.call.showDetails',

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import { InputError } from '../../catalog/index';
+import type { ActionDef } from '../../catalog/types';
+import type { GongApi, GongRequest, GongResponse } from '../../gong/types';
+import { catalog } from '../../catalog/index';
+import { confirmMatches, confirmTarget } from '../../input/confirm';
+import { describeError } from '../../results/errors';
+import { BACK } from '../../platform/prompter';
+import { UserCancelled } from '../../platform/commands';
+import type { Services } from '../../platform/services';
+import type { RecentRuns } from './recentStore';
+import type { ResultDocs, ResultEntry } from './resultDocs';
+
+/** What the run commands resolve to, so callers (and tests) can see what happened. */
+export type RunOutcome =
+  | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string }
+  | { kind: 'error'; message: string; hint: string | undefined; requestId: string | undefined; status: number | undefined }
+  | { kind: 'invalid'; message: string }
+  /** The retyped confirmation did not match: nothing was sent. */
+  | { kind: 'notConfirmed' };
+
+export interface RunDeps {
+  services: Services;
+  results: ResultDocs;
+  recent: RecentRuns;
+}
+
+/** The client of the active profile, or an error telling the person to sign in. */
+export function requireApi(services: Services): GongApi {
+  const api = services.session.api();
+  if (!api || !services.session.active) throw new Error('Not signed in to Gong. Run "Gong: Sign In" first.');
+  return api;
+}
+
+/** Runs `fn` under a cancellable notification; cancelling aborts the request. */
+export function withCancellableProgress<T>(title: string, fn: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const ac = new AbortController();
+    const sub = token.onCancellationRequested(() => ac.abort());
+    try {
+      return await fn(ac.signal, progress);
+    } finally {
+      sub.dispose();
+    }
+  });
+}
+
+function isCancel(e: unknown): boolean {
+  if (UserCancelled.is(e)) return true;
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled';
+}
+
+/** Shows a failed run: status, Gong's message, request id and what to do; logs it too. */
+export function reportError(services: Services, action: ActionDef, e: unknown): RunOutcome {
+  const r = describeError(e, action.title, action.scope);
+  services.log.error(`${action.id}: ${r.message}${r.hint ? ` — ${r.hint}` : ''}`);
+  const buttons = r.requestId ? ['Copy Request Id', 'Show Log'] : ['Show Log'];
+  void vscode.window.showErrorMessage(r.hint ? `${r.message}. ${r.hint}` : r.message, ...buttons).then(choice => {
+    if (choice === 'Copy Request Id' && r.requestId) void vscode.env.clipboard.writeText(r.requestId);
+    else if (choice === 'Show Log') services.log.show();
+  });
+  return { kind: 'error', message: r.message, hint: r.hint, requestId: r.requestId, status: r.status };
+}
+
+/**
+ * For destructive actions: a modal warning, then the person retypes the target. Resolves to true
+ * only when the retyped text matches; a mismatch says so and nothing is sent.
+ */
+export async function confirmDestructive(services: Services, action: ActionDef, input: Record<string, unknown>): Promise<boolean> {
+  const prompter = services.prompter();
+  const target = confirmTarget(input, action.confirmField);
+  const where = services.session.active ? ` in ${services.session.active.name}` : '';
+  const go = await prompter.confirm(
+    `${action.title}${where}? This cannot be undone.`,
+    { modal: true, detail: `${action.method} ${action.path}${target ? `\nTarget: ${target}` : ''}\n${action.description}` },
+    'Continue',
+  );
+  if (go !== 'Continue') throw new UserCancelled();
+  if (target === undefined) return true;
+  const typed = await prompter.input({ title: `Confirm: ${action.title}`, prompt: `Type ${target} to confirm`, placeholder: target });
+  if (typed === undefined || typed === BACK) throw new UserCancelled();
+  if (!confirmMatches(target, typed)) {
+    void vscode.window.showWarningMessage(`"${typed}" does not match ${target}: nothing was sent to Gong.`);
+    services.log.info(`${action.id}: confirmation did not match; nothing sent`);
+    return false;
+  }
+  return true;
+}
+
+/** Validates, confirms when destructive, records the run, sends it with progress, and opens the result. */
+export async function executeRun(deps: RunDeps, action: ActionDef, input: Record<string, unknown>): Promise<RunOutcome> {
+  const { services } = deps;
+  const api = requireApi(services);
+  let request: GongRequest;
+  try {
+    request = catalog.toRequest(action, input);
+  } catch (e) {
+    if (!InputError.is(e)) throw e;
+    const message = `${action.title}: the input is not valid: ${e.issues.map(i => `${i.path || '(input)'} ${i.message}`).join('; ')}`;
+    void vscode.window.showErrorMessage(message);
+    return { kind: 'invalid', message };
+  }
+  if (action.destructive && !(await confirmDestructive(services, action, input))) return { kind: 'notConfirmed' };
+  const profile = services.session.active;
+  if (profile) await deps.recent.add(profile.name, action.id, input);
+  services.log.info(`run ${action.id}: ${request.method} ${request.path}`);
+  let res: GongResponse;
+  try {
+    res = await withCancellableProgress(`Gong: ${action.title}`, signal => api.request(request, signal));
+  } catch (e) {
+    if (isCancel(e)) throw new UserCancelled();
+    return reportError(services, action, e);
+  }
+  const entry = await deps.results.open(action, request, input, res);
+  return resultOutcome(entry);
+}
+
+export function resultOutcome(entry: ResultEntry): RunOutcome {
+  return { kind: 'result', uri: entry.uri.toString(), status: entry.meta.status, requestId: entry.meta.requestId, text: entry.text };
+}

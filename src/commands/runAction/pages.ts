@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { GongResponse } from '../../gong/types';
+import { UserCancelled } from '../../platform/commands';
+import { mergePages, withCursor } from '../../results/paging';
+import { reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
+import type { ResultEntry } from './resultDocs';
+
+/** A hard stop for "fetch all", far above any real account (100 records a page). */
+const MAX_PAGES = 10_000;
+
+function entryFor(deps: RunDeps, uri: unknown): ResultEntry {
+  const key = typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : vscode.window.activeTextEditor?.document.uri.toString();
+  const entry = key ? deps.results.get(key) : deps.results.latest();
+  if (!entry) throw new Error('No Gong result to page through: run a paged action first.');
+  if (!entry.cursor) throw new Error(`${entry.action.title}: this was the last page.`);
+  return entry;
+}
+
+/** Fetches the page after a result document and opens it as a new document. */
+export async function nextPage(deps: RunDeps, uri: unknown): Promise<RunOutcome> {
+  const entry = entryFor(deps, uri);
+  const api = requireApi(deps.services);
+  const req = withCursor(entry.request, entry.action.paging, entry.cursor as string);
+  let res: GongResponse;
+  try {
+    res = await withCancellableProgress(`Gong: ${entry.action.title}, page ${entry.page + 2}`, signal => api.request(req, signal));
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled') throw new UserCancelled();
+    return reportError(deps.services, entry.action, e);
+  }
+  const next = await deps.results.open(entry.action, req, entry.input, res, entry.page + 1, ` page ${entry.page + 2}`);
+  return resultOutcome(next);
+}
+
+/**
+ * Fetches every remaining page into one document, after saying how many requests that takes (from
+ * Gong's `records.totalRecords`) and getting a yes.
+ */
+export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome> {
+  const entry = entryFor(deps, uri);
+  const api = requireApi(deps.services);
+  const total = entry.meta.totalRecords;
+  const go = await deps.services.prompter().confirm(
+    `Fetch all${total !== undefined ? ` ${total.toLocaleString('en-US')}` : ''} records of ${entry.action.title}?`,
+    { modal: true, detail: `That takes ${entry.remaining} more request${entry.remaining === 1 ? '' : 's'} to Gong, counted against the daily request budget.` },
+    'Fetch All',
+  );
+  if (go !== 'Fetch All') throw new UserCancelled();
+  const pages: unknown[] = [];
+  let last: GongResponse | undefined;
+  try {
+    await withCancellableProgress(`Gong: fetching all of ${entry.action.title}`, async (signal, progress) => {
+      const req = withCursor(entry.request, entry.action.paging, entry.cursor as string);
+      let n = 0;
+      for await (const page of api.pages(req, signal)) {
+        pages.push(page.data);
+        last = page;
+        n += 1;
+        progress.report({ message: `${n} of ${entry.remaining} requests`, increment: 100 / Math.max(1, entry.remaining) });
+        if (n >= MAX_PAGES) break;
+      }
+    });
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled') throw new UserCancelled();
+    return reportError(deps.services, entry.action, e);
+  }
+  const merged = mergePages([entry.data, ...pages], entry.action.listKey);
+  const done = await deps.results.open(entry.action, entry.request, entry.input, { status: last?.status ?? entry.meta.status, data: merged, requestId: last?.requestId ?? entry.meta.requestId }, entry.page, ' all');
+  return resultOutcome(done);
+}
