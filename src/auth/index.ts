@@ -1,22 +1,21 @@
-// Placeholder until the sign-in work lands: always signed out.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { Commands, registerCommand } from '../platform/commands';
+import type { Logger } from '../platform/logger';
 import type { GongSession, Services } from '../platform/services';
+import { registerStatusBar } from '../status/statusBar';
+import { Session } from './session';
+import { runSignIn, runSignOut, runSwitchProfile } from './signIn';
 
-export function createSession(_context: vscode.ExtensionContext, _log: unknown): GongSession {
-  const emitter = new vscode.EventEmitter<void>();
-  return {
-    onDidChange: emitter.event,
-    active: undefined,
-    profiles: () => [],
-    api: () => undefined,
-    stats: () => ({ requestsToday: 0, dailyBudget: 10000, inFlight: 0, queued: 0, rateLimitedUntil: undefined }),
-    signIn: async () => { throw new Error('Sign-in is not available yet'); },
-    signOut: async () => undefined,
-    switchTo: async () => undefined,
-    reportAuthFailure: () => undefined,
-    authFailed: false,
-    dispose: () => emitter.dispose(),
-  };
+/** The session over SecretStorage and globalState; restores the last profile without network. */
+export function createSession(context: vscode.ExtensionContext, log: Logger): GongSession {
+  return new Session(context, log);
 }
 
-export function registerAuth(_services: Services): void {}
+/** Sign In / Sign Out / Switch Profile, and the status bar item with its menu. */
+export function registerAuth(services: Services): void {
+  const { context, log } = services;
+  registerCommand(context, log, Commands.signIn, () => runSignIn(services));
+  registerCommand(context, log, Commands.signOut, (name?: unknown) => runSignOut(services, typeof name === 'string' ? name : undefined));
+  registerCommand(context, log, Commands.switchProfile, (name?: unknown) => runSwitchProfile(services, typeof name === 'string' ? name : undefined));
+  registerStatusBar(services);
+}

@@ -1,0 +1,189 @@
+/**
+ * The signed-in state: stored profiles (globalState, no secrets), their credentials (SecretStorage
+ * only), the active client on the one shared scheduler, and the log of every request.
+ */
+import * as vscode from 'vscode';
+import { GongClient } from '../gong/client';
+import { normalizeBaseUrl } from '../gong/baseUrl';
+import { GongError } from '../gong/errors';
+import { sharedScheduler } from '../gong/scheduler';
+import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerStats } from '../gong/types';
+import type { Logger } from '../platform/logger';
+import type { GongSession, ProfileInfo } from '../platform/services';
+import {
+  CONNECTION_CHECK, SECRET_PARTS, StateKeys, authFrom, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
+} from './profiles';
+
+export const ContextKeys = {
+  signedIn: 'gongExplorer:signedIn',
+  authFailed: 'gongExplorer:authFailed',
+} as const;
+
+function settings() {
+  const c = vscode.workspace.getConfiguration('gongExplorer');
+  return {
+    requestsPerSecond: c.get<number>('requestsPerSecond', 3),
+    dailyBudget: c.get<number>('dailyRequestBudget', 10_000),
+    timeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 60)) * 1000,
+  };
+}
+
+export class Session implements GongSession {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private activeProfile: ProfileInfo | undefined;
+  private client: GongApi | undefined;
+  private failed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Settles once the stored active profile has been restored (reads SecretStorage, no network). */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: Logger) {
+    this.configureScheduler();
+    this.disposables.push(this.emitter, vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('gongExplorer.requestsPerSecond') || e.affectsConfiguration('gongExplorer.dailyRequestBudget')) this.configureScheduler();
+      if (e.affectsConfiguration('gongExplorer.requestTimeoutSeconds') && this.activeProfile) void this.switchTo(this.activeProfile.name).catch(() => undefined);
+    }));
+    this.ready = this.restore().catch(e => {
+      this.log.warn(`Could not restore the last Gong profile: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+
+  private configureScheduler(): void {
+    const s = settings();
+    try {
+      sharedScheduler().configure({ requestsPerSecond: s.requestsPerSecond, dailyBudget: s.dailyBudget });
+    } catch (e) {
+      this.log.warn(`Ignoring invalid rate settings: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  get active(): ProfileInfo | undefined { return this.activeProfile; }
+  get authFailed(): boolean { return this.failed; }
+
+  profiles(): ProfileInfo[] {
+    return parseProfiles(this.context.globalState.get(StateKeys.profiles));
+  }
+
+  api(): GongApi | undefined { return this.client; }
+
+  stats(): SchedulerStats { return sharedScheduler().stats(); }
+
+  private logRequest = (e: RequestLogEntry): void => {
+    // Method, path, status, time, requestId and retries only: the client never passes headers.
+    const line = `${e.method} ${e.path} -> ${e.status ?? 'no answer'} in ${Math.round(e.durationMs)} ms, requestId ${e.requestId ?? '-'}, retries ${e.retries}${e.error ? `, ${e.error}` : ''}`;
+    if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
+    else this.log.info(line);
+  };
+
+  private newClient(connection: GongConnection, maxRetries?: number): GongClient {
+    return new GongClient(connection, {
+      scheduler: sharedScheduler(),
+      timeoutMs: settings().timeoutMs,
+      log: this.logRequest,
+      ...(maxRetries !== undefined ? { maxRetries } : {}),
+    });
+  }
+
+  /** Wraps a client so any auth failure, from any caller, turns the views' rows into sign-in rows. */
+  private watched(client: GongClient): GongApi {
+    const report = (e: unknown) => { if (GongError.is(e, 'auth')) this.reportAuthFailure(); };
+    return {
+      async request<T>(req: GongRequest, signal?: AbortSignal) {
+        try {
+          return await client.request<T>(req, signal);
+        } catch (e) {
+          report(e);
+          throw e;
+        }
+      },
+      async *pages<T>(req: GongRequest, signal?: AbortSignal) {
+        try {
+          yield* client.pages<T>(req, signal);
+        } catch (e) {
+          report(e);
+          throw e;
+        }
+      },
+    };
+  }
+
+  private async restore(): Promise<void> {
+    const name = this.context.globalState.get<string>(StateKeys.active);
+    if (name === undefined) return this.setSignedIn(false);
+    const profile = this.profiles().find(p => p.name === name);
+    if (!profile) return this.setSignedIn(false);
+    await this.activate(profile).catch(() => this.setSignedIn(false));
+  }
+
+  private async activate(profile: ProfileInfo): Promise<void> {
+    const values = new Map<string, string | undefined>();
+    for (const part of SECRET_PARTS) values.set(part, await this.context.secrets.get(secretKey(profile.name, part)));
+    const auth = authFrom(profile.authKind, part => values.get(part));
+    if (!auth) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
+    this.client = this.watched(this.newClient({ baseUrl: profile.baseUrl, auth }));
+    this.activeProfile = profile;
+    this.failed = false;
+    await this.context.globalState.update(StateKeys.active, profile.name);
+    this.setSignedIn(true);
+    this.emitter.fire();
+  }
+
+  private setSignedIn(on: boolean): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, on);
+    void vscode.commands.executeCommand('setContext', ContextKeys.authFailed, on && this.failed);
+  }
+
+  async signIn(profileName: string, connection: GongConnection): Promise<void> {
+    const baseUrl = normalizeBaseUrl(connection.baseUrl);
+    const probe = this.newClient({ baseUrl, auth: connection.auth }, 1);
+    // One cheap read before anything is stored; a failure throws the client's typed error.
+    await probe.request({ method: CONNECTION_CHECK.method, path: CONNECTION_CHECK.path });
+    // Drop parts of an earlier sign-in of the same name with the other auth kind.
+    for (const part of SECRET_PARTS) await this.context.secrets.delete(secretKey(profileName, part));
+    for (const [key, value] of secretsOf(profileName, connection.auth)) await this.context.secrets.store(key, value);
+    const profile: ProfileInfo = { name: profileName, baseUrl, authKind: connection.auth.kind };
+    await this.context.globalState.update(StateKeys.profiles, upsertProfile(this.profiles(), profile));
+    this.log.info(`Signed in to ${baseUrl} as profile "${profileName}" (${profile.authKind === 'basic' ? 'access key' : 'bearer token'})`);
+    await this.activate(profile);
+  }
+
+  async signOut(profileName?: string): Promise<void> {
+    const name = profileName ?? this.activeProfile?.name;
+    if (name === undefined) return;
+    for (const part of SECRET_PARTS) await this.context.secrets.delete(secretKey(name, part));
+    await this.context.globalState.update(StateKeys.profiles, removeProfile(this.profiles(), name));
+    const owners = this.context.globalState.get<Record<string, string>>(StateKeys.flowOwners) ?? {};
+    if (name in owners) {
+      const { [name]: _gone, ...rest } = owners;
+      await this.context.globalState.update(StateKeys.flowOwners, rest);
+    }
+    this.log.info(`Signed out of profile "${name}"; its stored secrets were removed`);
+    if (this.activeProfile?.name === name) {
+      this.activeProfile = undefined;
+      this.client = undefined;
+      this.failed = false;
+      await this.context.globalState.update(StateKeys.active, undefined);
+      this.setSignedIn(false);
+    }
+    this.emitter.fire();
+  }
+
+  async switchTo(profileName: string): Promise<void> {
+    const profile = this.profiles().find(p => p.name === profileName);
+    if (!profile) throw new Error(`No Gong profile named "${profileName}".`);
+    await this.activate(profile);
+  }
+
+  reportAuthFailure(): void {
+    if (this.failed || !this.activeProfile) return;
+    this.failed = true;
+    this.log.warn(`Gong refused the credentials of profile "${this.activeProfile.name}"; sign in again`);
+    void vscode.commands.executeCommand('setContext', ContextKeys.authFailed, true);
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,182 @@
+/** The Sign In, Sign Out and Switch Profile commands: questions go through the Prompter. */
+import * as vscode from 'vscode';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../gong/baseUrl';
+import type { GongAuth } from '../gong/types';
+import { UserCancelled } from '../platform/commands';
+import { BACK, type Prompter } from '../platform/prompter';
+import type { Services } from '../platform/services';
+import { CONNECTION_CHECK, explainSignInFailure, profileNameProblem } from './profiles';
+
+const TITLE = 'Sign In to Gong';
+const NEW_PROFILE = 'New profile...';
+const BASIC = 'Access key and secret';
+const BEARER = 'OAuth bearer token';
+
+function urlProblem(v: string): string | undefined {
+  try {
+    normalizeBaseUrl(v);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+const notEmpty = (what: string) => (v: string) => (v.trim() ? undefined : `Enter the ${what}`);
+
+interface Answers {
+  kind?: 'basic' | 'bearer';
+  name?: string;
+  existing?: boolean;
+  baseUrl?: string;
+  key?: string;
+  secret?: string;
+  token?: string;
+}
+
+/**
+ * Asks for the connection step by step (Back goes one step back, Escape cancels), checks it with
+ * one read of GET /v2/workspaces (scope api:workspaces:read) and stores it only when that worked.
+ */
+export async function runSignIn(services: Services, presetProfile?: string): Promise<boolean> {
+  const p: Prompter = services.prompter();
+  const session = services.session;
+  const profiles = session.profiles();
+  const a: Answers = {};
+  if (presetProfile) { a.name = presetProfile; a.existing = true; }
+  type Step = 'kind' | 'profile' | 'name' | 'url' | 'key' | 'secret' | 'token';
+  const stepsFor = (): Step[] => {
+    const s: Step[] = ['kind'];
+    if (!presetProfile) {
+      if (profiles.length > 0) s.push('profile');
+      if (!a.existing) s.push('name');
+    }
+    s.push('url');
+    if (a.kind === 'bearer') s.push('token'); else s.push('key', 'secret');
+    return s;
+  };
+  // Bounded: every pass either advances, goes back, or returns.
+  for (let i = 0, guard = 0; guard < 100; guard++) {
+    const steps = stepsFor();
+    if (i >= steps.length) break;
+    const step = steps[i] as Step;
+    const info = { title: TITLE, step: i + 1, totalSteps: steps.length, canGoBack: i > 0 };
+    let answer: unknown;
+    switch (step) {
+      case 'kind': {
+        const picked = await p.pick([
+          { label: BASIC, description: 'Basic auth: the key pair a Gong technical admin creates under Company settings > API' },
+          { label: BEARER, description: 'Bearer: an access token of a Gong OAuth app' },
+        ], { ...info, placeholder: 'How do you connect to Gong?' });
+        answer = picked === BACK || picked === undefined ? picked : (a.kind = picked.label === BEARER ? 'bearer' : 'basic');
+        break;
+      }
+      case 'profile': {
+        const picked = await p.pick([
+          ...profiles.map(x => ({ label: x.name, description: `${x.baseUrl} · ${x.authKind === 'basic' ? 'access key' : 'token'}`, detail: 'Replace this profile\'s credentials' })),
+          { label: NEW_PROFILE, description: 'Keep the existing profiles and add one' },
+        ], { ...info, placeholder: 'Which profile? (several Gong accounts can be kept)' });
+        if (picked !== BACK && picked !== undefined) {
+          a.existing = picked.label !== NEW_PROFILE;
+          if (a.existing) {
+            a.name = picked.label;
+            a.baseUrl ??= profiles.find(x => x.name === picked.label)?.baseUrl;
+          }
+        }
+        answer = picked;
+        break;
+      }
+      case 'name': {
+        const taken = new Set(profiles.map(x => x.name));
+        answer = await p.input({
+          ...info,
+          prompt: 'Profile name (shown in the status bar)',
+          value: a.name ?? (taken.has('default') ? '' : 'default'),
+          // An existing name is allowed: signing in again under it replaces that profile's credentials.
+          validate: profileNameProblem,
+        });
+        if (typeof answer === 'string') a.name = answer.trim();
+        break;
+      }
+      case 'url':
+        answer = await p.input({
+          ...info,
+          prompt: 'Gong API base URL (as shown on Gong\'s API settings page; a regional host like us-12345.api.gong.io works)',
+          value: a.baseUrl ?? DEFAULT_BASE_URL,
+          validate: urlProblem,
+        });
+        if (typeof answer === 'string') a.baseUrl = normalizeBaseUrl(answer);
+        break;
+      case 'key':
+        answer = await p.input({ ...info, prompt: 'Access key', password: true, validate: notEmpty('access key') });
+        if (typeof answer === 'string') a.key = answer.trim();
+        break;
+      case 'secret':
+        answer = await p.input({ ...info, prompt: 'Access key secret', password: true, validate: notEmpty('access key secret') });
+        if (typeof answer === 'string') a.secret = answer.trim();
+        break;
+      case 'token':
+        answer = await p.input({ ...info, prompt: 'Bearer token (OAuth access token)', password: true, validate: notEmpty('token') });
+        if (typeof answer === 'string') a.token = answer.trim();
+        break;
+    }
+    if (answer === undefined) throw new UserCancelled();
+    if (answer === BACK) { i = Math.max(0, i - 1); continue; }
+    i++;
+  }
+  const name = a.name ?? 'default';
+  const baseUrl = a.baseUrl ?? DEFAULT_BASE_URL;
+  const auth: GongAuth = a.kind === 'bearer'
+    ? { kind: 'bearer', token: a.token ?? '' }
+    : { kind: 'basic', accessKey: a.key ?? '', accessKeySecret: a.secret ?? '' };
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Checking the connection to ${baseUrl} (${CONNECTION_CHECK.method} ${CONNECTION_CHECK.path})...` },
+      () => session.signIn(name, { baseUrl, auth }),
+    );
+  } catch (e) {
+    const why = explainSignInFailure(e, baseUrl);
+    services.log.warn(`Sign-in to ${baseUrl} failed: ${why}`);
+    throw new Error(why);
+  }
+  void vscode.window.showInformationMessage(`Signed in to Gong: profile "${name}" (${baseUrl}).`);
+  return true;
+}
+
+export async function runSignOut(services: Services, profileName?: string): Promise<void> {
+  const session = services.session;
+  let name = typeof profileName === 'string' ? profileName : undefined;
+  if (name === undefined) {
+    const profiles = session.profiles();
+    if (profiles.length === 0) {
+      void vscode.window.showInformationMessage('No Gong profile is signed in.');
+      return;
+    }
+    if (profiles.length === 1 && session.active) {
+      name = session.active.name;
+    } else {
+      const active = session.active?.name;
+      const picked = await services.prompter().pick(
+        [...profiles].sort((x, y) => Number(y.name === active) - Number(x.name === active)).map(x => ({ label: x.name, description: `${x.baseUrl}${x.name === active ? ' · active' : ''}` })),
+        { title: 'Sign Out of Gong', placeholder: 'Which profile? Its stored secrets are removed.' },
+      );
+      if (picked === undefined || picked === BACK) throw new UserCancelled();
+      name = picked.label;
+    }
+  }
+  await session.signOut(name);
+  void vscode.window.showInformationMessage(`Signed out of Gong profile "${name}"; its secrets were removed.`);
+}
+
+export async function runSwitchProfile(services: Services, profileName?: string): Promise<void> {
+  const session = services.session;
+  if (typeof profileName === 'string') return session.switchTo(profileName);
+  const active = session.active?.name;
+  const addNew = 'Sign in with another profile...';
+  const picked = await services.prompter().pick([
+    ...session.profiles().map(x => ({ label: x.name, description: `${x.baseUrl} · ${x.authKind === 'basic' ? 'access key' : 'token'}${x.name === active ? ' · active' : ''}` })),
+    { label: addNew },
+  ], { title: 'Switch Gong Profile', placeholder: 'Which Gong account should the views show?' });
+  if (picked === undefined || picked === BACK) throw new UserCancelled();
+  if (picked.label === addNew) { await runSignIn(services); return; }
+  await session.switchTo(picked.label);
+}

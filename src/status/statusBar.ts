@@ -1,0 +1,81 @@
+/**
+ * The status bar item: active profile and today's requests against the daily budget
+ * ("Gong: prod · 123/10,000"); while Gong is rate limiting it counts down. Clicking offers switch
+ * profile, sign out and the log.
+ */
+import * as vscode from 'vscode';
+import type { SchedulerStats } from '../gong/types';
+import { sharedScheduler } from '../gong/scheduler';
+import { Commands, UserCancelled, registerCommand } from '../platform/commands';
+import { BACK } from '../platform/prompter';
+import type { ProfileInfo, Services } from '../platform/services';
+
+const nf = new Intl.NumberFormat('en-US');
+
+/** The item's text and tooltip for a state; pure so it is easy to check. */
+export function statusText(active: ProfileInfo | undefined, stats: SchedulerStats, authFailed: boolean, now = Date.now()): { text: string; tooltip: string } {
+  if (!active) return { text: '$(plug) Gong: signed out', tooltip: 'Not signed in to Gong. Click to sign in.' };
+  const used = `${nf.format(stats.requestsToday)}/${nf.format(stats.dailyBudget)}`;
+  const wait = stats.rateLimitedUntil !== undefined ? Math.max(0, Math.ceil((stats.rateLimitedUntil - now) / 1000)) : 0;
+  const icon = authFailed ? '$(warning)' : wait > 0 ? '$(watch)' : '$(pulse)';
+  const text = wait > 0 ? `${icon} Gong: ${active.name} · rate limited ${wait} s` : `${icon} Gong: ${active.name} · ${used}`;
+  const tooltip = [
+    `Gong profile "${active.name}" (${active.baseUrl}, ${active.authKind === 'basic' ? 'access key' : 'bearer token'})`,
+    `Requests today: ${used} of the daily budget`,
+    stats.queued > 0 ? `${stats.queued} waiting for their turn` : undefined,
+    wait > 0 ? `Gong asked to wait ${wait} s (rate limit)` : undefined,
+    authFailed ? 'Gong refused the credentials: sign in again' : undefined,
+    'Click for profile, sign out and the log',
+  ].filter(Boolean).join('\n');
+  return { text, tooltip };
+}
+
+export function registerStatusBar(services: Services): vscode.StatusBarItem {
+  const { context, session, log } = services;
+  const item = vscode.window.createStatusBarItem('gongExplorer.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Gong';
+  item.command = Commands.statusMenu;
+  context.subscriptions.push(item);
+  let countdown: NodeJS.Timeout | undefined;
+  let pending: NodeJS.Timeout | undefined;
+
+  const update = () => {
+    const stats = session.stats();
+    const { text, tooltip } = statusText(session.active, stats, session.authFailed);
+    item.text = text;
+    item.tooltip = tooltip;
+    item.backgroundColor = session.authFailed ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+    // Tick once a second only while a countdown is showing; otherwise nothing runs in the background.
+    const waiting = stats.rateLimitedUntil !== undefined && stats.rateLimitedUntil > Date.now();
+    if (waiting && !countdown) countdown = setInterval(update, 1000);
+    if (!waiting && countdown) { clearInterval(countdown); countdown = undefined; }
+  };
+  // Coalesce bursts of scheduler events (one per request) into one redraw.
+  const schedule = () => { if (!pending) pending = setTimeout(() => { pending = undefined; update(); }, 100); };
+  const unsubscribe = sharedScheduler().onDidChange(schedule);
+  context.subscriptions.push(session.onDidChange(update), {
+    dispose: () => { unsubscribe(); if (countdown) clearInterval(countdown); if (pending) clearTimeout(pending); },
+  });
+  update();
+
+  registerCommand(context, log, Commands.statusMenu, async () => {
+    const signedIn = session.active !== undefined;
+    const items = signedIn
+      ? [
+        { label: '$(account) Switch Profile...', id: Commands.switchProfile },
+        { label: '$(sign-out) Sign Out', id: Commands.signOut },
+        ...(session.authFailed ? [{ label: '$(sign-in) Sign In Again...', id: Commands.signIn }] : []),
+        { label: '$(output) Show Log', id: Commands.showLog },
+      ]
+      : [
+        { label: '$(sign-in) Sign In...', id: Commands.signIn },
+        ...(session.profiles().length > 0 ? [{ label: '$(account) Switch Profile...', id: Commands.switchProfile }] : []),
+        { label: '$(output) Show Log', id: Commands.showLog },
+      ];
+    const picked = await services.prompter().pick(items, { title: 'Gong', placeholder: session.active ? `Profile "${session.active.name}"` : 'Not signed in' });
+    if (picked === undefined || picked === BACK) throw new UserCancelled();
+    await vscode.commands.executeCommand(picked.id);
+  });
+  return item;
+}
