@@ -75,8 +75,8 @@ export function isolatedEnv(runDir, extra = {}) {
  * Starts code-server and waits for /healthz. Returns { port, origin, runDir, workspace, proc, logFile, stop() }.
  * `env` is added to the server's environment (the extension host inherits it).
  */
-export async function startCodeServer(runtime, { runDir, env = {}, extraArgs = [], log = console.log, readyTimeoutMs = 60_000 } = {}) {
-  const port = await freePort();
+export async function startCodeServer(runtime, { runDir, port: wantedPort, env = {}, extraArgs = [], log = console.log, readyTimeoutMs = 60_000 } = {}) {
+  const port = wantedPort || await freePort();
   const logFile = join(runDir, 'code-server.log');
   const out = createWriteStream(logFile);
   const workspace = join(runDir, 'workspace');

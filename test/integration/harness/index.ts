@@ -114,34 +114,41 @@ export async function closeAllGongs(): Promise<void> {
 }
 
 /**
- * The answers the sign-in command's questions get, in order. This is the one place to change when
- * the sign-in flow changes (src/auth/). Functions receive what was asked, so each answer can check it.
+ * The answers the sign-in command's questions get (src/auth/signIn.ts asks: how to connect, which
+ * profile when some exist, profile name, base URL, then key and secret or a token). This is the one
+ * place to change when the sign-in flow changes. Each question is matched by its text, first rule
+ * wins, so a reordered or skipped step still gets the right answer and a new one fails loudly.
  */
 export function signInAnswers(gong: LocalGong, profileName: string, auth: 'basic' | 'bearer' = 'basic'): ScriptedAnswer[] {
-  const byKind = (asked: AskedPrompt): unknown => {
-    const text = `${asked.title ?? ''} ${asked.prompt ?? ''} ${asked.message ?? ''}`.toLowerCase();
+  const inputRules: Array<[RegExp, string]> = [
+    [/secret/i, gong.accessKeySecret],
+    [/token/i, gong.bearerToken],
+    [/url|address/i, gong.baseUrl],
+    [/profile name|name/i, profileName],
+    [/access key/i, gong.accessKey],
+  ];
+  const pickRules: Array<(labels: string[]) => string | undefined> = [
+    labels => labels.find(l => (auth === 'basic' ? /access key|basic/i : /token|bearer|oauth/i).test(l)),
+    labels => labels.find(l => l === profileName),                   // replace an existing profile of that name
+    labels => labels.find(l => /new profile|add/i.test(l)),
+  ];
+  const answer = (asked: AskedPrompt): unknown => {
     if (asked.kind === 'pick') {
       const labels = asked.labels ?? [];
-      const want = auth === 'basic' ? /access key|basic/i : /token|bearer|oauth/i;
-      const label = labels.find(l => want.test(l));
-      if (label) return label;
-      const newProfile = labels.find(l => /new|add/i.test(l));
-      if (newProfile) return newProfile;
-      throw new Error(`signInAnswers: no answer for pick "${asked.title ?? ''}" among ${labels.join(' | ')}`);
+      for (const rule of pickRules) { const l = rule(labels); if (l !== undefined) return l; }
+      throw new Error(`signInAnswers: no rule answers the pick "${asked.title ?? ''}" (${labels.join(' | ')})`);
     }
     if (asked.kind === 'input') {
-      if (/secret/.test(text)) return gong.accessKeySecret;
-      if (/token/.test(text)) return gong.bearerToken;
-      if (/access key|key/.test(text)) return gong.accessKey;
-      if (/url|address|host|base/.test(text)) return gong.baseUrl;
-      if (/name|profile/.test(text)) return profileName;
-      throw new Error(`signInAnswers: no answer for input "${text.trim()}"`);
+      const text = asked.prompt ?? asked.title ?? '';
+      const rule = inputRules.find(([re]) => re.test(text));
+      if (!rule) throw new Error(`signInAnswers: no rule answers the input "${text}"`);
+      return rule[1];
     }
     if (asked.kind === 'confirm') return asked.labels?.[0];
     throw new Error(`signInAnswers: unexpected ${asked.kind} prompt`);
   };
-  // One question answers itself by what it asks; up to 8 questions.
-  return Array.from({ length: 8 }, () => byKind);
+  // Up to 8 questions; ScriptedPrompter fails if more are asked.
+  return Array.from({ length: 8 }, () => answer);
 }
 
 /** Runs `fn` with a ScriptedPrompter answering the questions; restores the previous prompter afterwards. */
