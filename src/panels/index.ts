@@ -1,4 +1,93 @@
-// Placeholder until this area lands.
+import * as vscode from 'vscode';
+import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
+import { parsePanelState } from '../shared/schemas';
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/messages';
+import { CallPanels, VIEW_TYPES, callIdOf, callIdsOf, type PanelKind, type PanelSnapshot } from './callPanels';
 
-export function registerPanels(_services: Services): void {}
+/**
+ * Test hook: not contributed (so not in the palette); returns what each open panel was sent and
+ * reported, since the webview DOM cannot be reached from the extension host.
+ */
+export const PANELS_INSPECT_COMMAND = 'gongExplorer.panels.inspect';
+
+/** Commands of the call panels besides the two in `Commands`. */
+export const PanelCommands = {
+  exportTranscript: 'gongExplorer.transcript.export',
+  searchTranscript: 'gongExplorer.transcript.search',
+  filterSpeakers: 'gongExplorer.transcript.filterSpeakers',
+  copyCallMarkdown: 'gongExplorer.call.copyMarkdown',
+} as const;
+
+async function askCallId(services: Services, title: string): Promise<string> {
+  const v = await services.prompter().input({
+    title,
+    prompt: 'Gong call id',
+    placeholder: '3091725504466128837',
+    validate: s => (/^\d{1,30}$/.test(s.trim()) ? undefined : 'A Gong call id is a number of up to 30 digits.'),
+  });
+  if (typeof v !== 'string') throw new UserCancelled();
+  return v.trim();
+}
+
+export function registerPanels(services: Services): void {
+  const { context, log } = services;
+  const panels = new CallPanels(services);
+  context.subscriptions.push(panels);
+
+  for (const kind of Object.keys(VIEW_TYPES) as PanelKind[]) {
+    context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPES[kind], {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        const restored = parsePanelState(state);
+        // A panel whose state is missing or not ours cannot be rebuilt; close it rather than show a blank page.
+        if (!restored) { panel.dispose(); return; }
+        await panels.restore(kind, panel, restored.callId);
+      },
+    }));
+  }
+
+  registerCommand(context, log, Commands.showCallDetails, async (arg?: unknown) => {
+    const id = callIdOf(arg) ?? await askCallId(services, 'Show call details');
+    await panels.showDetails(id);
+  });
+
+  registerCommand(context, log, Commands.openTranscript, async (arg?: unknown) => {
+    let ids = callIdsOf(arg);
+    if (ids.length === 0) ids = [await askCallId(services, 'Open transcript')];
+    await panels.openTranscripts(ids);
+  });
+
+  registerCommand(context, log, PanelCommands.exportTranscript, async (arg?: unknown, format?: unknown) => {
+    const fmt = typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format) ? format as ExportFormat : undefined;
+    return panels.exportTranscript(callIdOf(arg) ?? panels.activeTranscript()?.callId, fmt);
+  });
+
+  registerCommand(context, log, PanelCommands.searchTranscript, async (query?: unknown, arg?: unknown) => {
+    const callId = callIdOf(arg);
+    let q = typeof query === 'string' ? query : undefined;
+    if (q === undefined) {
+      const v = await services.prompter().input({ title: 'Search transcript', prompt: 'Text to find in the transcript' });
+      if (typeof v !== 'string') throw new UserCancelled();
+      q = v;
+    }
+    if (!panels.find(q, callId)) throw new Error('Open a transcript first.');
+  });
+
+  registerCommand(context, log, PanelCommands.filterSpeakers, async (arg?: unknown) => {
+    const active = panels.activeTranscript();
+    const callId = callIdOf(arg) ?? active?.callId;
+    const model = callId ? panels.snapshot().find(s => s.kind === 'transcript' && s.callId === callId)?.model : undefined;
+    if (!callId || !model || model.kind !== 'transcript') throw new Error('Open a transcript first.');
+    const items = model.speakers.map((s, i) => ({ label: s.name, description: `${s.affiliation === 'company' ? 'Company' : s.affiliation === 'external' ? 'External' : 'Unknown'} · ${s.monologues} monologues`, index: i }));
+    const picked = await services.prompter().pick(items, { title: 'Show speakers', canPickMany: true });
+    if (!Array.isArray(picked)) throw new UserCancelled();
+    panels.filterSpeakers(picked.length === 0 || picked.length === items.length ? null : picked.map(p => p.index), callId);
+  });
+
+  registerCommand(context, log, PanelCommands.copyCallMarkdown, async (arg?: unknown) => {
+    const id = callIdOf(arg) ?? panels.activeDetails()?.callId ?? await askCallId(services, 'Copy call as Markdown');
+    await panels.copyDetailsMarkdown(id);
+  });
+
+  context.subscriptions.push(vscode.commands.registerCommand(PANELS_INSPECT_COMMAND, (): PanelSnapshot[] => panels.snapshot()));
+}

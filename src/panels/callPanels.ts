@@ -1,0 +1,436 @@
+import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { GongError, describe as describeError } from '../gong/errors';
+import type { GongApi } from '../gong/types';
+import { Commands, UserCancelled } from '../platform/commands';
+import type { Services } from '../platform/services';
+import { buildCallDetails, callDetailsMarkdown, fetchExtensive } from '../render/callDetails';
+import { EXPORT_FILES, exportFileName, exportTranscript } from '../render/exporters';
+import { isHttpUrl } from '../render/format';
+import { richToPlain } from '../render/markdown';
+import type { Obj } from '../render/read';
+import { buildTranscript, fetchTranscripts } from '../render/transcript';
+import { EXPORT_FORMATS, type ExportFormat, type HostMessage, type PageMessage, type PageStatus } from '../shared/messages';
+import type { CallDetailsModel, TranscriptModel } from '../shared/models';
+import { parsePageMessage } from '../shared/schemas';
+import { localRoots, pageHtml, type PageName } from './html';
+
+export type PanelKind = 'details' | 'transcript';
+
+export const VIEW_TYPES: Record<PanelKind, string> = {
+  details: 'gongExplorer.callDetails',
+  transcript: 'gongExplorer.transcript',
+};
+
+const PAGES: Record<PanelKind, PageName> = { details: 'callDetails', transcript: 'transcript' };
+
+/** Opening more transcript panels than this at once asks first. */
+export const CONFIRM_OVER = 10;
+/** Call data kept for panels opened later (details then transcript of the same call needs one fetch). */
+const CACHE_LIMIT = 100;
+
+/** What the test hook reports about a panel; the webview DOM itself is out of the host's reach. */
+export interface PanelSnapshot {
+  kind: PanelKind;
+  callId: string;
+  active: boolean;
+  visible: boolean;
+  ready: boolean;
+  model: CallDetailsModel | TranscriptModel | undefined;
+  /** Types of the messages posted to the page, in order. */
+  sent: string[];
+  /** Valid messages received from the page, in order (status messages included). */
+  received: PageMessage[];
+  /** Messages the host refused (failed validation). */
+  rejected: number;
+  status: PageStatus | undefined;
+  error: string | undefined;
+}
+
+interface Entry {
+  kind: PanelKind;
+  callId: string;
+  panel: vscode.WebviewPanel;
+  ready: boolean;
+  model: CallDetailsModel | TranscriptModel | undefined;
+  error: HostMessage | undefined;
+  loading: Promise<void> | undefined;
+  sent: string[];
+  received: PageMessage[];
+  rejected: number;
+  status: PageStatus | undefined;
+  disposables: vscode.Disposable[];
+}
+
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const tabTitle = (prefix: string, title: string): string => {
+  const t = title.replace(BIDI, '').replace(/\s+/g, ' ').trim();
+  return `${prefix}: ${t.length > 60 ? `${t.slice(0, 59)}…` : t}`;
+};
+
+/** Accepts a call id as given by commands, trees (nodes with `callId`/`id`) or links. */
+export function callIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && /^\d{1,30}$/.test(arg.trim())) return arg.trim();
+  if (typeof arg === 'object' && arg !== null) {
+    const o = arg as Record<string, unknown>;
+    for (const k of ['callId', 'id']) { const v = callIdOf(o[k]); if (v) return v; }
+    const call = o['call'];
+    if (call && call !== arg) return callIdOf(call);
+  }
+  return undefined;
+}
+
+/** Call ids from a string, an array, or a node carrying `callIds`. */
+export function callIdsOf(arg: unknown): string[] {
+  if (Array.isArray(arg)) return [...new Set(arg.map(callIdOf).filter((x): x is string => !!x))];
+  if (typeof arg === 'object' && arg !== null && Array.isArray((arg as Record<string, unknown>)['callIds'])) return callIdsOf((arg as Record<string, unknown>)['callIds']);
+  const one = callIdOf(arg);
+  return one ? [one] : [];
+}
+
+/** One panel per call and kind; opening again reveals it. */
+export class CallPanels implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly callCache = new Map<string, Obj>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires whenever a panel receives a message or changes state (tests wait on it). */
+  readonly onDidChange = this.changed.event;
+  private lastTranscript: Entry | undefined;
+  private lastDetails: Entry | undefined;
+
+  constructor(private readonly services: Services) {
+    services.context.subscriptions.push(services.session.onDidChange(() => this.retrySignedOut()));
+  }
+
+  private key(kind: PanelKind, callId: string): string { return `${kind}:${callId}`; }
+
+  private get extensionUri(): vscode.Uri { return this.services.context.extensionUri; }
+
+  /** Opens (or reveals) the details panel of a call. */
+  async showDetails(callId: string): Promise<void> {
+    const e = this.open('details', callId);
+    await this.load(e);
+  }
+
+  /**
+   * Opens transcript panels for the given calls. All transcripts (and the calls' parties) are fetched
+   * with one request per 100 ids, not one per call.
+   */
+  async openTranscripts(callIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(callIds)];
+    if (ids.length === 0) return;
+    if (ids.length > CONFIRM_OVER) {
+      const go = await this.services.prompter().confirm(`Open ${ids.length} transcripts?`, { modal: true, detail: 'Each opens in its own tab.' }, 'Open All');
+      if (go !== 'Open All') throw new UserCancelled();
+    }
+    const entries = ids.map(id => this.open('transcript', id, ids.length > 1));
+    const todo = entries.filter(e => !e.model);
+    if (todo.length === 0) return;
+    if (todo.length === 1) { await this.load(todo[0] as Entry); return; }
+    const api = this.services.session.api();
+    if (!api) { for (const e of todo) this.signedOut(e); return; }
+    const loading = this.fetchTranscriptModels(api, todo.map(e => e.callId)).then(models => {
+      for (const e of todo) {
+        const m = models.get(e.callId);
+        if (m) this.setModel(e, m); else this.setError(e, { type: 'error', message: `Gong returned no transcript for call ${e.callId}.` });
+      }
+    }, err => { for (const e of todo) this.failed(e, err); });
+    for (const e of todo) e.loading = loading.finally(() => { e.loading = undefined; });
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${todo.length} transcripts from Gong` }, () => loading);
+  }
+
+  /** Restores a panel VS Code kept across a window reload. */
+  async restore(kind: PanelKind, panel: vscode.WebviewPanel, callId: string): Promise<void> {
+    const e = this.adopt(kind, callId, panel);
+    await this.load(e);
+  }
+
+  private open(kind: PanelKind, callId: string, preserveFocus = false): Entry {
+    const existing = this.entries.get(this.key(kind, callId));
+    if (existing) {
+      existing.panel.reveal(undefined, preserveFocus);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], kind === 'details' ? `Call ${callId}` : `Transcript ${callId}`,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+      { enableScripts: true, localResourceRoots: localRoots(this.extensionUri), enableFindWidget: false, retainContextWhenHidden: false });
+    return this.adopt(kind, callId, panel);
+  }
+
+  private adopt(kind: PanelKind, callId: string, panel: vscode.WebviewPanel): Entry {
+    const e: Entry = { kind, callId, panel, ready: false, model: undefined, error: undefined, loading: undefined, sent: [], received: [], rejected: 0, status: undefined, disposables: [] };
+    this.entries.set(this.key(kind, callId), e);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'gong.svg');
+    panel.webview.options = { enableScripts: true, localResourceRoots: localRoots(this.extensionUri) };
+    e.disposables.push(panel.webview.onDidReceiveMessage(raw => this.onMessage(e, raw)));
+    e.disposables.push(panel.onDidChangeViewState(ev => {
+      if (ev.webviewPanel.active) { if (kind === 'transcript') this.lastTranscript = e; else this.lastDetails = e; }
+    }));
+    e.disposables.push(panel.onDidDispose(() => {
+      this.entries.delete(this.key(kind, callId));
+      if (this.lastTranscript === e) this.lastTranscript = undefined;
+      if (this.lastDetails === e) this.lastDetails = undefined;
+      for (const d of e.disposables) d.dispose();
+      this.changed.fire();
+    }));
+    if (kind === 'transcript') this.lastTranscript = e; else this.lastDetails = e;
+    panel.webview.html = pageHtml(panel.webview, this.extensionUri, PAGES[kind]);
+    return e;
+  }
+
+  private post(e: Entry, msg: HostMessage): void {
+    if (!e.ready) return; // sent on `ready`; the page may have been reloaded since
+    e.sent.push(msg.type);
+    void e.panel.webview.postMessage(msg);
+  }
+
+  private sendCurrent(e: Entry): void {
+    if (e.model) this.post(e, e.model.kind === 'callDetails' ? { type: 'callDetails', model: e.model } : { type: 'transcript', model: e.model });
+    else if (e.error) this.post(e, e.error);
+    else this.post(e, { type: 'loading', title: e.kind === 'details' ? `call ${e.callId}` : `the transcript of call ${e.callId}` });
+  }
+
+  private setModel(e: Entry, model: CallDetailsModel | TranscriptModel): void {
+    e.model = model;
+    e.error = undefined;
+    e.panel.title = tabTitle(e.kind === 'details' ? 'Call' : 'Transcript', model.title);
+    this.sendCurrent(e);
+    this.changed.fire();
+  }
+
+  private setError(e: Entry, msg: HostMessage & { type: 'error' }): void {
+    e.error = msg;
+    this.sendCurrent(e);
+    this.changed.fire();
+  }
+
+  private signedOut(e: Entry): void {
+    this.setError(e, { type: 'error', message: 'Sign in to Gong to see this call.', signIn: true });
+  }
+
+  private failed(e: Entry, err: unknown): void {
+    if (UserCancelled.is(err)) return;
+    const d = describeError(err);
+    const auth = GongError.is(err) && err.kind === 'auth';
+    if (auth) this.services.session.reportAuthFailure();
+    this.services.log.warn(`${VIEW_TYPES[e.kind]} ${e.callId}: ${d.text}`);
+    this.setError(e, { type: 'error', message: d.hint ? `${d.text} ${d.hint}` : d.text, signIn: auth });
+  }
+
+  private load(e: Entry, force = false): Promise<void> {
+    if (e.loading) return e.loading;
+    if (e.model && !force) { this.sendCurrent(e); return Promise.resolve(); }
+    const api = this.services.session.api();
+    if (!api) { this.signedOut(e); return Promise.resolve(); }
+    e.error = undefined;
+    this.sendCurrent(e);
+    const run = async () => {
+      try {
+        if (e.kind === 'details') {
+          const call = await this.fetchCall(api, e.callId, force);
+          if (!call) this.setError(e, { type: 'error', message: `Gong has no call ${e.callId}, or this profile may not see it.` });
+          else this.setModel(e, buildCallDetails(call));
+        } else {
+          const models = await this.fetchTranscriptModels(api, [e.callId]);
+          const m = models.get(e.callId);
+          if (m) this.setModel(e, m);
+          else this.setError(e, { type: 'error', message: `Gong returned no transcript for call ${e.callId}.` });
+        }
+      } catch (err) {
+        this.failed(e, err);
+      }
+    };
+    e.loading = run().finally(() => { e.loading = undefined; });
+    return e.loading;
+  }
+
+  private remember(id: string, call: Obj): void {
+    this.callCache.delete(id);
+    this.callCache.set(id, call);
+    while (this.callCache.size > CACHE_LIMIT) { const first = this.callCache.keys().next().value; if (first === undefined) break; this.callCache.delete(first); }
+  }
+
+  private async fetchCall(api: GongApi, callId: string, force: boolean): Promise<Obj | undefined> {
+    const cached = force ? undefined : this.callCache.get(callId);
+    if (cached) return cached;
+    const calls = await fetchExtensive(api, [callId]);
+    for (const [id, c] of calls) this.remember(id, c);
+    return calls.get(callId);
+  }
+
+  /** Transcripts plus the calls' parties for speaker names, both in batches of 100 ids. */
+  private async fetchTranscriptModels(api: GongApi, callIds: readonly string[]): Promise<Map<string, TranscriptModel>> {
+    const missing = callIds.filter(id => !this.callCache.has(id));
+    const [transcripts, calls] = await Promise.all([
+      fetchTranscripts(api, callIds),
+      // Without parties the transcript still opens (speakers become "Speaker 1", ...).
+      missing.length ? fetchExtensive(api, missing).catch(err => { this.services.log.warn(`call parties: ${describeError(err).text}`); return new Map<string, Obj>(); }) : Promise.resolve(new Map<string, Obj>()),
+    ]);
+    for (const [id, c] of calls) this.remember(id, c);
+    const out = new Map<string, TranscriptModel>();
+    for (const id of callIds) {
+      const t = transcripts.get(id);
+      if (t) out.set(id, buildTranscript(t, this.callCache.get(id)));
+    }
+    return out;
+  }
+
+  private retrySignedOut(): void {
+    if (!this.services.session.api()) return;
+    for (const e of this.entries.values()) if (e.error && (e.error.type === 'error' && e.error.signIn)) void this.load(e, true);
+  }
+
+  private async onMessage(e: Entry, raw: unknown): Promise<void> {
+    const msg = parsePageMessage(raw);
+    if (!msg) {
+      e.rejected++;
+      this.services.log.warn(`${VIEW_TYPES[e.kind]}: ignored an invalid message from the page`);
+      return;
+    }
+    if (msg.type === 'status') { e.status = msg.status; }
+    e.received.push(msg);
+    if (e.received.length > 500) e.received.splice(0, e.received.length - 500);
+    this.changed.fire();
+    try {
+      await this.handle(e, msg);
+    } catch (err) {
+      if (UserCancelled.is(err)) return;
+      const text = err instanceof Error ? err.message : String(err);
+      this.services.log.error(`${VIEW_TYPES[e.kind]} ${msg.type}: ${text}`);
+      void vscode.window.showErrorMessage(text);
+    }
+  }
+
+  private async handle(e: Entry, msg: PageMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready': e.ready = true; if (!e.loading) await this.load(e); else this.sendCurrent(e); return;
+      case 'retry': await this.load(e, true); return;
+      case 'signIn':
+        await vscode.commands.executeCommand(Commands.signIn);
+        if (this.services.session.api()) await this.load(e, true);
+        return;
+      case 'openInGong': {
+        const url = e.model?.url;
+        if (isHttpUrl(url)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+        return;
+      }
+      case 'openTranscript': await this.openTranscripts([e.callId]); return;
+      case 'openDetails': await this.showDetails(e.callId); return;
+      case 'copyId': await this.copy(e.callId, 'Call id copied'); return;
+      case 'copyMarkdown': {
+        const md = this.markdownOf(e);
+        if (md) await this.copy(md, 'Copied as Markdown');
+        return;
+      }
+      case 'runAction': await vscode.commands.executeCommand(Commands.runAction, { input: { id: e.callId } }); return;
+      case 'copyText': await this.copy(msg.text, 'Passage copied'); return;
+      case 'export': await this.exportTranscript(e.callId, msg.format); return;
+      case 'status': return;
+    }
+  }
+
+  private markdownOf(e: Entry): string | undefined {
+    if (!e.model) return undefined;
+    return e.model.kind === 'callDetails' ? callDetailsMarkdown(e.model, richToPlain) : exportTranscript(e.model, 'markdown');
+  }
+
+  private async copy(text: string, done: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(check) ${done}`, 2500);
+  }
+
+  /** The transcript of a call: from its open panel, else fetched. */
+  private async transcriptModel(callId: string): Promise<TranscriptModel> {
+    const open = this.entries.get(this.key('transcript', callId));
+    if (open?.loading) await open.loading;
+    if (open?.model?.kind === 'transcript') return open.model;
+    const api = this.services.session.api();
+    if (!api) throw new Error('Sign in to Gong first.');
+    const m = (await this.fetchTranscriptModels(api, [callId])).get(callId);
+    if (!m) throw new Error(`Gong returned no transcript for call ${callId}.`);
+    return m;
+  }
+
+  /** Exports a transcript to a file the user picks; returns the path written. */
+  async exportTranscript(callId: string | undefined, format?: ExportFormat): Promise<string | undefined> {
+    const id = callId ?? this.lastTranscript?.callId;
+    if (!id) throw new Error('Open a transcript first.');
+    const model = await this.transcriptModel(id);
+    const prompter = this.services.prompter();
+    let fmt = format;
+    if (!fmt) {
+      const picked = await prompter.pick(EXPORT_FORMATS.map(f => ({ label: EXPORT_FILES[f].label, description: `.${EXPORT_FILES[f].ext}`, format: f })), { title: 'Export transcript as' });
+      if (!picked || typeof picked !== 'object') throw new UserCancelled();
+      fmt = picked.format;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
+    const file = EXPORT_FILES[fmt];
+    const target = await prompter.saveFile({ title: `Export transcript as ${file.label}`, defaultName: join(folder, exportFileName(model, fmt)), filters: { [file.label]: [file.ext] } });
+    if (!target) throw new UserCancelled();
+    await writeFile(target, exportTranscript(model, fmt), 'utf8');
+    void vscode.window.showInformationMessage(`Transcript saved to ${target}`);
+    return target;
+  }
+
+  /** Posts a search to a transcript panel (the open one for callId, else the last active). */
+  find(query: string, callId?: string): boolean {
+    const e = callId ? this.entries.get(this.key('transcript', callId)) : this.lastTranscript;
+    if (!e) return false;
+    this.post(e, { type: 'find', query });
+    return true;
+  }
+
+  filterSpeakers(speakers: number[] | null, callId?: string): boolean {
+    const e = callId ? this.entries.get(this.key('transcript', callId)) : this.lastTranscript;
+    if (!e) return false;
+    this.post(e, { type: 'filterSpeakers', speakers });
+    return true;
+  }
+
+  jumpTo(ms: number, callId?: string): boolean {
+    const e = callId ? this.entries.get(this.key('transcript', callId)) : this.lastTranscript;
+    if (!e) return false;
+    this.post(e, { type: 'jumpTo', ms });
+    return true;
+  }
+
+  /** The transcript panel a palette command acts on. */
+  activeTranscript(): { callId: string; model: TranscriptModel | undefined } | undefined {
+    const e = this.lastTranscript;
+    return e ? { callId: e.callId, model: e.model?.kind === 'transcript' ? e.model : undefined } : undefined;
+  }
+
+  activeDetails(): { callId: string; model: CallDetailsModel | undefined } | undefined {
+    const e = this.lastDetails;
+    return e ? { callId: e.callId, model: e.model?.kind === 'callDetails' ? e.model : undefined } : undefined;
+  }
+
+  /** Copies a call's details as Markdown (the open panel's model, else fetched). */
+  async copyDetailsMarkdown(callId: string): Promise<void> {
+    const open = this.entries.get(this.key('details', callId));
+    let model = open?.model?.kind === 'callDetails' ? open.model : undefined;
+    if (!model) {
+      const api = this.services.session.api();
+      if (!api) throw new Error('Sign in to Gong first.');
+      const call = await this.fetchCall(api, callId, false);
+      if (!call) throw new Error(`Gong has no call ${callId}, or this profile may not see it.`);
+      model = buildCallDetails(call);
+    }
+    await this.copy(callDetailsMarkdown(model, richToPlain), 'Copied as Markdown');
+  }
+
+  snapshot(): PanelSnapshot[] {
+    return [...this.entries.values()].map(e => ({
+      kind: e.kind, callId: e.callId, active: e.panel.active, visible: e.panel.visible, ready: e.ready, model: e.model,
+      sent: [...e.sent], received: [...e.received], rejected: e.rejected, status: e.status,
+      error: e.error?.type === 'error' ? e.error.message : undefined,
+    }));
+  }
+
+  dispose(): void {
+    for (const e of [...this.entries.values()]) e.panel.dispose();
+    this.changed.dispose();
+  }
+}
