@@ -168,7 +168,13 @@ export class GongClient implements GongApi {
     };
     let body: string | Readable | undefined;
     if (req.multipart) {
-      const mp = await buildMultipart(req.multipart.fields, req.multipart.files);
+      let mp: Awaited<ReturnType<typeof buildMultipart>>;
+      try {
+        mp = await buildMultipart(req.multipart.fields, req.multipart.files);
+      } catch (e) {
+        // A missing or unreadable file is the caller's input, not a network failure (and is never retried).
+        throw new GongError('invalidRequest', `${req.method} ${path}: cannot read the file to upload (${e instanceof Error ? e.message : String(e)})`, { method: req.method, path, cause: e });
+      }
       headers['content-type'] = mp.contentType;
       headers['content-length'] = String(mp.contentLength);
       body = mp.stream();

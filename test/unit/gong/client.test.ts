@@ -290,6 +290,12 @@ describe('gong: GongClient over HTTP', function () {
     } finally { await rm(dir, { recursive: true, force: true }); }
   });
 
+  it('refuses a multipart upload of a missing file before sending anything (invalidRequest)', async () => {
+    await assert.rejects(client().request({ method: 'PUT', path: '/v2/calls/1/media', multipart: { files: { mediaFile: { path: join(tmpdir(), 'gong-no-such-file.mp3') } } } }),
+      (e: unknown) => GongError.is(e, 'invalidRequest') && /cannot read the file/.test(e.message));
+    assert.equal(server.requests.length, 0);
+  });
+
   it('names the missing OAuth scope from Gong\'s 401', async () => {
     server.handle((_r, res) => sendJson(res, 401, { requestId: '2mx6b9r1qe4z7vcw0ka', errors: ["You don't have permission to use 'api:calls:read:transcript' in your app."] }));
     await assert.rejects(client({}, { kind: 'bearer', token: 't' }).request({ method: 'POST', path: '/v2/calls/transcript', retrySafe: true, body: {} }), (e: unknown) => {
