@@ -1,0 +1,164 @@
+/**
+ * The catalog against its sources: the slug index of endpoints.md and the two seed action lists (read
+ * from GONG_SHARED_DIR, default /work/shared), plus the internal consistency of every declaration.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { allActions, catalog, fieldsOf, getPath } from '../../../src/catalog/index';
+import { fieldMeta, unwrapAll } from '../../../src/catalog/fields';
+import { FIXED, sampleInput } from './samples';
+
+const SHARED = process.env.GONG_SHARED_DIR ?? '/work/shared';
+
+function readShared(rel: string): string {
+  const p = join(SHARED, rel);
+  assert.ok(existsSync(p), `reference file missing: ${p} (set GONG_SHARED_DIR to the folder holding gong-api/ and seeds/)`);
+  return readFileSync(p, 'utf8');
+}
+
+interface IndexRow { slug: string; method: string; path: string }
+
+function slugIndex(): IndexRow[] {
+  const md = readShared('gong-api/endpoints.md');
+  const start = md.indexOf('## Slug → endpoint index');
+  assert.ok(start >= 0, 'endpoints.md has no slug index section');
+  const section = md.slice(start, md.indexOf('\n## ', start + 5));
+  const rows: IndexRow[] = [];
+  for (const line of section.split('\n')) {
+    const m = /^\|\s*(GONG_[A-Z0-9_]+)\s*\|[^|]*\|\s*(GET|POST|PUT|DELETE|PATCH)\s+(\/\S+)/.exec(line);
+    if (m) rows.push({ slug: m[1] as string, method: m[2] as string, path: m[3] as string });
+  }
+  return rows;
+}
+
+function seedSlugs(): Set<string> {
+  const seed0 = readShared('seeds/000_bf07c4db0eab966a.txt');
+  const seed2 = readShared('seeds/002_ac92c027da33bc2a.txt');
+  const out = new Set<string>();
+  // seed0 is flattened page text: each slug runs straight into the word "Acción".
+  for (const m of seed0.matchAll(/(GONG_[A-Z0-9_]+?)Acci[óo]n/g)) out.add(m[1] as string);
+  const n0 = out.size;
+  for (const m of seed2.matchAll(/\*\*Slug:\*\*\s*`(GONG_[A-Z0-9_]+)`/g)) out.add(m[1] as string);
+  assert.equal(n0, 53, 'seed0 lists 53 actions');
+  return out;
+}
+
+describe('catalog integrity', () => {
+  it('declares 57 actions with unique ids and 57 distinct method+path pairs', () => {
+    assert.equal(allActions.length, 57);
+    assert.equal(new Set(allActions.map(a => a.id)).size, 57);
+    assert.equal(new Set(allActions.map(a => `${a.method} ${a.path}`)).size, 57);
+  });
+
+  it('covers exactly the 68 slugs of the endpoints.md index, each on the endpoint the index names', () => {
+    const rows = slugIndex();
+    assert.equal(rows.length, 68, 'the index table has 68 rows');
+    const aliases = allActions.flatMap(a => a.aliases);
+    assert.equal(aliases.length, 68, 'every slug is an alias exactly once');
+    assert.equal(new Set(aliases).size, 68);
+    for (const row of rows) {
+      const a = catalog.find(row.slug);
+      assert.ok(a, `${row.slug} is not in the catalog`);
+      assert.equal(`${a.method} ${a.path}`, `${row.method} ${row.path}`, `${row.slug} maps to the wrong endpoint`);
+      assert.equal(catalog.find(row.slug.toLowerCase()), a, 'slug lookup is case-insensitive');
+    }
+    assert.deepEqual(new Set(rows.map(r => `${r.method} ${r.path}`)).size, 57);
+  });
+
+  it('agrees with the two seed lists (68 distinct slugs between them)', () => {
+    const seeds = seedSlugs();
+    assert.equal(seeds.size, 68);
+    const index = new Set(slugIndex().map(r => r.slug));
+    for (const s of seeds) assert.ok(index.has(s), `${s} from the seeds is missing from the index`);
+    for (const s of seeds) assert.ok(catalog.find(s), `${s} from the seeds is not in the catalog`);
+  });
+
+  it('finds actions by id case-insensitively and answers undefined for unknown names', () => {
+    assert.equal(catalog.find('CALLS.LIST')?.path, '/v2/calls');
+    assert.equal(catalog.find('  users.get ')?.path, '/v2/users/{id}');
+    assert.equal(catalog.find('calls.nope'), undefined);
+  });
+
+  for (const a of allActions) {
+    describe(a.id, () => {
+      it('places only keys that exist, and every path parameter in the path, required', () => {
+        const shape = a.input.shape;
+        for (const key of Object.keys(a.placement)) assert.ok(key in shape, `placement of unknown key ${key}`);
+        const params = [...a.path.matchAll(/\{(\w+)\}/g)].map(m => m[1] as string);
+        for (const p of params) {
+          const key = Object.keys(a.placement).find(k => a.placement[k]?.in === 'path' && (a.placement[k]?.wireName ?? k) === p);
+          assert.ok(key, `path parameter {${p}} has no input`);
+          assert.ok(!(shape[key] as z.ZodType).safeParse(undefined).success, `{${p}} must be required`);
+        }
+        for (const [k, p] of Object.entries(a.placement)) {
+          if (p.in === 'path') assert.ok(params.includes(p.wireName ?? k), `${k} is placed in the path but ${a.path} has no {${k}}`);
+        }
+      });
+
+      it('has a field list with a kind read from metadata for every input', () => {
+        const fields = fieldsOf(a);
+        if (Object.keys(a.input.shape).length > 0) assert.ok(fields.length > 0);
+        assert.equal(new Set(fields.map(f => f.path)).size, fields.length, 'field paths are unique');
+        for (const f of fields) {
+          assert.notEqual(f.kind, 'json', `${f.path} has no kind metadata`);
+          assert.equal(typeof f.validate, 'function');
+          if (f.kind === 'enum') assert.ok(f.enumValues && f.enumValues.length > 0, `${f.path} lists its values`);
+          if (f.kind === 'id') assert.ok(f.idKind, `${f.path} names its id kind`);
+        }
+        // Path params first, then the required fields, the cursor last.
+        const rank = fields.map(f => (f.location === 'path' ? 0 : f.path === 'cursor' ? 3 : f.required ? 1 : 2));
+        assert.deepEqual(rank, [...rank].sort((x, y) => x - y));
+        for (const key of Object.keys(a.input.shape)) {
+          const inner = unwrapAll(a.input.shape[key] as z.ZodType);
+          assert.ok(fieldMeta(inner) || (inner.def as { type: string }).type === 'object', `${key} carries field metadata`);
+        }
+      });
+
+      it('accepts its sample input and builds a request for it', () => {
+        const input = sampleInput(a.id, FIXED);
+        const r = catalog.validate(a, input);
+        assert.ok(r.ok, `sample refused: ${JSON.stringify(!r.ok && r.issues)}`);
+        const req = catalog.toRequest(a, input);
+        assert.equal(req.method, a.method);
+        assert.ok(!req.path.includes('{'), `unsubstituted path ${req.path}`);
+        assert.equal(req.retrySafe, a.retrySafe);
+        if (a.destructive) {
+          assert.ok(a.confirmField, 'destructive actions name the field to retype');
+          assert.equal(typeof getPath(input, a.confirmField as string), 'string', `confirmField ${a.confirmField} resolves in the input`);
+        }
+        if (a.paging !== 'none') assert.ok(a.listKey, 'paged actions name their list key');
+      });
+    });
+  }
+
+  it('flags exactly the documented destructive, retry-safe and empty-on-404 actions', () => {
+    const destructive = allActions.filter(a => a.destructive).map(a => a.id).sort();
+    assert.deepEqual(destructive, ['calls.usersAccess.remove', 'crm.deleteIntegration', 'dataPrivacy.eraseEmail', 'dataPrivacy.erasePhone', 'flows.unassignByCrmId', 'meetings.delete']);
+    assert.deepEqual(allActions.filter(a => a.emptyOn404).map(a => a.path).sort(), ['/v2/calls', '/v2/calls/extensive', '/v2/calls/transcript']);
+    for (const id of ['calls.extensive', 'calls.transcript', 'users.extensive', 'stats.activityAggregate', 'stats.interaction', 'calls.usersAccess.get', 'flows.prospects', 'tasks.list', 'stats.answeredScorecards']) {
+      const a = catalog.find(id);
+      assert.ok(a && a.method === 'POST' && a.retrySafe && a.readOnly, `${id} is a retry-safe read over POST`);
+    }
+    for (const a of allActions) {
+      if (!a.readOnly) assert.equal(a.retrySafe, false, `${a.id} writes, so it is not retried`);
+      if (a.destructive) assert.equal(a.readOnly, false);
+    }
+  });
+
+  it('uses the OAuth scopes of conventions.md §9', () => {
+    const conv = readShared('gong-api/conventions.md');
+    const section = conv.slice(conv.indexOf('## 9.'), conv.indexOf('## 10.'));
+    const scopes = new Set([...section.matchAll(/\|\s*(api:[a-z:-]+(?:\s*\/\s*:[a-z-]+)*)\s*\|/g)].flatMap(m => {
+      // "api:meetings:user:create / :update / :delete" names three scopes.
+      const [head, ...rest] = (m[1] as string).split(/\s*\/\s*/);
+      const base = (head as string).slice(0, (head as string).lastIndexOf(':'));
+      return [head as string, ...rest.map(r => base + r)];
+    }));
+    for (const a of allActions) assert.ok(scopes.has(a.scope), `${a.id}: scope ${a.scope} is not in conventions.md §9`);
+    assert.equal(catalog.find('calls.transcript')?.scope, 'api:calls:read:transcript');
+    assert.equal(catalog.find('meetings.delete')?.scope, 'api:meetings:user:delete');
+    assert.equal(catalog.find('permissions.profileUsers')?.scope, 'api:users:read');
+  });
+});
