@@ -24,6 +24,38 @@ export const Commands = {
   showCallDetails: 'gongExplorer.call.showDetails',
   /** Args: (callId: string | string[]). Opens the transcript panel(s); many ids are fetched in batches of 100. */
   openTranscript: 'gongExplorer.call.openTranscript',
+  // Sidebar trees. Row commands take the clicked TreeNode (src/tree/node.ts).
+  /** Args: (node). Clicks a special row: load more, retry, sign in, clear filter, change range/owner. */
+  activateRow: 'gongExplorer.views.activateRow',
+  itemRefresh: 'gongExplorer.item.refresh',
+  itemCopyId: 'gongExplorer.item.copyId',
+  itemCopyJson: 'gongExplorer.item.copyJson',
+  itemOpenInGong: 'gongExplorer.item.openInGong',
+  itemShowDetails: 'gongExplorer.item.showDetails',
+  itemRunAction: 'gongExplorer.item.runAction',
+  callsSetRange: 'gongExplorer.calls.setRange',
+  flowsSetOwner: 'gongExplorer.flows.setOwner',
+  workspacesRefresh: 'gongExplorer.workspaces.refresh',
+  workspacesFilter: 'gongExplorer.workspaces.filter',
+  workspacesClearFilter: 'gongExplorer.workspaces.clearFilter',
+  usersRefresh: 'gongExplorer.users.refresh',
+  usersFilter: 'gongExplorer.users.filter',
+  usersClearFilter: 'gongExplorer.users.clearFilter',
+  libraryRefresh: 'gongExplorer.library.refresh',
+  libraryFilter: 'gongExplorer.library.filter',
+  libraryClearFilter: 'gongExplorer.library.clearFilter',
+  callsRefresh: 'gongExplorer.calls.refresh',
+  callsFilter: 'gongExplorer.calls.filter',
+  callsClearFilter: 'gongExplorer.calls.clearFilter',
+  flowsRefresh: 'gongExplorer.flows.refresh',
+  flowsFilter: 'gongExplorer.flows.filter',
+  flowsClearFilter: 'gongExplorer.flows.clearFilter',
+  trackersRefresh: 'gongExplorer.trackers.refresh',
+  trackersFilter: 'gongExplorer.trackers.filter',
+  trackersClearFilter: 'gongExplorer.trackers.clearFilter',
+  scorecardsRefresh: 'gongExplorer.scorecards.refresh',
+  scorecardsFilter: 'gongExplorer.scorecards.filter',
+  scorecardsClearFilter: 'gongExplorer.scorecards.clearFilter',
   /** Args: (prefill?: { actionId?: string; input?: Record<string, unknown> }). */
   // runAction above takes the same prefill argument.
 } as const;

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { GongApi, GongConnection, SchedulerStats } from '../gong/types';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
+import type { TreeAccess } from '../tree/index';
 
 /** A stored connection profile as the UI sees it (never the secret). */
 export interface ProfileInfo {
@@ -41,4 +42,6 @@ export interface Services {
   readonly session: GongSession;
   /** Current prompter (replaceable by integration tests). */
   prompter(): Prompter;
+  /** The sidebar trees (set by registerViews), so tests read the rows VS Code shows. */
+  views?: TreeAccess;
 }
