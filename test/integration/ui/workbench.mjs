@@ -30,7 +30,7 @@ export async function run(ctx) {
   let firstCallTitle;
 
   await ctx.step('local Gong child process answers', async () => {
-    const gong = await ctx.startLocalGongCli(['--no-rate-limit']);
+    const gong = await ctx.startLocalGongCli(['--port', '0', '--rate-limit', 'off']);
     const users = await fetchJson(gong, '/v2/users');
     const calls = await fetchJson(gong, '/v2/calls');
     expected = {
