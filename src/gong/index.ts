@@ -6,7 +6,7 @@ export type {
 export { GongClient, buildQuery, emptyResponseData } from './client';
 export type { GongClientOptions } from './client';
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
-export { GongError, GongMissingScopeError, GongRateLimitedError, describe, errorFromResponse, parseRetryAfter } from './errors';
+export { GongError, GongMissingScopeError, GongRateLimitedError, describe, describe as describeError, errorFromResponse, parseRetryAfter } from './errors';
 export type { ErrorDescription, GongErrorInit, GongErrorKind, GongErrorOfKind } from './errors';
 export { parseJson, stringifyJson } from './json';
 export { collectAll, collectPages, paginate, recordsOf, withCursor } from './paging';

@@ -285,6 +285,7 @@ describe('gong: GongClient over HTTP', function () {
         assert.equal(seen.bodySha256, expected);
         assert.notEqual(fileHash, expected);
         const grown = peak - rssBefore;
+        if (process.env.GONG_TEST_VERBOSE) console.log(`RSS growth ${Math.round(grown / 1048576)} MB`);
         assert.ok(grown < size / 2, `RSS grew by ${Math.round(grown / 1048576)} MB while sending ${size / 1048576} MB`);
       } finally { await big.close(); }
     } finally { await rm(dir, { recursive: true, force: true }); }
