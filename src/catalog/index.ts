@@ -263,7 +263,8 @@ function issuesOf(error: z.ZodError, input: unknown): InputIssue[] {
       for (const k of issue.keys) out.push({ path: base ? `${base}.${k}` : k, message: 'is not an input of this action' });
       continue;
     }
-    const missing = issue.code === 'invalid_type' && getPath(input, base) === undefined;
+    // Any rule broken by an absent value means the field is missing; say that instead of the rule.
+    const missing = getPath(input, base) === undefined && issue.code !== 'custom';
     out.push({ path: base, message: missing ? 'is required' : issue.message });
   }
   return out;
