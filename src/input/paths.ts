@@ -11,8 +11,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const seg of path.split('.')) {
-    if (!isRecord(cur)) return undefined;
-    cur = cur[seg];
+    // Numeric segments index lists (`callAccessList.0.callId`).
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
+    else if (isRecord(cur)) cur = cur[seg];
+    else return undefined;
   }
   return cur;
 }
