@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../platform/services';
 import { Commands, registerCommand } from '../platform/commands';
+// Types only: the module itself is loaded on first use (see loadLocalGong).
+import type { LocalGongHandle, LocalGongOptions } from '../localGong/index';
 
 export const DEMO_PROFILE = 'Demo';
 /** Set to 1 in the extension host's environment (scripts/demo.mjs does) to start the demo on activation. */
@@ -15,15 +17,8 @@ export const DEMO_AUTOSTART_ENV = 'GONG_EXPLORER_DEMO_AUTOSTART';
 /** Generous, so the demo never waits, but on, so the status bar and retries have something real to show. */
 const DEMO_RATE_LIMIT = { perSecond: 50, daily: 100_000 };
 
-/** What the demo needs of a running local Gong (src/localGong/index.ts). */
-interface DemoServer {
-  baseUrl: string;
-  accessKey: string;
-  accessKeySecret: string;
-  close(): Promise<void>;
-}
-
-type StartLocalGong = (options?: Record<string, unknown>) => Promise<DemoServer>;
+type DemoServer = LocalGongHandle;
+type StartLocalGong = (options?: LocalGongOptions) => Promise<LocalGongHandle>;
 
 function isModuleNotFound(e: unknown, name: string): boolean {
   return e instanceof Error && (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && e.message.includes(name);

@@ -29,9 +29,8 @@
  * Screenshots cannot be taken from inside the extension host; the Playwright checks in `ui/` take them.
  */
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import type { GongExplorerApi } from '../../../src/extension';
-import type { World } from '../../../src/localGong/model';
+import { startLocalGong, type LocalGongHandle, type LocalGongOptions } from '../../../src/localGong/index';
 import { ScriptedPrompter, type ScriptedAnswer, type AskedPrompt } from '../../../src/platform/prompter';
 
 export const EXTENSION_ID = 'gong-explorer.gong-explorer';
@@ -54,35 +53,17 @@ export function extensionPath(): string {
   return ext.extensionPath;
 }
 
-/** What startLocalGong (src/localGong/index.ts) returns. */
-export interface LocalGong {
-  baseUrl: string;
-  accessKey: string;
-  accessKeySecret: string;
-  bearerToken: string;
-  world: World;
-  close(): Promise<void>;
-}
+/** A running local Gong (src/localGong/index.ts): baseUrl, credentials, world, faults, close(). */
+export type LocalGong = LocalGongHandle;
 
 /** Options passed through to startLocalGong; `rateLimit` is off unless given. */
-export type GongOptions = Record<string, unknown>;
-
-type StartLocalGong = (options?: GongOptions) => Promise<LocalGong>;
+export type GongOptions = LocalGongOptions;
 
 const openGongs = new Set<LocalGong>();
 
-function loadStartLocalGong(): StartLocalGong {
-  // Compiled by tsc next to this file: out/test/integration/harness -> out/src/localGong/index.js.
-  const modulePath = path.resolve(__dirname, '../../../src/localGong/index');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(modulePath) as { startLocalGong?: StartLocalGong };
-  if (typeof mod.startLocalGong !== 'function') throw new Error(`${modulePath} does not export startLocalGong`);
-  return mod.startLocalGong;
-}
-
 /** Starts a local Gong on 127.0.0.1 in this process. Close it with `close()` (or leave it to the end of the run). */
 export async function startGong(options: GongOptions = {}): Promise<LocalGong> {
-  const gong = await loadStartLocalGong()({ rateLimit: false, ...options });
+  const gong = await startLocalGong({ rateLimit: false, ...options });
   const close = gong.close.bind(gong);
   let closed = false;
   const tracked: LocalGong = Object.assign(gong, {
