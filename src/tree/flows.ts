@@ -49,27 +49,23 @@ export class FlowsModel extends ViewModel {
     const top = all.filter(f => { const p = str(f, 'parentFolderId'); return !p || !ids.has(p); });
     const rows: TreeNode[] = [ownerRow, ...top.map(f => this.folderNode(api, profile, owner, undefined, f, all, 0))];
     if (folders.hasMore) rows.push(this.loadMoreRow(undefined, folders));
-    rows.push(this.flowsContainer(api, profile, owner, undefined, undefined, 'All flows', 0));
+    rows.push(this.flowsContainer(api, profile, owner, undefined, undefined, 'All flows'));
     return rows;
   }
 
   private folderNode(api: GongApi, profile: string, owner: string, parent: TreeNode | undefined, f: unknown, all: readonly unknown[], depth: number): TreeNode {
     const id = str(f, 'id') ?? '';
     const name = str(f, 'name') ?? id;
-    const node = this.flowsContainer(api, profile, owner, parent, id, name, depth, f);
     const subs = depth < 20 ? all.filter(c => str(c, 'parentFolderId') === id) : [];
-    const flows = node.children;
-    return {
-      ...node,
-      children: async s => [
-        ...subs.map(sf => this.folderNode(api, profile, owner, node, sf, all, depth + 1)),
-        ...(flows ? await flows(s) : []),
-      ],
-    };
+    // Sub-folders first, then the folder's own flows; `self` is the very object the view holds,
+    // so a load-more under it redraws just this folder.
+    let self: TreeNode | undefined;
+    self = this.flowsContainer(api, profile, owner, parent, id, name, f, () => subs.map(sf => this.folderNode(api, profile, owner, self, sf, all, depth + 1)));
+    return self;
   }
 
   /** A folder (or "All flows") whose children are the owner's flows in it, paged. */
-  private flowsContainer(api: GongApi, profile: string, owner: string, parent: TreeNode | undefined, folderId: string | undefined, name: string, _depth: number, json?: unknown): TreeNode {
+  private flowsContainer(api: GongApi, profile: string, owner: string, parent: TreeNode | undefined, folderId: string | undefined, name: string, json?: unknown, subfolders?: () => TreeNode[]): TreeNode {
     const nodeId = childId(parent?.id ?? this.viewId, folderId ? 'folder' : 'all', folderId ?? owner);
     const source = this.cache.get(profile, `${nodeId}/flows`, () => new PagedSource<unknown>(async (cursor, s) => {
       const data = await getData(api, { path: '/v2/flows', query: { flowOwnerEmail: owner, folderId, cursor } }, s);
@@ -91,7 +87,7 @@ export class FlowsModel extends ViewModel {
         await source.ensure(s);
         // Some servers ignore folderId; keep only the folder's own flows.
         const items = folderId ? source.items.filter(fl => { const fid = str(fl, 'folderId'); return !fid || fid === folderId; }) : source.items;
-        const rows = items.map(fl => this.flowNode(node, fl));
+        const rows = [...(subfolders?.() ?? []), ...items.map(fl => this.flowNode(node, fl))];
         if (source.hasMore) rows.push(this.loadMoreRow(node, source));
         return rows;
       },
