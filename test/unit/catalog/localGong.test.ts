@@ -1,0 +1,361 @@
+/**
+ * Every one of the 57 actions runs through the catalog and the real client against the local Gong,
+ * with inputs derived from the local Gong's world, and gets the documented status and answer shape.
+ * Writes are checked by reading the state back. A final test fails when any action was not run.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GongClient, GongError, RequestScheduler } from '../../../src/gong/index';
+import type { GongResponse } from '../../../src/gong/types';
+import { startLocalGong } from '../../../src/localGong/index';
+import type { LocalGongHandle } from '../../../src/localGong/index';
+import { flowsStateOf } from '../../../src/localGong/routes/flows';
+import { providerDisconnected } from '../../../src/localGong/routes/meetings';
+import { allActions, catalog } from '../../../src/catalog/index';
+import type { ActionDef } from '../../../src/catalog/types';
+import { sampleInput } from './samples';
+import type { SampleContext } from './samples';
+
+type Data = Record<string, unknown>;
+
+function isObj(v: unknown): v is Data {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+describe('every action against the local Gong', function () {
+  this.timeout(60_000);
+  let gong: LocalGongHandle;
+  let client: GongClient;
+  let ctx: SampleContext;
+  let dir: string;
+  const ran = new Set<string>();
+
+  async function run(id: string, input: unknown, status = 200): Promise<Data> {
+    const action = catalog.find(id) as ActionDef;
+    assert.ok(action, id);
+    ran.add(action.id);
+    let res: GongResponse;
+    try {
+      res = await client.request(catalog.toRequest(action, input));
+    } catch (e) {
+      if (GongError.is(e)) assert.fail(`${id}: Gong answered ${e.status ?? ''} ${e.errors.join('; ') || e.message}`);
+      throw e;
+    }
+    assert.equal(res.status, status, `${id} status`);
+    assert.ok(isObj(res.data), `${id} answers a JSON object`);
+    if (!res.empty) assert.equal(typeof res.data.requestId, 'string', `${id} carries a requestId`);
+    if (action.listKey && !res.empty) assert.ok(Array.isArray(res.data[action.listKey]), `${id} answers a ${action.listKey} list`);
+    return res.data;
+  }
+
+  async function runError(id: string, input: unknown): Promise<GongError> {
+    const action = catalog.find(id) as ActionDef;
+    try {
+      await client.request(catalog.toRequest(action, input));
+    } catch (e) {
+      if (GongError.is(e)) return e;
+      throw e;
+    }
+    return assert.fail(`${id} succeeded`);
+  }
+
+  const sample = (id: string, patch: Data = {}): Data => ({ ...sampleInput(id, ctx), ...patch });
+
+  const list = (d: Data, key: string): Data[] => {
+    const v = d[key];
+    assert.ok(Array.isArray(v), `${key} is a list`);
+    return v as Data[];
+  };
+
+  before(async () => {
+    gong = await startLocalGong({ rateLimit: false, seed: 7, users: 40, calls: 80 });
+    client = new GongClient({ baseUrl: gong.baseUrl, auth: { kind: 'basic', accessKey: gong.accessKey, accessKeySecret: gong.accessKeySecret } }, {
+      scheduler: new RequestScheduler({ requestsPerSecond: 1000, maxInFlight: 4 }), maxRetries: 0, timeoutMs: 20_000,
+    });
+    dir = mkdtempSync(join(tmpdir(), 'catalog-e2e-'));
+    const w = gong.world;
+    const now = w.generatedAt.getTime();
+    const manager = w.users.find(u => w.users.some(o => o.managerId === u.id)) ?? w.users[0];
+    assert.ok(manager);
+    const organizer = w.users.find(u => u.active && !providerDisconnected(u) && u.id !== manager.id);
+    assert.ok(organizer, 'a user whose meeting provider is connected');
+    const call = w.calls[0];
+    assert.ok(call);
+    const other = w.users.find(u => u.id !== call.primaryUserId && !call.accessUserIds.includes(u.id));
+    assert.ok(other);
+    const state = flowsStateOf(w);
+    const flow = state.flows.find(f => f.visibility === 'Company' && !f.exclusive) ?? state.flows.find(f => f.visibility === 'Company');
+    assert.ok(flow, 'a company flow');
+    const flowOwner = w.users.find(u => u.workspaceIds.includes(flow.workspaceId));
+    assert.ok(flowOwner);
+    const openStatuses = new Set(['Pending', 'Running', 'Paused']);
+    const free = [...state.prospects.keys()].find(id => !state.instances.some(x => x.crmProspectId === id && openStatuses.has(x.status)));
+    assert.ok(free, 'a prospect in no open flow');
+    const phoneParty = w.calls.flatMap(c => c.parties).find(p => p.affiliation === 'External' && p.phoneNumber);
+    const media = join(dir, 'call.mp3');
+    writeFileSync(media, Buffer.alloc(4096, 7));
+    const folder = w.libraryFolders.find(f => f.callIds.length > 0) ?? w.libraryFolders[0];
+    ctx = {
+      userId: organizer.id,
+      userEmail: organizer.emailAddress,
+      managerId: manager.id,
+      workspaceId: manager.workspaceIds[0] ?? w.workspaces[0]?.id ?? '1',
+      callId: call.id,
+      otherUserId: other.id,
+      folderId: folder?.id ?? '1',
+      flowId: flow.id,
+      flowOwnerEmail: flowOwner.emailAddress,
+      crmProspectId: free,
+      profileId: w.permissionProfiles[0]?.id ?? '1',
+      integrationId: '1',
+      meetingId: '1',
+      scorecardId: '1',
+      fromDateTime: new Date(now - 120 * 86400000).toISOString(),
+      toDateTime: new Date(now + 86400000).toISOString(),
+      fromDate: day(now - 60 * 86400000),
+      toDate: day(now - 86400000),
+      phone: phoneParty?.phoneNumber ?? '+14155550100',
+      filePath: media,
+      clientRequestId: 'catalog-e2e',
+    };
+  });
+
+  after(async () => {
+    await gong?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('calls', () => {
+    it('calls.list, calls.get: basic call data', async () => {
+      const d = await run('calls.list', sample('calls.list'));
+      const calls = list(d, 'calls');
+      assert.ok(calls.length > 0);
+      assert.ok(isObj(d.records));
+      assert.match(String(calls[0]?.id), /^\d{15,20}$/);
+      const one = await run('calls.get', { id: ctx.callId });
+      assert.ok(isObj(one.call) && one.call.id === ctx.callId);
+    });
+    it('calls.list: no call in the range is an empty answer, not an error', async () => {
+      const action = catalog.find('calls.list') as ActionDef;
+      const res = await client.request(catalog.toRequest(action, { fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' }));
+      assert.equal(res.empty, true, 'the documented "No calls found" 404 became an empty answer');
+      assert.equal((res.data as Data).calls === undefined || ((res.data as Data).calls as unknown[]).length === 0, true);
+    });
+    it('calls.extensive, calls.transcript: content and sentences', async () => {
+      const ext = await run('calls.extensive', sample('calls.extensive'));
+      const c = list(ext, 'calls')[0];
+      assert.ok(isObj(c) && isObj(c.metaData) && c.metaData.id === ctx.callId);
+      assert.ok(Array.isArray(c.parties));
+      const tr = await run('calls.transcript', sample('calls.transcript'));
+      const t = list(tr, 'callTranscripts')[0];
+      assert.ok(isObj(t) && t.callId === ctx.callId && Array.isArray(t.transcript));
+    });
+    it('calls.manualCrmAssociations', async () => {
+      const d = await run('calls.manualCrmAssociations', sample('calls.manualCrmAssociations'));
+      list(d, 'associations');
+    });
+    it('calls.usersAccess.set, .get, .remove: access given, read back, then removed', async () => {
+      await run('calls.usersAccess.set', sample('calls.usersAccess.set'));
+      const users = async (): Promise<string[]> => {
+        const d = await run('calls.usersAccess.get', sample('calls.usersAccess.get'));
+        const entry = list(d, 'callAccessList').find(e => e.callId === ctx.callId);
+        assert.ok(entry, 'the call is listed');
+        return (entry.users as Data[]).map(u => String(u.userId));
+      };
+      assert.ok((await users()).includes(ctx.otherUserId));
+      await run('calls.usersAccess.remove', sample('calls.usersAccess.remove'));
+      assert.ok(!(await users()).includes(ctx.otherUserId));
+    });
+    it('calls.create then calls.addMedia (201) on the new call', async () => {
+      const created = await run('calls.create', sample('calls.create'));
+      assert.match(String(created.callId), /^\d{15,20}$/);
+      const media = await run('calls.addMedia', { id: created.callId, mediaFile: ctx.filePath }, 201);
+      assert.equal(media.callId, created.callId);
+      assert.equal(typeof media.url, 'string');
+    });
+  });
+
+  describe('users, workspaces, settings, library', () => {
+    it('users.list, users.extensive, users.get, users.settingsHistory', async () => {
+      const all = list(await run('users.list', {}), 'users');
+      assert.ok(all.some(u => u.id === ctx.userId));
+      const ext = list(await run('users.extensive', sample('users.extensive')), 'users');
+      assert.deepEqual(ext.map(u => u.id), [ctx.userId]);
+      const one = await run('users.get', { id: ctx.userId });
+      assert.ok(isObj(one.user) && one.user.emailAddress === ctx.userEmail);
+      await run('users.settingsHistory', { id: ctx.userId });
+    });
+    it('workspaces.list, settings.trackers, settings.scorecards, settings.callOutcomes', async () => {
+      const ws = list(await run('workspaces.list', {}), 'workspaces');
+      assert.ok(ws.some(w => w.id === ctx.workspaceId));
+      const trackers = list(await run('settings.trackers', sample('settings.trackers')), 'keywordTrackers');
+      for (const t of trackers) assert.equal(t.workspaceId, ctx.workspaceId);
+      const cards = list(await run('settings.scorecards', {}), 'scorecards');
+      assert.ok(cards.length === 0 || typeof cards[0]?.scorecardId === 'string');
+      list(await run('settings.callOutcomes', {}), 'outcomes');
+    });
+    it('library.folders, library.folderContent', async () => {
+      const folders = list(await run('library.folders', {}), 'folders');
+      assert.ok(folders.some(f => f.id === ctx.folderId));
+      const content = await run('library.folderContent', sample('library.folderContent'));
+      assert.equal(content.id, ctx.folderId);
+      list(content, 'calls');
+    });
+  });
+
+  describe('stats, coaching, logs', () => {
+    it('the five stats actions', async () => {
+      list(await run('stats.activityAggregate', sample('stats.activityAggregate')), 'usersAggregateActivityStats');
+      list(await run('stats.activityByPeriod', sample('stats.activityByPeriod')), 'usersAggregateActivity');
+      list(await run('stats.activityDayByDay', sample('stats.activityDayByDay')), 'usersDetailedActivities');
+      list(await run('stats.answeredScorecards', sample('stats.answeredScorecards')), 'answeredScorecards');
+      list(await run('stats.interaction', sample('stats.interaction')), 'peopleInteractionStats');
+    });
+    it('coaching.metrics with the hyphenated query names', async () => {
+      const d = await run('coaching.metrics', sample('coaching.metrics'));
+      const first = list(d, 'coachingData')[0];
+      assert.ok(isObj(first) && isObj(first.manager) && first.manager.id === ctx.managerId);
+    });
+    it('logs.list', async () => {
+      list(await run('logs.list', sample('logs.list')), 'logEntries');
+    });
+  });
+
+  describe('meetings', () => {
+    it('meetings.create, update, delete; the deleted meeting is gone', async () => {
+      const created = await run('meetings.create', sample('meetings.create'));
+      const meetingId = String(created.meetingId);
+      assert.match(meetingId, /^\d{1,20}$/);
+      assert.equal(typeof created.meetingUrl, 'string');
+      const updated = await run('meetings.update', sample('meetings.update', { meetingId }));
+      assert.equal(String(updated.meetingId), meetingId);
+      await run('meetings.delete', { meetingId, organizerEmail: ctx.userEmail });
+      const again = await runError('meetings.update', sample('meetings.update', { meetingId }));
+      assert.equal(again.status, 404);
+    });
+    it('meetings.integrationStatus', async () => {
+      const users = list(await run('meetings.integrationStatus', sample('meetings.integrationStatus')), 'users');
+      assert.ok(isObj(users[0]) && users[0].exists === true && typeof users[0].valid === 'boolean');
+    });
+  });
+
+  describe('Engage', () => {
+    it('flows.list, flows.folders', async () => {
+      const flows = list(await run('flows.list', sample('flows.list')), 'flows');
+      assert.ok(flows.some(f => f.id === ctx.flowId), 'the company flow is visible to a user of its workspace');
+      const d = await run('flows.folders', sample('flows.folders'));
+      assert.ok(Array.isArray(d.flowsFolders) || Array.isArray(d.flows));
+    });
+    it('flows.assign, flows.prospects, flows.unassignByCrmId: assigned, listed, then unassigned', async () => {
+      const a = await run('flows.assign', sample('flows.assign'));
+      assert.equal(list(a, 'prospectsAssigned').length, 1, JSON.stringify(a.prospectsNotAssigned));
+      const listed = list(await run('flows.prospects', sample('flows.prospects')), 'prospectsAssigned');
+      assert.ok(listed.some(x => x.flowId === ctx.flowId && x.crmProspectId === ctx.crmProspectId));
+      const u = await run('flows.unassignByCrmId', sample('flows.unassignByCrmId'));
+      assert.equal(list(u, 'unassignedFlowInstanceIds').length, 1);
+      const after = list(await run('flows.prospects', sample('flows.prospects')), 'prospectsAssigned');
+      assert.ok(!after.some(x => x.flowId === ctx.flowId));
+    });
+    it('tasks.list', async () => {
+      const d = await run('tasks.list', sample('tasks.list'));
+      list(d, 'tasks');
+    });
+  });
+
+  describe('permission profiles', () => {
+    it('list, get, users; create then read back; update then read back', async () => {
+      const profiles = list(await run('permissions.listProfiles', sample('permissions.listProfiles')), 'profiles');
+      assert.ok(profiles.length > 0);
+      const pid = String(profiles[0]?.id);
+      const got = await run('permissions.getProfile', { profileId: pid });
+      assert.ok(isObj(got.profile) && got.profile.id === pid);
+      list(await run('permissions.profileUsers', { profileId: pid }), 'users');
+      const created = await run('permissions.createProfile', sample('permissions.createProfile'));
+      assert.ok(isObj(created.profile));
+      const newId = String(created.profile.id);
+      const read = await run('permissions.getProfile', { profileId: newId });
+      assert.ok(isObj(read.profile) && read.profile.name === 'Catalog profile catalog-e2e' && read.profile.scoreCalls === true);
+      await run('permissions.updateProfile', { profileId: newId, description: 'Changed by the catalog tests' });
+      const reread = await run('permissions.getProfile', { profileId: newId });
+      assert.ok(isObj(reread.profile) && reread.profile.description === 'Changed by the catalog tests' && reread.profile.name === 'Catalog profile catalog-e2e');
+    });
+  });
+
+  describe('CRM', () => {
+    it('register, read back, a second register answers 409, upload -> DONE, read objects and schema, delete', async () => {
+      const reg = await run('crm.registerIntegration', sample('crm.registerIntegration'));
+      const integrationId = String(reg.integrationId);
+      assert.match(integrationId, /^\d{19}$/, 'the bare 19-digit number arrives with every digit');
+      const ints = list(await run('crm.getIntegrations', {}), 'integrations');
+      assert.equal(String(ints[0]?.integrationId), integrationId);
+      const dup = await runError('crm.registerIntegration', sample('crm.registerIntegration'));
+      assert.equal(dup.status, 409);
+      const file = join(dir, 'accounts.ldjson');
+      writeFileSync(file, [
+        JSON.stringify({ objectId: 'acc-1', modifiedDate: '2024-05-01T10:00:00Z', name: 'Contoso' }),
+        JSON.stringify({ objectId: 'acc-2', modifiedDate: '2024-05-01T10:00:00Z', name: 'Fabrikam' }),
+      ].join('\n'));
+      const c = { ...ctx, integrationId, filePath: file };
+      const up = await run('crm.uploadEntities', sampleInput('crm.uploadEntities', c), 201);
+      assert.equal(up.clientRequestId, c.clientRequestId);
+      let status = '';
+      for (let i = 0; i < 40 && status !== 'DONE' && status !== 'FAILED'; i++) {
+        const s = await run('crm.requestStatus', sampleInput('crm.requestStatus', c));
+        status = String(s.status);
+        if (status !== 'DONE') await new Promise(r => setTimeout(r, 100));
+      }
+      assert.equal(status, 'DONE');
+      const objects = await run('crm.getEntities', sampleInput('crm.getEntities', c));
+      assert.ok(isObj(objects.crmObjectsMap) && 'acc-1' in objects.crmObjectsMap);
+      const schema = await run('crm.entitySchema', sampleInput('crm.entitySchema', c));
+      assert.ok(isObj(schema.objectTypeToSelectedFields));
+      const del = await run('crm.deleteIntegration', sampleInput('crm.deleteIntegration', c), 201);
+      assert.equal(del.clientRequestId, `${c.clientRequestId}-delete`);
+      assert.equal(list(await run('crm.getIntegrations', {}), 'integrations').length, 0);
+    });
+  });
+
+  describe('engagement events', () => {
+    it('content shared, content viewed, custom action, digital interaction', async () => {
+      await run('engagement.contentShared', sample('engagement.contentShared'));
+      await run('engagement.contentViewed', sample('engagement.contentViewed'));
+      await run('engagement.customAction', sample('engagement.customAction'));
+      await run('engagement.digitalInteraction', sample('engagement.digitalInteraction'));
+      const d = await run('dataPrivacy.forEmail', { emailAddress: 'guest@example.com' });
+      assert.ok(list(d, 'customerEngagement').length >= 1, 'the reported events are on record for the guest');
+    });
+  });
+
+  describe('data privacy (last: it erases data)', () => {
+    it('lookups by email and phone, then erasing removes the person', async () => {
+      const w = gong.world;
+      const party = w.calls.flatMap(c => c.parties).find(p => p.affiliation === 'External' && p.emailAddress);
+      assert.ok(party?.emailAddress, 'an external party with an email');
+      const email = party.emailAddress;
+      const before = await run('dataPrivacy.forEmail', { emailAddress: email });
+      assert.ok(list(before, 'calls').length > 0, 'the party is found in calls');
+      const byPhone = await run('dataPrivacy.forPhone', { phoneNumber: ctx.phone });
+      assert.ok(Array.isArray(byPhone.matchingPhoneNumbers) || Array.isArray(byPhone.calls));
+      await run('dataPrivacy.eraseEmail', { emailAddress: email });
+      const after = await run('dataPrivacy.forEmail', { emailAddress: email });
+      assert.equal(list(after, 'calls').length, 0, 'the erased email is gone');
+      await run('dataPrivacy.erasePhone', { phoneNumber: ctx.phone });
+      const afterPhone = await run('dataPrivacy.forPhone', { phoneNumber: ctx.phone });
+      assert.equal(list(afterPhone, 'calls').length, 0, 'the erased phone is gone');
+    });
+  });
+
+  // Mocha runs a describe's own tests before its nested describes, so this check sits in a describe of its own, last.
+  describe('coverage', () => {
+    it('ran all 57 actions', () => {
+      const missing = allActions.map(a => a.id).filter(id => !ran.has(id));
+      assert.deepEqual(missing, [], `not run: ${missing.join(', ')}`);
+    });
+  });
+});
