@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FieldSpec, IdKind } from '../catalog/types';
-import { BACK, type Prompter } from '../platform/prompter';
+import { BACK, type Back, type Prompter } from '../platform/prompter';
 import { DATE_PRESETS, dateRole, presetRange, siblingPath, type DatePresetId } from './dates';
 import { formatAnswer, parseAnswer } from './parse';
 import { answer, back, chooseOptional, nextStep, position, previous, startWizard, usesOptionalChooser, type Step, type WizardState } from './plan';
@@ -42,6 +42,14 @@ export const ENTER_OTHER_LABEL = '$(edit) Enter another id…';
 export const ENTER_LIST_LABEL = '$(edit) Type ids as a list…';
 export const CUSTOM_DATE_LABEL = '$(calendar) Enter a date…';
 export const EDIT_JSON_LABEL = '$(json) Edit the whole input as JSON instead';
+
+/**
+ * Back from the prompter. Compared by description as well, because a prompter from another bundle
+ * (the tests' ScriptedPrompter is compiled separately) carries its own copy of the symbol.
+ */
+export function isBack(v: unknown): v is Back {
+  return v === BACK || (typeof v === 'symbol' && v.description === 'back');
+}
 
 /** Kinds of ids the known-values provider can list. */
 const LISTABLE: ReadonlySet<IdKind> = new Set(['user', 'workspace', 'call']);
@@ -86,7 +94,7 @@ async function ask(step: Step, state: WizardState, pos: { step: number; total: n
     const items: Item[] = step.fields.map(f => ({ label: f.path, description: f.label !== f.path ? f.label : undefined, detail: f.description, path: f.path }));
     items.push({ label: EDIT_JSON_LABEL, action: 'json' });
     const picked = await opts.prompter.pick(items, { ...info, canPickMany: true, placeholder: 'Optional fields to fill in (none selected: send without them)', matchOnDescription: true });
-    if (picked === BACK) return { kind: 'back' };
+    if (isBack(picked)) return { kind: 'back' };
     if (picked === undefined) return { kind: 'cancel' };
     if (picked.some(i => i.action === 'json')) return { kind: 'json' };
     return { kind: 'value', value: picked.map(i => i.path).filter((p): p is string => !!p) };
@@ -119,7 +127,7 @@ function skipItem(field: FieldSpec): Item[] {
 async function pickValue(field: FieldSpec, values: Item[], info: Info, opts: WizardOptions): Promise<Answer> {
   const items: Item[] = [...skipItem(field), ...values];
   const picked = await opts.prompter.pick(items, { ...info, placeholder: promptFor(field) });
-  if (picked === BACK) return { kind: 'back' };
+  if (isBack(picked)) return { kind: 'back' };
   if (picked === undefined) return { kind: 'cancel' };
   if (picked.action === 'skip') return { kind: 'value', value: undefined };
   const rule = field.validate(picked.value);
@@ -133,7 +141,7 @@ async function pickValue(field: FieldSpec, values: Item[], info: Info, opts: Wiz
 async function askEnumList(field: FieldSpec, state: WizardState, info: Info, opts: WizardOptions): Promise<Answer> {
   const items: Item[] = (field.enumValues ?? []).map(v => ({ label: v, value: v }));
   const picked = await opts.prompter.pick(items, { ...info, canPickMany: true, placeholder: `${promptFor(field)} (select none to skip)` });
-  if (picked === BACK) return { kind: 'back' };
+  if (isBack(picked)) return { kind: 'back' };
   if (picked === undefined) return { kind: 'cancel' };
   if (picked.length === 0 && !field.required) return { kind: 'value', value: undefined };
   const value = picked.map(i => i.value);
@@ -155,7 +163,7 @@ async function askText(field: FieldSpec, state: WizardState, info: Info, opts: W
       return r.ok ? undefined : r.message;
     },
   });
-  if (text === BACK) return { kind: 'back' };
+  if (isBack(text)) return { kind: 'back' };
   if (text === undefined) return { kind: 'cancel' };
   const r = parseAnswer(field, text);
   if (!r.ok) return { kind: 'cancel' };
@@ -189,7 +197,7 @@ async function askDate(field: FieldSpec, state: WizardState, info: Info, opts: W
   }
   items.push({ label: CUSTOM_DATE_LABEL, description: dateOnly ? 'YYYY-MM-DD' : 'ISO-8601 date-time', action: 'custom' });
   const picked = await opts.prompter.pick(items, { ...info, placeholder: promptFor(field) });
-  if (picked === BACK) return { kind: 'back' };
+  if (isBack(picked)) return { kind: 'back' };
   if (picked === undefined) return { kind: 'cancel' };
   if (picked.action === 'skip') return { kind: 'value', value: undefined };
   if (picked.action === 'custom' || !picked.preset) return askText(field, state, info, opts);
@@ -226,7 +234,7 @@ async function askKnownId(field: FieldSpec, state: WizardState, info: Info, opts
   if (many) {
     items.push({ label: ENTER_LIST_LABEL, action: 'list' });
     const picked = await opts.prompter.pick(items, { ...info, canPickMany: true, placeholder: `${promptFor(field)} (select none to skip)`, matchOnDescription: true });
-    if (picked === BACK) return { kind: 'back' };
+    if (isBack(picked)) return { kind: 'back' };
     if (picked === undefined) return { kind: 'cancel' };
     const ids = picked.filter(i => i.action === undefined).map(i => String(i.value));
     if (picked.some(i => i.action === 'list')) return askText(field, state, info, opts, ids.join(', '));
@@ -237,7 +245,7 @@ async function askKnownId(field: FieldSpec, state: WizardState, info: Info, opts
   }
   const all: Item[] = [...skipItem(field), ...items, { label: ENTER_OTHER_LABEL, action: 'other' }];
   const picked = await opts.prompter.pick(all, { ...info, placeholder: promptFor(field), matchOnDescription: true });
-  if (picked === BACK) return { kind: 'back' };
+  if (isBack(picked)) return { kind: 'back' };
   if (picked === undefined) return { kind: 'cancel' };
   if (picked.action === 'skip') return { kind: 'value', value: undefined };
   if (picked.action === 'other') return askText(field, state, info, opts);

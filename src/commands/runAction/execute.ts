@@ -5,7 +5,7 @@ import type { GongApi, GongRequest, GongResponse } from '../../gong/types';
 import { catalog } from '../../catalog/index';
 import { confirmMatches, confirmTarget } from '../../input/confirm';
 import { describeError } from '../../results/errors';
-import { BACK } from '../../platform/prompter';
+import { isBack } from '../../input/wizard';
 import { UserCancelled } from '../../platform/commands';
 import type { Services } from '../../platform/services';
 import type { RecentRuns } from './recentStore';
@@ -78,7 +78,7 @@ export async function confirmDestructive(services: Services, action: ActionDef, 
   if (go !== 'Continue') throw new UserCancelled();
   if (target === undefined) return true;
   const typed = await prompter.input({ title: `Confirm: ${action.title}`, prompt: `Type ${target} to confirm`, placeholder: target });
-  if (typed === undefined || typed === BACK) throw new UserCancelled();
+  if (typed === undefined || isBack(typed)) throw new UserCancelled();
   if (!confirmMatches(target, typed)) {
     void vscode.window.showWarningMessage(`"${typed}" does not match ${target}: nothing was sent to Gong.`);
     services.log.info(`${action.id}: confirmation did not match; nothing sent`);

@@ -1,0 +1,230 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AskedPrompt, ScriptedAnswer } from '../../src/platform/prompter';
+import { BACK } from '../../src/platform/prompter';
+import { getApi, signInScripted, signOutAll, useGong, withPrompter, type LocalGong } from './harness/index';
+
+// Run Action end to end in the real VS Code: the command, the input steps answered by a script,
+// the real client against a local Gong, and the read-only result document.
+
+const RUN = 'gongExplorer.actions.run';
+const COPY_CURL = 'gongExplorer.actions.copyCurl';
+const RUN_RECENT = 'gongExplorer.actions.runRecent';
+const FETCH_ALL = 'gongExplorer.actions.fetchAll';
+
+type Outcome =
+  | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'notConfirmed' };
+
+interface LgMeetingLike { meetingId: string; title: string | null; organizerEmail: string }
+interface MeetingsModule {
+  meetingsOf(world: LocalGong['world']): LgMeetingLike[];
+  providerDisconnected(user: LocalGong['world']['users'][number]): boolean;
+}
+
+function meetingsModule(): MeetingsModule {
+  // The same compiled module the harness's local Gong uses, so its per-world state is shared.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.resolve(__dirname, '../../src/localGong/routes/meetings')) as MeetingsModule;
+}
+
+/** Answers a pick with the item whose label contains `text`, an input with `text`. */
+const either = (pickLabel: string, inputText: string) => (asked: AskedPrompt): unknown => (asked.kind === 'pick' ? pickLabel : inputText);
+
+/** Answers a "known ids" step: picks "Enter another id…" when a list is offered, else types the id. */
+const typeId = (id: string): ScriptedAnswer[] => {
+  let typed = false;
+  return [
+    (asked: AskedPrompt) => {
+      if (asked.kind === 'pick') return asked.labels?.find(l => l.includes('Enter another id')) ?? id;
+      typed = true;
+      return id;
+    },
+    // Only consumed when the first answer opened the list.
+    (asked: AskedPrompt) => {
+      assert.equal(typed, false, 'the id was already typed');
+      assert.equal(asked.kind, 'input');
+      return id;
+    },
+  ];
+};
+
+describe('Run Action', function () {
+  this.timeout(60_000);
+  const gong = useGong();
+
+  before(async () => {
+    const api = await getApi();
+    await signInScripted(api, gong(), 'RunAction');
+  });
+  after(async () => {
+    await signOutAll(await getApi());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('runs a read action from the list and shows the result with exact ids', async () => {
+    const api = await getApi();
+    const call = gong().world.calls[0];
+    assert.ok(call, 'the local Gong has calls');
+    assert.ok(call.id.length >= 16, `a long id (${call.id})`);
+    const answers: ScriptedAnswer[] = ['Get a call', ...typeId(call.id)];
+    const out = await withPrompter(api, answers, async p => {
+      const r = await vscode.commands.executeCommand<Outcome>(RUN);
+      const picks = p.asked.filter(a => a.kind === 'pick');
+      assert.ok((picks[0]?.labels?.length ?? 0) >= 57, 'the list holds every action');
+      return r;
+    });
+    assert.ok(out && out.kind === 'result', `a result, got ${JSON.stringify(out)}`);
+    assert.equal(out.status, 200);
+    assert.ok(out.uri.startsWith('gong-result:'), out.uri);
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === out.uri);
+    assert.ok(doc, 'the result document is open');
+    assert.equal(doc.languageId, 'json');
+    const text = doc.getText();
+    assert.ok(text.includes(`"id": "${call.id}"`), 'the call id, digit for digit, as a string');
+    assert.ok(text.includes(`"workspaceId": "${call.workspaceId}"`) || text.includes(call.primaryUserId), 'other ids exact too');
+    const parsed = JSON.parse(text) as { call?: { id?: unknown }; calls?: Array<{ id?: unknown }> };
+    const id = parsed.call?.id ?? parsed.calls?.[0]?.id;
+    assert.equal(id, call.id);
+  });
+
+  it('lists calls with a date preset filling both ends of the range, and fetches all pages after saying how many requests', async () => {
+    const api = await getApi();
+    const answers: ScriptedAnswer[] = [
+      'List calls by date range',
+      'This quarter',                 // fromDateTime; toDateTime comes from the same preset
+      either('Skip', ''),             // optional workspace: Skip on a list, empty Enter on a box
+    ];
+    const out = await withPrompter(api, answers, async p => {
+      const r = await vscode.commands.executeCommand<Outcome>(RUN);
+      const steps = p.asked.slice(1).map(a => `${a.step}/${a.totalSteps}`);
+      assert.deepEqual(steps, ['1/3', '2/2'], 'the preset answered the second date, so the count shrank');
+      return r;
+    });
+    assert.ok(out && out.kind === 'result', JSON.stringify(out));
+    const first = JSON.parse(out.text) as { records: { totalRecords: number; cursor?: string }; calls: Array<{ id: string }> };
+    assert.ok(first.calls.length > 0, 'calls this quarter');
+    for (const c of first.calls.slice(0, 5)) assert.ok(gong().world.callsById.has(c.id), `id ${c.id} is exact`);
+    if (first.records.cursor) {
+      const all = await withPrompter(api, [(asked: AskedPrompt) => {
+        assert.equal(asked.kind, 'confirm');
+        assert.match(asked.message ?? '', new RegExp(`${first.records.totalRecords.toLocaleString('en-US')} records`));
+        return 'Fetch All';
+      }], async () => await vscode.commands.executeCommand<Outcome>(FETCH_ALL, out.uri));
+      assert.ok(all && all.kind === 'result', JSON.stringify(all));
+      const merged = JSON.parse(all.text) as { calls: Array<{ id: string }> };
+      assert.equal(merged.calls.length, first.records.totalRecords, 'every record in one document');
+      assert.equal(new Set(merged.calls.map(c => c.id)).size, merged.calls.length, 'no page twice');
+    }
+  });
+
+  it('runs a write action and the local Gong holds what was sent; Back returns to the previous step', async () => {
+    const api = await getApi();
+    const { meetingsOf, providerDisconnected } = meetingsModule();
+    const organizer = gong().world.users.find(u => u.active && !providerDisconnected(u));
+    assert.ok(organizer, 'a user with a connected provider');
+    const before = meetingsOf(gong().world).length;
+    const answers: ScriptedAnswer[] = [
+      'Create a Gong meeting',
+      'Today',                                    // startTime (and endTime from the same preset)
+      'wrong@example.com',                        // organizerEmail ...
+      BACK,                                       // ... Back from invitees to the organizer
+      organizer.emailAddress,                     // organizer again
+      '[{"email":"ana@example.com","displayName":"Ana"}]',
+      'Pipeline review',                          // title
+      '',                                         // externalId: empty Enter skips
+      '',                                         // provider: skipped
+    ];
+    const out = await withPrompter(api, answers, async p => {
+      const r = await vscode.commands.executeCommand<Outcome>(RUN);
+      const steps = p.asked.slice(1).map(a => a.step);
+      assert.deepEqual(steps, [1, 2, 3, 2, 3, 4, 5, 6], 'Back went one step back, then forward again');
+      const organizerPrompt = p.asked[4];
+      assert.equal(organizerPrompt?.value, 'wrong@example.com', 'the box shows the earlier answer after Back');
+      assert.equal(p.remaining, 0);
+      return r;
+    });
+    assert.ok(out && out.kind === 'result', JSON.stringify(out));
+    const body = JSON.parse(out.text) as { meetingId: string };
+    assert.match(body.meetingId, /^\d{15,20}$/);
+    const meetings = meetingsOf(gong().world);
+    assert.equal(meetings.length, before + 1);
+    const made = meetings.find(m => m.meetingId === body.meetingId);
+    assert.ok(made, `the local Gong stored meeting ${body.meetingId} (ids exact)`);
+    assert.equal(made.title, 'Pipeline review');
+    assert.equal(made.organizerEmail.toLowerCase(), organizer.emailAddress.toLowerCase());
+  });
+
+  it('a destructive action with a wrong retype sends nothing; the right one deletes', async () => {
+    const api = await getApi();
+    const { meetingsOf } = meetingsModule();
+    const target = meetingsOf(gong().world)[0];
+    assert.ok(target, 'a meeting from the previous test');
+    const prefill = { actionId: 'meetings.delete', input: { meetingId: target.meetingId, organizerEmail: target.organizerEmail } };
+    const wrong = await withPrompter(api, ['Continue', target.meetingId.slice(0, -1)], async p => {
+      const r = await vscode.commands.executeCommand<Outcome>(RUN, prefill);
+      assert.equal(p.asked[0]?.kind, 'confirm', 'no input steps: every field was prefilled');
+      assert.match(p.asked[1]?.prompt ?? '', new RegExp(target.meetingId));
+      return r;
+    });
+    assert.deepEqual(wrong, { kind: 'notConfirmed' });
+    assert.ok(meetingsOf(gong().world).some(m => m.meetingId === target.meetingId), 'still there: nothing was sent');
+
+    const cancelled = await withPrompter(api, [undefined], async () => await vscode.commands.executeCommand<Outcome>(RUN, prefill));
+    assert.equal(cancelled, undefined, 'dismissing the modal cancels silently');
+    assert.ok(meetingsOf(gong().world).some(m => m.meetingId === target.meetingId));
+
+    const right = await withPrompter(api, ['Continue', target.meetingId], async () => await vscode.commands.executeCommand<Outcome>(RUN, prefill));
+    assert.ok(right && right.kind === 'result', JSON.stringify(right));
+    assert.ok(!meetingsOf(gong().world).some(m => m.meetingId === target.meetingId), 'deleted');
+  });
+
+  it('shows the rule when an answer is not valid, and sends nothing', async () => {
+    const api = await getApi();
+    const { meetingsOf } = meetingsModule();
+    const count = meetingsOf(gong().world).length;
+    const prompter = await withPrompter(api, ['Create a Gong meeting', 'Today', 'not-an-email'], async p => {
+      await vscode.commands.executeCommand(RUN);
+      return p;
+    });
+    assert.equal(prompter.validationMessages.length, 1);
+    assert.match(prompter.validationMessages[0] ?? '', /email/i);
+    assert.equal(meetingsOf(gong().world).length, count);
+  });
+
+  it('Back on the first step returns to the action list', async () => {
+    const api = await getApi();
+    const p = await withPrompter(api, ['Get a call', BACK, undefined], async prompter => {
+      const r = await vscode.commands.executeCommand(RUN);
+      assert.equal(r, undefined);
+      return prompter;
+    });
+    assert.equal(p.asked.length, 3);
+    assert.ok((p.asked[2]?.labels?.length ?? 0) >= 57, 'the action list again');
+  });
+
+  it('copies a run as curl without the secret, and runs a recent run again', async () => {
+    const api = await getApi();
+    const call = gong().world.calls[1];
+    assert.ok(call);
+    const text = await vscode.commands.executeCommand<string>(COPY_CURL, { actionId: 'calls.get', input: { id: call.id } });
+    assert.ok(text, 'the curl text');
+    assert.ok(text.includes(`/v2/calls/${call.id}`));
+    assert.ok(text.includes('$GONG_ACCESS_KEY_SECRET'));
+    assert.ok(!text.includes(gong().accessKeySecret), 'no secret');
+    const profile = api.services.session.active?.name ?? '';
+    const stored = JSON.stringify(api.services.context.globalState.get('gongExplorer.recentRuns') ?? {});
+    assert.ok(stored.includes(profile), 'recent runs are kept per profile');
+    assert.ok(!stored.includes('"meetingUrl"'), 'no response bodies among recent runs');
+    const again = await withPrompter(api, ['Get a call'], async p => {
+      const r = await vscode.commands.executeCommand<Outcome>(RUN_RECENT);
+      assert.equal(p.asked[0]?.kind, 'pick');
+      return r;
+    });
+    assert.ok(again && again.kind === 'result', JSON.stringify(again));
+    assert.ok(again.text.includes(gong().world.calls[0]?.id ?? '-'), 'the first read, run again with its stored input');
+  });
+});
