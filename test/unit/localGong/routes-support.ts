@@ -9,6 +9,18 @@ import { LocalHttpError } from '../../../src/localGong/contract';
 import type { LocalRequest, RouteContext, RouteDef } from '../../../src/localGong/contract';
 import type { LgCall, LgParty, LgUser, World } from '../../../src/localGong/model';
 import type { HttpMethod } from '../../../src/gong/types';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { routes as statsRoutes } from '../../../src/localGong/routes/stats';
+import { routes as coachingRoutes } from '../../../src/localGong/routes/coaching';
+import { routes as logsRoutes } from '../../../src/localGong/routes/logs';
+import { routes as meetingsRoutes } from '../../../src/localGong/routes/meetings';
+import { routes as flowsRoutes } from '../../../src/localGong/routes/flows';
+import { routes as tasksRoutes } from '../../../src/localGong/routes/tasks';
+import { routes as permissionsRoutes } from '../../../src/localGong/routes/permissions';
+import { routes as dataPrivacyRoutes } from '../../../src/localGong/routes/dataPrivacy';
+import { routes as crmRoutes } from '../../../src/localGong/routes/crm';
+import { routes as engagementRoutes } from '../../../src/localGong/routes/engagement';
 
 function mulberry(seed: number): () => number {
   let a = seed >>> 0;
@@ -214,3 +226,49 @@ export function keysOf(value: unknown): string[] {
 }
 
 export const SAMPLES = '/work/shared/gong-api/sample-responses';
+
+
+/** The route modules these tests cover. */
+export const secondaryRoutes: RouteDef[] = [
+  ...statsRoutes, ...coachingRoutes, ...logsRoutes, ...meetingsRoutes, ...flowsRoutes, ...tasksRoutes,
+  ...permissionsRoutes, ...dataPrivacyRoutes, ...crmRoutes, ...engagementRoutes,
+];
+
+/** A fresh world, context and dispatcher. */
+export function setup(seed = 7, now = NOW) {
+  const world = makeWorld(seed);
+  const ctx = makeCtx(world, now);
+  return { world, ctx, api: directApi(secondaryRoutes, ctx) };
+}
+
+/** A sample response from the shared reference, or undefined when the reference is not on this machine. */
+export function sample(name: string): Record<string, unknown> | undefined {
+  const dir = process.env.GONG_SAMPLES ?? SAMPLES;
+  const file = join(dir, name);
+  if (!existsSync(file)) return undefined;
+  // Samples contain bare 19-digit numbers (integrationId, task ids); only key sets are compared.
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+/** Asserts that `actual` has every key `expected` has, recursively through the first element of arrays. */
+export function sameShape(actual: unknown, expected: unknown, path = '$'): string[] {
+  const problems: string[] = [];
+  if (expected === null || actual === null || typeof expected !== 'object') return problems;
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return [`${path} should be an array`];
+    if (expected.length > 0 && actual.length > 0) problems.push(...sameShape(actual[0], expected[0], `${path}[0]`));
+    return problems;
+  }
+  if (typeof actual !== 'object' || Array.isArray(actual)) return [`${path} should be an object`];
+  for (const [k, v] of Object.entries(expected as Record<string, unknown>)) {
+    if (k === 'requestId') continue;
+    // Free-form maps keyed by data (metric names, CRM ids, object types) are not part of the shape.
+    if (['metrics', 'crmObjectsMap', 'objectTypeToSelectedFields', 'logRecord'].includes(k)) {
+      if (!(k in (actual as Record<string, unknown>))) problems.push(`${path}.${k} missing`);
+      continue;
+    }
+    if (!(k in (actual as Record<string, unknown>))) { problems.push(`${path}.${k} missing`); continue; }
+    problems.push(...sameShape((actual as Record<string, unknown>)[k], v, `${path}.${k}`));
+  }
+  return problems;
+}
