@@ -5,7 +5,7 @@
  * Why a token tree instead of an HTML string: the page builds every element itself with
  * `createElement` and `textContent`, so there is no HTML parser anywhere between Gong's text and the
  * DOM and therefore nothing to sanitise or to get wrong in an allow-list. markdown-it runs with
- * `html: false` (raw HTML stays text), images are disabled (their alt text stays as text), and
+ * `html: false` (raw HTML stays text), images are never created (an image becomes its alt text, not even a link), and
  * `validateLink` admits only absolute http(s) URLs, so `javascript:` and `data:` links become text.
  */
 import MarkdownIt from 'markdown-it';
@@ -18,7 +18,6 @@ type Token = MarkdownIt.Token;
 export const MAX_MARKDOWN_CHARS = 200_000;
 
 const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: true });
-md.disable(['image']);
 md.validateLink = (url: string): boolean => isHttpUrl(url.trim());
 
 const containerTags: Record<string, RichNode['t']> = {
@@ -93,6 +92,8 @@ function walk(tokens: readonly Token[], stack: Container[]): void {
       case 'code_block':
       case 'fence': top(stack).children.push({ t: 'codeBlock', text: tok.content }); break;
       case 'hr': top(stack).children.push({ t: 'hr' }); break;
+      // A tracking pixel must not load nor become a link: only its alt text is kept.
+      case 'image': pushText(stack, (tok.children ?? []).map(c => c.content).join('') || tok.content); break;
       default:
         // html_inline/html_block cannot occur with html:false; anything else keeps its source text.
         pushText(stack, tok.content);

@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildCallDetails } from '../../../src/render/callDetails';
+import { buildTranscript } from '../../../src/render/transcript';
+import { HOSTILE_LIST, HOSTILE_SAMPLES } from '../../../src/localGong/text';
+import { buildPages, chromiumAvailable, launch, openPage, postToPage, waitForStatus } from './pageHarness';
+
+// Every text field of both pages carries the local Gong's hostile strings; a real browser loads the
+// built bundles behind a strict CSP and we check that nothing ran, no markup came alive, and the
+// text is on screen literally.
+const ONE_MB = `${'lorem ipsum '.repeat(87_382)}END-OF-HUGE-SENTENCE`;
+const hostileText = HOSTILE_LIST.join(' ');
+
+const call = {
+  metaData: { id: '7000000000000000001', title: `Renewal ${HOSTILE_SAMPLES.scriptTag} ${HOSTILE_SAMPLES.rtlOverride}`, url: 'javascript:alert(1)', started: '2025-05-06T10:01:38.204-07:00', duration: 600, system: HOSTILE_SAMPLES.imgOnerror },
+  parties: [
+    { id: '1', name: HOSTILE_SAMPLES.imgOnerror, title: HOSTILE_SAMPLES.styleTag, emailAddress: 'a@b.example', speakerId: 'sp1', affiliation: 'Internal' },
+    { id: '2', name: HOSTILE_SAMPLES.rtlOverride, title: HOSTILE_SAMPLES.svgOnload, speakerId: 'sp2', affiliation: 'External' },
+  ],
+  content: {
+    brief: hostileText,
+    keyPoints: HOSTILE_LIST.map(text => ({ text })),
+    highlights: [{ title: 'Next steps', items: [{ text: HOSTILE_SAMPLES.markdownLink, startTimes: [10] }] }, { title: HOSTILE_SAMPLES.iframe, items: [{ text: HOSTILE_SAMPLES.markdownImage, startTimes: [20] }] }],
+    outline: [{ section: HOSTILE_SAMPLES.scriptTag, startTime: 1, duration: 30, items: [{ text: HOSTILE_SAMPLES.javascriptLink, startTime: 2 }] }],
+    topics: [{ name: HOSTILE_SAMPLES.svgOnload, duration: 30 }],
+    trackers: [{ name: HOSTILE_SAMPLES.imgOnerror, count: 1, type: 'KEYWORD', occurrences: [{ startTime: 12, speakerId: 'sp2' }], phrases: [{ phrase: HOSTILE_SAMPLES.scriptTag, count: 1, occurrences: [{ startTime: 12, speakerId: 'sp2' }] }] }],
+    callOutcome: { name: HOSTILE_SAMPLES.dataLink, category: 'Answered' },
+  },
+  context: [{ system: 'Salesforce', objects: [{ objectType: 'Account', objectId: '001', fields: [{ name: HOSTILE_SAMPLES.iframe, value: HOSTILE_SAMPLES.templateInjection }] }] }],
+  collaboration: { publicComments: [{ id: '9', commenterUserId: '1', comment: `${HOSTILE_SAMPLES.javascriptLink} ${HOSTILE_SAMPLES.htmlEntities} [ok](https://gong.example/x)`, posted: '2025-05-06T15:44:09-07:00', audioStartTime: 5, duringCall: false }] },
+};
+
+const transcript = {
+  callId: '7000000000000000001',
+  transcript: [
+    ...HOSTILE_LIST.map((text, i) => ({ speakerId: i % 2 ? 'sp2' : 'sp1', topic: i === 0 ? HOSTILE_SAMPLES.scriptTag : HOSTILE_SAMPLES.styleTag, sentences: [{ start: i * 1000, end: i * 1000 + 900, text }] })),
+    { speakerId: 'unmatched', topic: null, sentences: [{ start: 60_000, end: 70_000, text: ONE_MB }] },
+  ],
+};
+
+interface PageWindow { __pwned?: string; __violations: string[]; __posted: Array<{ type: string }> }
+
+async function checkInert(page: Page, outside: string[]): Promise<void> {
+  await page.waitForTimeout(300); // give any onerror/onload a chance to fire
+  const report = await page.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    const root = document.getElementById('root') as HTMLElement;
+    return {
+      pwned: w.__pwned ?? null,
+      violations: w.__violations,
+      live: root.querySelectorAll('img, script, iframe, svg, style, object, embed, link, meta, form, base').length,
+      hrefs: [...root.querySelectorAll('a')].map(a => a.getAttribute('href') ?? ''),
+      handlers: [...root.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on') || a.name === 'style')).length,
+      headChildren: document.head.children.length,
+    };
+  });
+  assert.equal(report.pwned, null, 'no script ran');
+  assert.deepEqual(report.violations, [], 'nothing tried to break the CSP');
+  assert.equal(report.live, 0, 'no active element was created from text');
+  assert.equal(report.handlers, 0, 'no inline handler or style attribute');
+  for (const href of report.hrefs) assert.match(href, /^https?:\/\//, `link ${href}`);
+  assert.deepEqual(outside, [], 'the page fetched nothing outside its own files');
+}
+
+describe('pages in a real browser (hostile content)', function () {
+  this.timeout(120_000);
+  let browser: Browser | undefined;
+  let pages: { dir: string; cleanup(): void } | undefined;
+
+  before(function () {
+    if (!chromiumAvailable()) {
+      // Counted as skipped by the runner: there is no browser to run the check in on this machine.
+      this.skip();
+    }
+  });
+  before(async function () {
+    if (!chromiumAvailable()) return;
+    pages = buildPages();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    pages?.cleanup();
+  });
+
+  it('call details: hostile text is shown literally and runs nothing', async () => {
+    const { page, outside } = await openPage(browser as Browser, (pages as { dir: string }).dir, 'callDetails');
+    const model = buildCallDetails(call);
+    assert.equal(model.url, undefined, 'a javascript: call url is dropped by the host');
+    await postToPage(page, { type: 'callDetails', model });
+    await waitForStatus(page, st => Number(st['total']) > 0);
+    await checkInert(page, outside);
+    const text = await page.evaluate(() => (document.getElementById('root') as HTMLElement).innerText);
+    for (const sample of [HOSTILE_SAMPLES.scriptTag, HOSTILE_SAMPLES.imgOnerror, HOSTILE_SAMPLES.iframe, HOSTILE_SAMPLES.styleTag, HOSTILE_SAMPLES.templateInjection]) {
+      assert.ok(text.includes(sample), `visible literally: ${sample}`);
+    }
+    assert.ok(text.includes('AT&T'), 'entities decoded once, shown as text');
+    assert.ok(text.includes('[RLO]'), 'the right-to-left override is shown as a visible marker');
+    const bidi = await page.evaluate(() => document.querySelectorAll('#root bdi').length);
+    assert.ok(bidi > 10, 'Gong text is isolated in <bdi>');
+    const buttons = await page.evaluate(() => [...document.querySelectorAll('#root .toolbar button')].map(b => b.textContent));
+    assert.ok(!buttons.includes('Open in Gong'), 'no Open in Gong for an unsafe url');
+    const links = await page.evaluate(() => [...document.querySelectorAll('#root a')].map(a => a.getAttribute('href')));
+    assert.deepEqual(links, ['https://gong.example/x']);
+    // Clicking a button posts a message the host can validate.
+    await page.click('text=Copy ID');
+    const posted = await page.evaluate(() => (window as unknown as PageWindow).__posted.map(m => m.type));
+    assert.ok(posted.includes('copyId'));
+    await page.close();
+  });
+
+  it('transcript: hostile sentences, a one-megabyte sentence, search and speaker filter', async () => {
+    const { page, outside } = await openPage(browser as Browser, (pages as { dir: string }).dir, 'transcript');
+    const model = buildTranscript(transcript, call);
+    assert.equal(model.speakers[2]?.name, 'Speaker 1', 'an unmatched speaker id becomes "Speaker 1"');
+    await postToPage(page, { type: 'transcript', model });
+    const done = await waitForStatus(page, st => st['fullRenderMs'] !== undefined);
+    assert.equal(done['rendered'], model.monologues.length);
+    await checkInert(page, outside);
+    const text = await page.evaluate(() => (document.getElementById('root') as HTMLElement).textContent ?? '');
+    for (const sample of [HOSTILE_SAMPLES.scriptTag, HOSTILE_SAMPLES.imgOnerror, HOSTILE_SAMPLES.svgOnload, HOSTILE_SAMPLES.javascriptLink, HOSTILE_SAMPLES.markdownImage, HOSTILE_SAMPLES.htmlEntities]) {
+      assert.ok(text.includes(sample), `visible literally: ${sample}`);
+    }
+    assert.ok(text.includes('END-OF-HUGE-SENTENCE') && text.length > 1_000_000, 'the megabyte sentence is there in full');
+    assert.ok(!text.includes('sp1') && !text.includes('unmatched'), 'no bare speaker ids');
+
+    await postToPage(page, { type: 'find', query: '<script>' });
+    const found = await waitForStatus(page, st => st['query'] === '<script>');
+    // Literal "<script>" occurs in the scriptTag, topic-free sentences only (the topic headings are not searched).
+    const expected = model.monologues.reduce((n, m) => n + m.sentences.reduce((k, s) => k + (s.text.toLowerCase().split('<script>').length - 1), 0), 0);
+    assert.equal(found['matches'], expected);
+    assert.ok(expected > 0);
+    const marks = await page.evaluate(() => ({ all: document.querySelectorAll('#root mark.match').length, current: document.querySelectorAll('#root mark.current').length, text: document.querySelector('#root mark.current')?.textContent }));
+    assert.equal(marks.all, expected);
+    assert.equal(marks.current, 1);
+    assert.equal(marks.text?.toLowerCase(), '<script>');
+    await checkInert(page, outside);
+
+    await postToPage(page, { type: 'filterSpeakers', speakers: [1] });
+    const filtered = await waitForStatus(page, st => Array.isArray(st['speakers']) && st['speakers'].length === 1);
+    const ofSpeaker = model.monologues.filter(m => m.speaker === 1).length;
+    assert.equal(filtered['visibleMonologues'], ofSpeaker);
+    const shown = await page.evaluate(() => document.querySelectorAll('#root article.mono:not([hidden])').length);
+    assert.equal(shown, ofSpeaker);
+
+    await postToPage(page, { type: 'find', query: '' });
+    await waitForStatus(page, st => st['query'] === undefined && Array.isArray(st['speakers']));
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#root mark').length), 0, 'clearing the search removes every highlight');
+    await page.close();
+  });
+});
