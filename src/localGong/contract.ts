@@ -66,4 +66,11 @@ export interface RouteContext {
    * Throws LocalHttpError(400) for a cursor that does not belong to this request.
    */
   page<T>(req: LocalRequest, items: readonly T[]): { items: T[]; records: { totalRecords: number; currentPageSize: number; currentPageNumber: number; cursor?: string } };
+  /**
+   * Whether the caller may use an extra scope beyond the route's own (e.g. `api:calls:read:media-url`
+   * for media in /v2/calls/extensive). Basic keys have every scope. Absent means "yes".
+   */
+  hasScope?(scope: string): boolean;
+  /** The id this answer will carry (body `requestId` and header `x-traceid`). */
+  requestId?: string;
 }

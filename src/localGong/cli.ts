@@ -1,0 +1,95 @@
+/**
+ * `npm run local-gong -- --port 4010 [--seed N] [--users N] [--calls N] [--rate-limit off|N]`
+ * Starts a local Gong and prints one JSON line with its base URL and credentials, then runs until
+ * SIGINT/SIGTERM.
+ */
+
+import { startLocalGong } from './index';
+import type { LocalGongOptions } from './index';
+
+const USAGE = 'usage: local-gong [--port N] [--seed N] [--users N] [--calls N] [--rate-limit off|N]';
+
+/** Parses the command line; returns an error message instead of options when it is wrong. */
+export function parseCliArgs(argv: readonly string[]): LocalGongOptions | string {
+  const options: LocalGongOptions = { port: 0 };
+  const intArg = (name: string, value: string | undefined, min: number, max: number): number | string => {
+    if (value === undefined || !/^\d+$/.test(value)) return `${name} needs a whole number (got ${value ?? 'nothing'})`;
+    const n = Number(value);
+    if (n < min || n > max) return `${name} must be between ${min} and ${max} (got ${n})`;
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--port': {
+        const n = intArg('--port', value(), 0, 65535);
+        if (typeof n === 'string') return n;
+        options.port = n;
+        break;
+      }
+      case '--seed': {
+        const n = intArg('--seed', value(), 0, 2 ** 31 - 1);
+        if (typeof n === 'string') return n;
+        options.seed = n;
+        break;
+      }
+      case '--users': {
+        const n = intArg('--users', value(), 1, 100_000);
+        if (typeof n === 'string') return n;
+        options.users = n;
+        break;
+      }
+      case '--calls': {
+        const n = intArg('--calls', value(), 0, 500_000);
+        if (typeof n === 'string') return n;
+        options.calls = n;
+        break;
+      }
+      case '--rate-limit': {
+        const v = value();
+        if (v === 'off') {
+          options.rateLimit = false;
+        } else {
+          const perSecond = Number(v);
+          if (v === undefined || !Number.isFinite(perSecond) || perSecond <= 0 || perSecond > 10_000) return `--rate-limit needs "off" or a positive number of requests per second (got ${v ?? 'nothing'})`;
+          options.rateLimit = { perSecond, daily: 10_000 };
+        }
+        break;
+      }
+      case '--help':
+      case '-h':
+        return USAGE;
+      default:
+        return `unknown argument ${arg}\n${USAGE}`;
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    process.stderr.write(`${parsed}\n`);
+    process.exitCode = parsed === USAGE ? 0 : 2;
+    return;
+  }
+  const handle = await startLocalGong(parsed);
+  process.stdout.write(`${JSON.stringify({ baseUrl: handle.baseUrl, accessKey: handle.accessKey, accessKeySecret: handle.accessKeySecret, bearerToken: handle.bearerToken })}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    handle.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch(err => {
+    process.stderr.write(`local-gong: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
