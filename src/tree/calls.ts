@@ -103,7 +103,7 @@ export class CallsModel extends ViewModel {
     // One source per profile; it reads the current range on every page, so a refresh of a preset
     // fetches the moved window with as many pages as were loaded.
     return this.cache.get(profile, `${this.viewId}/calls`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(api, {
+      const data = await getData(this.client(), {
         path: '/v2/calls',
         query: { fromDateTime: this.current.from, toDateTime: this.current.to, cursor },
         emptyOn404: true,

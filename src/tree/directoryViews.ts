@@ -17,7 +17,7 @@ export class WorkspacesModel extends ViewModel {
 
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(api, { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
+      async s => arr(await getData(this.client(), { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
     const list = await source.get(signal);
     return list.map(w => workspaceNode(this.viewId, w, undefined));
   }
@@ -56,7 +56,7 @@ export class UsersModel extends ViewModel {
   /** The paged users list of a profile (shared with other views that want names or emails). */
   usersSource(api: GongApi, profile: string): PagedSource<unknown> {
     return this.cache.get(profile, this.viewId, () => new PagedSource<unknown>(
-      async (cursor, s) => pageOf(await getData(api, { path: '/v2/users', query: { cursor } }, s), 'users'), this.host.clock));
+      async (cursor, s) => pageOf(await getData(this.client(), { path: '/v2/users', query: { cursor } }, s), 'users'), this.host.clock));
   }
 
   /** The users loaded so far for the active profile (no network). */
@@ -118,7 +118,7 @@ export class UsersModel extends ViewModel {
 export class TrackersModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(api, { path: '/v2/settings/trackers' }, s), 'keywordTrackers'), this.host.clock));
+      async s => arr(await getData(this.client(), { path: '/v2/settings/trackers' }, s), 'keywordTrackers'), this.host.clock));
     const list = await source.get(signal);
     return list.map(t => this.trackerNode(t));
   }
@@ -161,7 +161,7 @@ export class TrackersModel extends ViewModel {
 export class ScorecardsModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(api, { path: '/v2/settings/scorecards' }, s), 'scorecards'), this.host.clock));
+      async s => arr(await getData(this.client(), { path: '/v2/settings/scorecards' }, s), 'scorecards'), this.host.clock));
     const list = await source.get(signal);
     return list.map(c => this.scorecardNode(c));
   }

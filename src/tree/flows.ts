@@ -39,7 +39,7 @@ export class FlowsModel extends ViewModel {
     const owner = this.owner;
     if (!owner) return [ownerRow];
     const folders = this.cache.get(profile, `${this.viewId}/folders:${owner}`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(api, { path: '/v2/flows/folders', query: { flowFolderOwnerEmail: owner, cursor } }, s);
+      const data = await getData(this.client(), { path: '/v2/flows/folders', query: { flowFolderOwnerEmail: owner, cursor } }, s);
       // Gong's live answer uses `flowsFolders`; its spec says `flows`.
       return pageOf(data, 'flowsFolders', 'flows');
     }, this.host.clock));
@@ -68,7 +68,7 @@ export class FlowsModel extends ViewModel {
   private flowsContainer(api: GongApi, profile: string, owner: string, parent: TreeNode | undefined, folderId: string | undefined, name: string, json?: unknown, subfolders?: () => TreeNode[]): TreeNode {
     const nodeId = childId(parent?.id ?? this.viewId, folderId ? 'folder' : 'all', folderId ?? owner);
     const source = this.cache.get(profile, `${nodeId}/flows`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(api, { path: '/v2/flows', query: { flowOwnerEmail: owner, folderId, cursor } }, s);
+      const data = await getData(this.client(), { path: '/v2/flows', query: { flowOwnerEmail: owner, folderId, cursor } }, s);
       return pageOf(data, 'flows');
     }, this.host.clock));
     const node: TreeNode = {

@@ -10,13 +10,13 @@ interface Folder { id: string; name: string; parentFolderId: string | undefined;
 export class LibraryModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(api, { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
+      async s => arr(await getData(this.client(), { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
     const workspaces = await source.get(signal);
     return workspaces.map(w => {
       const wsId = str(w, 'id') ?? '';
       const nodeId = childId(this.viewId, 'ws', wsId);
       const folders = () => this.cache.get(profile, nodeId, () => new OnceSource<Folder[]>(async s => {
-        const data = await getData(api, { path: '/v2/library/folders', query: { workspaceId: wsId } }, s);
+        const data = await getData(this.client(), { path: '/v2/library/folders', query: { workspaceId: wsId } }, s);
         return arr(data, 'folders').map(f => ({ id: str(f, 'id') ?? '', name: str(f, 'name') ?? '', parentFolderId: str(f, 'parentFolderId'), json: f }));
       }, this.host.clock));
       let self: TreeNode | undefined;
@@ -38,7 +38,7 @@ export class LibraryModel extends ViewModel {
 
   private contentSource(api: GongApi, profile: string, nodeId: string, folderId: string): OnceSource<unknown> {
     return this.cache.get(profile, `${nodeId}/content`, () => new OnceSource<unknown>(
-      s => getData(api, { path: '/v2/library/folder-content', query: { folderId } }, s), this.host.clock));
+      s => getData(this.client(), { path: '/v2/library/folder-content', query: { folderId } }, s), this.host.clock));
   }
 
   /** Whether a folder, a loaded sub-folder, or a loaded call in them matches (no network). */

@@ -53,6 +53,16 @@ export abstract class ViewModel {
 
   protected get now(): number { return (this.host.clock ?? Date.now)(); }
 
+  /**
+   * The client at the moment of the request: cached sources outlive a sign-in again with new
+   * credentials, so they must never hold on to the client they were created with.
+   */
+  protected client(): GongApi {
+    const api = this.host.api();
+    if (!api) throw new Error('Not signed in to Gong');
+    return api;
+  }
+
   get filter(): string { return this.filterText; }
 
   onDidChange(listener: ChangeListener): () => void {
