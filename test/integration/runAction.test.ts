@@ -108,6 +108,8 @@ describe('Run Action', function () {
     const first = JSON.parse(out.text) as { records: { totalRecords: number; cursor?: string }; calls: Array<{ id: string }> };
     assert.ok(first.calls.length > 0, 'calls this quarter');
     for (const c of first.calls.slice(0, 5)) assert.ok(gong().world.callsById.has(c.id), `id ${c.id} is exact`);
+    assert.equal(!!first.records.cursor, first.records.totalRecords > first.calls.length, 'a cursor exactly when more records remain');
+    console.log(`    this quarter: ${first.records.totalRecords} calls, first page ${first.calls.length}`);
     if (first.records.cursor) {
       const all = await withPrompter(api, [(asked: AskedPrompt) => {
         assert.equal(asked.kind, 'confirm');
