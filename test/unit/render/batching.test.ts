@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { batches, extensiveRequest, fetchExtensive } from '../../../src/render/callDetails';
+import { fetchTranscripts, transcriptRequest } from '../../../src/render/transcript';
+import type { GongApi, GongRequest, GongResponse } from '../../../src/gong/types';
+import { startTestGong, type TestGong } from './localGongHelpers';
+
+function idsOf(req: GongRequest): string[] {
+  return ((req.body as { filter: { callIds: string[] } }).filter.callIds);
+}
+
+describe('batching call ids', () => {
+  it('splits into batches of at most 100, keeps order and drops duplicates', () => {
+    const ids = Array.from({ length: 250 }, (_, i) => String(1_000_000 + i));
+    const b = batches([...ids, ids[0] as string, ids[7] as string]);
+    assert.deepEqual(b.map(x => x.length), [100, 100, 50]);
+    assert.deepEqual(b.flat(), ids);
+    assert.deepEqual(batches([]), []);
+    assert.deepEqual(batches(['1', '2', '3'], 2), [['1', '2'], ['3']]);
+  });
+
+  it('asks for transcripts and details as retry-safe reads of the given ids', () => {
+    const t = transcriptRequest(['1', '2']);
+    assert.equal(t.method, 'POST');
+    assert.equal(t.path, '/v2/calls/transcript');
+    assert.equal(t.retrySafe, true);
+    assert.deepEqual(idsOf(t), ['1', '2']);
+    const e = extensiveRequest(['9']);
+    assert.equal(e.path, '/v2/calls/extensive');
+    assert.equal(e.retrySafe, true);
+    const body = e.body as { contentSelector: { context: string; exposedFields: { interaction: Record<string, boolean>; content: Record<string, boolean> } } };
+    assert.equal(body.contentSelector.context, 'Extended');
+    assert.equal(body.contentSelector.exposedFields.interaction['personInteractionStats'], true);
+    assert.equal(body.contentSelector.exposedFields.content['trackerOccurrences'], true);
+  });
+
+  it('sends one request per 100 ids to a counting client', async () => {
+    const seen: GongRequest[] = [];
+    const api: GongApi = {
+      async request<T>(): Promise<GongResponse<T>> { throw new Error('not used'); },
+      async *pages<T>(req: GongRequest): AsyncIterableIterator<GongResponse<T>> {
+        seen.push(req);
+        yield { status: 200, data: { callTranscripts: idsOf(req).map(callId => ({ callId, transcript: [] })) } as T, requestId: 'r', retries: 0 };
+      },
+    };
+    const ids = Array.from({ length: 230 }, (_, i) => String(5_000_000 + i));
+    const got = await fetchTranscripts(api, ids);
+    assert.equal(seen.length, 3);
+    assert.deepEqual(seen.map(r => idsOf(r).length), [100, 100, 30]);
+    assert.equal(got.size, 230);
+  });
+
+  describe('against the local Gong', function () {
+    this.timeout(120_000);
+    let t: TestGong;
+    before(async () => { t = await startTestGong({ calls: 240, seed: 7 }); });
+    after(async () => { await t?.close(); });
+
+    it('fetches 230 transcripts with 3 requests, not 230', async () => {
+      // Skip the 2-hour workshop call so the test stays quick; batching does not depend on size.
+      const ids = t.gong.world.calls.filter(c => !c.title.includes('(2h workshop)')).slice(0, 230).map(c => c.id);
+      assert.equal(ids.length, 230);
+      const before = t.gong.requestCount;
+      t.requests.length = 0;
+      const got = await fetchTranscripts(t.api, ids);
+      const sent = t.gong.requestCount - before;
+      assert.equal(got.size, 230, 'every call came back');
+      assert.equal(sent, t.requests.length, 'the server saw exactly what the client sent');
+      assert.ok(sent >= 3 && sent <= 4, `3 batches (and at most one extra cursor page), got ${sent}`);
+      assert.ok(t.requests.every(p => p === '/v2/calls/transcript'));
+    });
+
+    it('fetches the details of 150 calls with 2 requests', async () => {
+      const ids = t.gong.world.calls.slice(0, 150).map(c => c.id);
+      const before = t.gong.requestCount;
+      const got = await fetchExtensive(t.api, ids);
+      assert.equal(got.size, 150);
+      assert.equal(t.gong.requestCount - before, 2);
+    });
+  });
+});
