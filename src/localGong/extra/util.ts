@@ -5,6 +5,8 @@
  */
 
 import { LocalHttpError } from '../contract';
+import { rawNumber } from '../json';
+import type { RawNumber } from '../json';
 import type { World } from '../model';
 
 /**
@@ -66,12 +68,11 @@ export function pick<T>(items: readonly T[], r: number): T {
 }
 
 /**
- * Bare JSON numbers for int64 ids (GET/PUT /v2/crm/integrations `integrationId`, the ids of POST /v2/tasks).
- * THE single place to switch once the server core's raw-number helper exists: until then ids stay
- * strings, which every lossless client accepts as well.
+ * Bare JSON numbers for int64 ids (GET/PUT /v2/crm/integrations `integrationId`, the ids of POST /v2/tasks):
+ * the server writes a RawNumber as its exact digits, so clients must parse losslessly, as with Gong.
  */
-export function bareId(id: string): unknown {
-  return id;
+export function bareId(id: string): RawNumber {
+  return rawNumber(id);
 }
 
 // ---- validation: Gong answers malformed requests with 400 and a message naming the problem ----

@@ -6,7 +6,7 @@
  */
 
 import type { RouteDef } from '../contract';
-import type { LgCall, World } from '../model';
+import type { LgCall, LgParty, World } from '../model';
 import { badRequest, hashId, isEmail, reqQuery, zoned } from '../extra/util';
 import { flowsStateOf } from './flows';
 import { crmObjectsOf, eraseCrmFor } from './crm';
@@ -118,7 +118,21 @@ function report(world: World, who: Person): Record<string, unknown> {
 function erase(world: World, who: Person): void {
   const matches = (email?: string, phone?: string): boolean =>
     (email !== undefined && who.emails.has(email.toLowerCase())) || (phone !== undefined && who.phones.has(normalizePhone(phone)));
-  for (const c of world.calls) c.parties = c.parties.filter(p => !matches(p.emailAddress, p.phoneNumber));
+  for (const c of world.calls) {
+    const kept: LgParty[] = [];
+    for (const p of c.parties) {
+      if (p.emailAddress !== undefined && who.emails.has(p.emailAddress.toLowerCase())) continue;
+      if (p.phoneNumber !== undefined && who.phones.has(normalizePhone(p.phoneNumber))) {
+        // As the call routes do: a number alone identifies nobody else, so only the number goes when there is an email.
+        if (p.emailAddress === undefined) continue;
+        const { phoneNumber: _erased, ...rest } = p;
+        kept.push(rest);
+        continue;
+      }
+      kept.push(p);
+    }
+    c.parties = kept;
+  }
   const flows = flowsStateOf(world);
   for (const [crmId, p] of flows.prospects) {
     if (!matches(p.emailAddress, p.phoneNumber)) continue;
@@ -184,6 +198,10 @@ export const routes: RouteDef[] = [
     handler: (req, ctx) => {
       const phone = phoneParam(reqQuery(req.query, 'phoneNumber'));
       ctx.world.erasedPhones.add(phone);
+      // The call routes match erased numbers as written on the party, so record those spellings too.
+      for (const c of ctx.world.calls) {
+        for (const p of c.parties) if (p.phoneNumber !== undefined && normalizePhone(p.phoneNumber) === phone) ctx.world.erasedPhones.add(p.phoneNumber);
+      }
       erase(ctx.world, { emails: new Set(), phones: new Set([phone]) });
       return { body: {} };
     },
