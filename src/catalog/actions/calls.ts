@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionDef } from '../types';
-import { defineAction } from './define';
+import { defineAction, ordered } from './define';
 import { bool, email, enumList, enumOf, filePath, gongId, group, idList, int, isoDateTime, num, objectList, str } from '../fields';
 
 const DIRECTIONS = ['Inbound', 'Outbound', 'Conference', 'Unknown'] as const;
@@ -49,6 +49,7 @@ export const callActions: ActionDef[] = [
       workspaceId: gongId('workspace', 'Only calls of this workspace').optional(),
     },
     placement: { fromDateTime: { in: 'query' }, toDateTime: { in: 'query' }, workspaceId: { in: 'query' } },
+    refine: v => ordered(v, 'fromDateTime', 'toDateTime'),
   }),
   defineAction({
     id: 'calls.get',
@@ -101,6 +102,13 @@ export const callActions: ActionDef[] = [
       downloadMediaUrl: str('URL Gong downloads the recording from (up to 1.5 GB)').optional(),
       workspaceId: gongId('workspace', 'Workspace of the call').optional(),
       languageCode: str('Language of the call, e.g. en-US').optional(),
+    },
+    refine: v => {
+      const parties = Array.isArray(v.parties) ? v.parties as Array<Record<string, unknown>> : [];
+      // Gong needs a party for the host. When every party names a user id, one must be the host's; a party
+      // given only by email or phone may be the host, so that case is left to Gong.
+      return parties.some(p => p.userId === v.primaryUser) || parties.some(p => p.userId === undefined)
+        ? [] : [{ path: 'parties', message: 'must include a party for the primary user (userId equal to primaryUser)' }];
     },
   }),
   defineAction({

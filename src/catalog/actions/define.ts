@@ -24,6 +24,20 @@ export interface ActionSpec {
   placement?: Record<string, InputPlacement>;
   listKey?: string;
   inputAliases?: Record<string, string>;
+  /** Rules across fields (one of two, end after start); each issue names the dotted field it is about. */
+  refine?: (value: Record<string, unknown>) => Array<{ path: string; message: string }>;
+}
+
+/** `a` strictly before `b` when both are given (ISO-8601 text compared as instants). */
+export function ordered(value: Record<string, unknown>, a: string, b: string, path = b): Array<{ path: string; message: string }> {
+  const get = (p: string): unknown => p.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), value);
+  const x = get(a);
+  const y = get(b);
+  if (typeof x !== 'string' || typeof y !== 'string') return [];
+  const tx = Date.parse(x);
+  const ty = Date.parse(y);
+  if (Number.isNaN(tx) || Number.isNaN(ty) || tx < ty) return [];
+  return [{ path, message: `must be after ${a}` }];
 }
 
 /**
@@ -51,7 +65,7 @@ export function defineAction(spec: ActionSpec): ActionDef {
     readOnly: spec.readOnly,
     retrySafe: spec.retrySafe ?? spec.readOnly,
     destructive: spec.destructive ?? false,
-    input: z.strictObject(shape) as unknown as z.ZodObject<z.ZodRawShape>,
+    input: withRefinement(z.strictObject(shape), spec.refine) as unknown as z.ZodObject<z.ZodRawShape>,
     placement,
   };
   if (spec.confirmField !== undefined) def.confirmField = spec.confirmField;
@@ -59,4 +73,12 @@ export function defineAction(spec: ActionSpec): ActionDef {
   if (spec.listKey !== undefined) def.listKey = spec.listKey;
   if (spec.inputAliases !== undefined) def.inputAliases = spec.inputAliases;
   return def;
+}
+
+function withRefinement<T extends z.ZodObject>(schema: T, refine: ActionSpec['refine']): T {
+  if (!refine) return schema;
+  // superRefine keeps the ZodObject (and its shape), which the field list walks.
+  return schema.superRefine((value, ctx) => {
+    for (const issue of refine(value as Record<string, unknown>)) ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message });
+  }) as T;
 }

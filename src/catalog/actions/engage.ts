@@ -44,6 +44,8 @@ export const engageActions: ActionDef[] = [
       crmProspectsIds: stringList('CRM ids of the prospects (contacts or leads)').optional(),
       flowInstanceIds: stringList('Flow instance ids').optional(),
     },
+    refine: v => (Array.isArray(v.crmProspectsIds) && v.crmProspectsIds.length > 0) || (Array.isArray(v.flowInstanceIds) && v.flowInstanceIds.length > 0)
+      ? [] : [{ path: 'crmProspectsIds', message: 'give crmProspectsIds or flowInstanceIds' }],
   }),
   defineAction({
     id: 'flows.assign',

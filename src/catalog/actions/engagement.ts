@@ -102,6 +102,7 @@ export const engagementActions: ActionDef[] = [
       viewInfoUrl: str('URL with details of the view').optional(),
       viewer: actor('Who viewed the content'),
     },
+    refine: v => (v.viewer !== undefined && v.trackingId !== undefined ? [{ path: 'trackingId', message: 'must be left out when a viewer is given' }] : []),
   }),
   defineAction({
     id: 'engagement.customAction',
@@ -187,5 +188,6 @@ export const engagementActions: ActionDef[] = [
       customFields: customFields('Custom fields of the event').optional(),
       trackingId: str('Tracking id of an anonymous visitor (instead of person)').optional(),
     },
+    refine: v => (v.person !== undefined && v.trackingId !== undefined ? [{ path: 'trackingId', message: 'give either person or trackingId, not both' }] : []),
   }),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionDef } from '../types';
-import { defineAction } from './define';
+import { defineAction, ordered } from './define';
 import { email, emailList, gongId, isoDateTime, objectList, str } from '../fields';
 
 /** Create and update take the same body; invitees are objects, not bare addresses (the seeds are wrong there). */
@@ -29,6 +29,7 @@ export const meetingActions: ActionDef[] = [
     description: 'Creates a meeting Gong records; answers with its id, URL and invitees to add to the calendar invite (Beta).',
     category: 'Meetings', method: 'POST', path: '/v2/meetings', scope: 'api:meetings:user:create', readOnly: false,
     shape: meetingShape(),
+    refine: v => ordered(v, 'startTime', 'endTime'),
   }),
   defineAction({
     id: 'meetings.update',
@@ -39,6 +40,7 @@ export const meetingActions: ActionDef[] = [
     shape: { meetingId: gongId('meeting', 'Meeting id'), ...meetingShape() },
     placement: { meetingId: { in: 'path' } },
     inputAliases: { meeting_id: 'meetingId' },
+    refine: v => ordered(v, 'startTime', 'endTime'),
   }),
   defineAction({
     id: 'meetings.delete',

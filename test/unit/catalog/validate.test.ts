@@ -119,6 +119,23 @@ describe('catalog validation', () => {
     assert.equal(f?.minItems, 1);
   });
 
+  it('applies the rules across fields, naming the field', () => {
+    const issues = (id: string, input: unknown): string[] => {
+      const r = catalog.validate(catalog.find(id) as ActionDef, input);
+      return r.ok ? [] : r.issues.map(i => `${i.path}: ${i.message}`);
+    };
+    assert.deepEqual(issues('calls.list', { fromDateTime: '2024-02-01T00:00:00Z', toDateTime: '2024-02-01T01:00:00+02:00' }), ['toDateTime: must be after fromDateTime']);
+    assert.deepEqual(issues('calls.list', { fromDateTime: '2024-02-01T00:00:00Z', toDateTime: '2024-02-01T03:00:00+02:00' }), []);
+    assert.deepEqual(issues('meetings.create', { ...sampleInput('meetings.create', FIXED), endTime: FIXED.fromDateTime }), ['endTime: must be after startTime']);
+    assert.deepEqual(issues('flows.prospects', {}), ['crmProspectsIds: give crmProspectsIds or flowInstanceIds']);
+    assert.deepEqual(issues('flows.prospects', { flowInstanceIds: ['1'] }), []);
+    assert.deepEqual(issues('engagement.digitalInteraction', { ...sampleInput('engagement.digitalInteraction', FIXED), trackingId: 't' }), ['trackingId: give either person or trackingId, not both']);
+    assert.deepEqual(issues('engagement.contentViewed', { ...sampleInput('engagement.contentViewed', FIXED), trackingId: 't' }), ['trackingId: must be left out when a viewer is given']);
+    const call = sampleInput('calls.create', FIXED);
+    call.parties = [{ userId: FIXED.otherUserId }];
+    assert.deepEqual(issues('calls.create', call), ['parties: must include a party for the primary user (userId equal to primaryUser)']);
+  });
+
   it('keeps ids as strings: safe numbers become strings, unsafe numbers and 21 digits are refused', () => {
     const a = catalog.find('users.get') as ActionDef;
     const r = catalog.validate(a, { id: 12345 });
@@ -215,8 +232,8 @@ describe('catalog validation', () => {
       const c = catalog.toRequest(catalog.find('calls.create') as ActionDef, sampleInput('calls.create', FIXED));
       assert.equal(c.retrySafe, false);
       assert.equal(c.emptyOn404, undefined);
-      const p = catalog.toRequest(catalog.find('flows.prospects') as ActionDef, {});
-      assert.deepEqual(p.body, {});
+      const p = catalog.toRequest(catalog.find('calls.usersAccess.get') as ActionDef, { filter: { callIds: ['1'] } });
+      assert.deepEqual(p.body, { filter: { callIds: ['1'] } });
     });
     it('places the cursor by paging style', () => {
       assert.deepEqual(catalog.toRequest(catalog.find('users.list') as ActionDef, { cursor: 'c1' }).query, { cursor: 'c1' });
