@@ -371,6 +371,7 @@ export function generateWorld(options: WorldOptions = {}): World {
   starts.sort((a, b) => b - a);
   const hosts = users.filter((u, i) => u.active && (i >= execCount || userCount <= 2));
   const hostPool = hosts.length > 0 ? hosts : users;
+  const hostOrder = callRand.sample(hostPool, hostPool.length);
   const world: World = {
     seed,
     timeZone,
@@ -396,7 +397,9 @@ export function generateWorld(options: WorldOptions = {}): World {
   for (let i = 0; i < callCount; i++) {
     const special = i < specialKinds.length && callCount >= 4 ? specialKinds[i] ?? 'normal' : 'normal';
     const started = starts[i] ?? nowMs;
-    const host = callRand.pick(hostPool);
+    // Round-robin over a shuffled pool with some randomness: every rep hosts calls in any stretch
+    // of time, as in a real sales team, instead of a lucky few hosting most of them.
+    const host = callRand.chance(0.25) ? callRand.pick(hostPool) : (hostOrder[i % hostOrder.length] as LgUser);
     const workspaceId = host.workspaceIds[0] ?? (workspaces[0] as LgWorkspace).id;
     const customer = callRand.int(0, CUSTOMERS.length - 1);
     const cust = CUSTOMERS[customer] ?? (CUSTOMERS[0] as (typeof CUSTOMERS)[number]);
