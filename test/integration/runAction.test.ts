@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AskedPrompt, ScriptedAnswer } from '../../src/platform/prompter';
 import { BACK } from '../../src/platform/prompter';
-import { getApi, signInScripted, signOutAll, useGong, withPrompter, type LocalGong } from './harness/index';
+import { getApi, signInScripted, signOutAll, useGong, waitFor, withPrompter, type LocalGong } from './harness/index';
 
 // Run Action end to end in the real VS Code: the command, the input steps answered by a script,
 // the real client against a local Gong, and the read-only result document.
@@ -12,6 +12,8 @@ const RUN = 'gongExplorer.actions.run';
 const COPY_CURL = 'gongExplorer.actions.copyCurl';
 const RUN_RECENT = 'gongExplorer.actions.runRecent';
 const FETCH_ALL = 'gongExplorer.actions.fetchAll';
+const EDIT_JSON = 'gongExplorer.actions.editJson';
+const RUN_JSON = 'gongExplorer.actions.runJson';
 
 type Outcome =
   | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string }
@@ -228,5 +230,39 @@ describe('Run Action', function () {
     });
     assert.ok(again && again.kind === 'result', JSON.stringify(again));
     assert.ok(again.text.includes(gong().world.calls[0]?.id ?? '-'), 'the first read, run again with its stored input');
+  });
+  it('shows status, Gong\'s message, the request id and what to do when Gong refuses', async () => {
+    const missing = '1234567890123456789';
+    assert.ok(!gong().world.callsById.has(missing));
+    const out = await vscode.commands.executeCommand<Outcome & { status?: number; requestId?: string; hint?: string }>(RUN, { actionId: 'calls.get', input: { id: missing } });
+    assert.ok(out && out.kind === 'error', JSON.stringify(out));
+    assert.equal(out.status, 404);
+    assert.ok(out.requestId, 'the request id is reported');
+    assert.ok(out.message.includes('HTTP 404') && out.message.includes(out.requestId), out.message);
+    assert.ok(out.hint, 'says what to do');
+  });
+
+  it('edits the whole input as JSON with diagnostics, then runs it from the editor', async () => {
+    const call = gong().world.calls[2];
+    assert.ok(call);
+    const uri = await vscode.commands.executeCommand<string>(EDIT_JSON, { actionId: 'calls.get', input: {} });
+    assert.ok(uri, 'the editor uri');
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri);
+    assert.ok(doc);
+    assert.equal(doc.languageId, 'json');
+    assert.ok(doc.getText().includes('"id": ""'), 'a placeholder for the required id');
+    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length > 0 ? d : undefined; }, 5000, 'diagnostics for the empty id');
+    assert.ok(diags.some(d => d.message.startsWith('id')), diags.map(d => d.message).join(' | '));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(lenses.some(l => l.command?.command === RUN_JSON && /Run: Get a call/.test(l.command.title)), 'a Run lens');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), `{ "id": "${call.id}" }\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).length === 0, 5000, 'diagnostics cleared');
+    const out = await vscode.commands.executeCommand<Outcome>(RUN_JSON, uri);
+    assert.ok(out && out.kind === 'result', JSON.stringify(out));
+    assert.ok(out.text.includes(`"${call.id}"`));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -6,7 +6,8 @@ import { catalog } from '../../catalog/index';
 import { confirmMatches, confirmTarget } from '../../input/confirm';
 import { describeError } from '../../results/errors';
 import { isBack } from '../../input/wizard';
-import { UserCancelled } from '../../platform/commands';
+import { Commands, UserCancelled } from '../../platform/commands';
+import { summary } from '../../results/format';
 import type { Services } from '../../platform/services';
 import type { RecentRuns } from './recentStore';
 import type { ResultDocs, ResultEntry } from './resultDocs';
@@ -112,7 +113,18 @@ export async function executeRun(deps: RunDeps, action: ActionDef, input: Record
     return reportError(services, action, e);
   }
   const entry = await deps.results.open(action, request, input, res);
+  offerMore(entry);
   return resultOutcome(entry);
+}
+
+/** For a paged result with more records: a notification offering the next page or all of them (not awaited). */
+export function offerMore(entry: ResultEntry): void {
+  if (!entry.cursor) return;
+  const all = `Fetch All (${entry.remaining} more request${entry.remaining === 1 ? '' : 's'})`;
+  void vscode.window.showInformationMessage(summary(entry.meta), 'Next Page', all).then(choice => {
+    if (choice === 'Next Page') void vscode.commands.executeCommand(Commands.nextResultPage, entry.uri.toString());
+    else if (choice === all) void vscode.commands.executeCommand(Commands.fetchAllResults, entry.uri.toString());
+  });
 }
 
 export function resultOutcome(entry: ResultEntry): RunOutcome {

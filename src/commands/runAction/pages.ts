@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GongResponse } from '../../gong/types';
 import { UserCancelled } from '../../platform/commands';
 import { mergePages, withCursor } from '../../results/paging';
-import { reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
+import { offerMore, reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
 import type { ResultEntry } from './resultDocs';
 
 /** A hard stop for "fetch all", far above any real account (100 records a page). */
@@ -29,6 +29,7 @@ export async function nextPage(deps: RunDeps, uri: unknown): Promise<RunOutcome>
     return reportError(deps.services, entry.action, e);
   }
   const next = await deps.results.open(entry.action, req, entry.input, res, entry.page + 1, ` page ${entry.page + 2}`);
+  offerMore(next);
   return resultOutcome(next);
 }
 
