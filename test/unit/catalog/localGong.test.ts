@@ -12,6 +12,7 @@ import type { GongResponse } from '../../../src/gong/types';
 import { startLocalGong } from '../../../src/localGong/index';
 import type { LocalGongHandle } from '../../../src/localGong/index';
 import { flowsStateOf } from '../../../src/localGong/routes/flows';
+import { allRoutes } from '../../../src/localGong/routes/index';
 import { providerDisconnected } from '../../../src/localGong/routes/meetings';
 import { allActions, catalog } from '../../../src/catalog/index';
 import type { ActionDef } from '../../../src/catalog/types';
@@ -129,6 +130,27 @@ describe('every action against the local Gong', function () {
   after(async () => {
     await gong?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('scopes', () => {
+    it('each action asks for the scope the local Gong enforces on its route', () => {
+      for (const a of allActions) {
+        const template = a.path.replace(/\{(\w+)\}/g, ':$1');
+        const route = allRoutes.find(r => r.method === a.method && r.path === template);
+        assert.ok(route, `the local Gong has no route for ${a.method} ${a.path}`);
+        assert.equal(a.scope, route.scope, `${a.id}`);
+      }
+    });
+    it('a bearer token holding only the declared scope may run the action; one without it gets missingScope', async () => {
+      for (const id of ['users.list', 'calls.transcript', 'coaching.metrics']) {
+        const a = catalog.find(id) as ActionDef;
+        const only = new GongClient({ baseUrl: gong.baseUrl, auth: { kind: 'bearer', token: gong.addToken([a.scope]) } }, { scheduler: new RequestScheduler({ requestsPerSecond: 1000 }), maxRetries: 0 });
+        const res = await only.request(catalog.toRequest(a, sample(id)));
+        assert.equal(res.status, 200, id);
+        const none = new GongClient({ baseUrl: gong.baseUrl, auth: { kind: 'bearer', token: gong.addToken(['api:workspaces:read']) } }, { scheduler: new RequestScheduler({ requestsPerSecond: 1000 }), maxRetries: 0 });
+        await assert.rejects(none.request(catalog.toRequest(a, sample(id))), (e: unknown) => GongError.is(e, 'missingScope') && e.scope === a.scope);
+      }
+    });
   });
 
   describe('calls', () => {

@@ -177,6 +177,12 @@ describe('catalog validation', () => {
         for (const v of bad) assert.equal(typeof f.validate(v), 'string', `${JSON.stringify(v)} should fail`);
       });
     }
+    it('cover every field kind the catalog uses', () => {
+      const used = new Set(allActions.flatMap(a => fieldsOf(a).map(f => f.kind)));
+      const covered = new Set(cases.map(c => c[2]));
+      for (const kind of used) assert.ok(covered.has(kind), `no validator test for kind ${kind}`);
+      assert.ok(used.size >= 12);
+    });
     it('required fields say so for empty answers; optional ones accept them', () => {
       assert.equal(field('users.get', 'id').validate(''), 'is required');
       assert.equal(field('users.get', 'id').validate(undefined), 'is required');
