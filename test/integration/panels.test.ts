@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { PanelSnapshot } from '../../src/panels/callPanels';
+import { toSrt, toVtt } from '../../src/render/exporters';
+import type { TranscriptModel } from '../../src/shared/models';
+import { getApi, signInScripted, signOutAll, useGong, waitFor, withPrompter } from './harness/index';
+
+// The two call panels in the real VS Code: commands, the real client against a local Gong, the built
+// pages in real webviews. The webview DOM is out of reach from here, so the panels' test hook reports
+// what each page was sent and what it answered (status messages after rendering, searching, filtering).
+
+const INSPECT = 'gongExplorer.panels.inspect';
+const inspect = async (): Promise<PanelSnapshot[]> => (await vscode.commands.executeCommand<PanelSnapshot[]>(INSPECT)) ?? [];
+const panelOf = async (kind: PanelSnapshot['kind'], callId: string) => (await inspect()).find(p => p.kind === kind && p.callId === callId);
+
+describe('call panels', function () {
+  this.timeout(120_000);
+  const gong = useGong();
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gong-panels-'));
+    await signInScripted(await getApi(), gong(), 'Panels');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await signOutAll(await getApi());
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ordinaryCall = () => {
+    const c = gong().world.calls.find(x => x.scope === 'External' && x.parties.filter(p => p.methods.includes('Attendee')).length >= 2 && !x.title.includes('('));
+    assert.ok(c, 'an ordinary external call');
+    return c;
+  };
+
+  it('shows call details, and opening again reveals the same panel', async () => {
+    const call = ordinaryCall();
+    await vscode.commands.executeCommand('gongExplorer.call.showDetails', call.id);
+    const p = await waitFor(async () => { const s = await panelOf('details', call.id); return s?.status && s.model ? s : undefined; }, 30_000, 'the details page rendered');
+    assert.equal(p.model?.kind, 'callDetails');
+    assert.equal(p.model?.title, call.title);
+    assert.ok(p.sent.includes('callDetails'), `sent: ${p.sent.join(', ')}`);
+    assert.ok(p.received.some(m => m.type === 'ready'));
+    assert.ok((p.status?.total ?? 0) >= 3, 'several sections rendered');
+    assert.equal(p.rejected, 0);
+    await vscode.commands.executeCommand('gongExplorer.call.showDetails', call.id);
+    assert.equal((await inspect()).filter(s => s.kind === 'details' && s.callId === call.id).length, 1);
+  });
+
+  it('opens a transcript, searches, filters a speaker and exports', async () => {
+    const call = ordinaryCall();
+    await vscode.commands.executeCommand('gongExplorer.call.openTranscript', call.id);
+    const p = await waitFor(async () => { const s = await panelOf('transcript', call.id); return s?.status?.fullRenderMs !== undefined ? s : undefined; }, 30_000, 'the transcript rendered');
+    const model = p.model as TranscriptModel;
+    assert.equal(model.kind, 'transcript');
+    assert.equal(p.status?.rendered, model.monologues.length);
+    const partyNames = new Set(call.parties.map(x => x.name));
+    for (const s of model.speakers) assert.ok(partyNames.has(s.name) || /^Speaker \d+$/.test(s.name), `speaker ${s.name}`);
+
+    // Search for a word of the first sentence; the page's count must equal a count over the model.
+    const word = (model.monologues[0]?.sentences[0]?.text.match(/[A-Za-z]{4,}/)?.[0] ?? 'the');
+    await vscode.commands.executeCommand('gongExplorer.transcript.search', word, call.id);
+    const searched = await waitFor(async () => { const s = await panelOf('transcript', call.id); return s?.status?.query === word ? s.status : undefined; }, 10_000, 'search result');
+    const re = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    const expected = model.monologues.reduce((n, m) => n + m.sentences.reduce((k, s) => k + (s.text.match(re)?.length ?? 0), 0), 0);
+    assert.ok(expected > 0);
+    assert.equal(searched.matches, expected);
+    assert.equal(searched.currentMatch, 1);
+
+    // Filter to one speaker through the command and its scripted pick.
+    const speaker = model.speakers[0];
+    assert.ok(speaker);
+    const api = await getApi();
+    await withPrompter(api, [[speaker.name]], async () => { await vscode.commands.executeCommand('gongExplorer.transcript.filterSpeakers', call.id); });
+    const filtered = await waitFor(async () => { const s = await panelOf('transcript', call.id); return s?.status?.speakers?.length === 1 ? s.status : undefined; }, 10_000, 'speaker filter');
+    assert.deepEqual(filtered.speakers, [0]);
+    assert.equal(filtered.visibleMonologues, model.monologues.filter(m => m.speaker === 0).length);
+    const ofSpeaker = model.monologues.filter(m => m.speaker === 0).reduce((n, m) => n + m.sentences.reduce((k, s) => k + (s.text.match(re)?.length ?? 0), 0), 0);
+    assert.equal(filtered.matches, ofSpeaker, 'the search now counts only the shown speaker');
+
+    // Export: format given, then format picked; the save path comes from the script.
+    const srtPath = join(dir, 'call.srt');
+    const written = await withPrompter(api, [srtPath], async () => vscode.commands.executeCommand<string>('gongExplorer.transcript.export', call.id, 'srt'));
+    assert.equal(written, srtPath);
+    assert.equal(readFileSync(srtPath, 'utf8'), toSrt(model));
+    const vttPath = join(dir, 'call.vtt');
+    await withPrompter(api, ['WebVTT subtitles', vttPath], async () => { await vscode.commands.executeCommand('gongExplorer.transcript.export', call.id); });
+    const vtt = readFileSync(vttPath, 'utf8');
+    assert.equal(vtt, toVtt(model));
+    assert.ok(vtt.startsWith('WEBVTT\n'));
+  });
+
+  it('opens several transcripts with one transcript request', async () => {
+    const ids = gong().world.calls.filter(c => !c.title.includes('(')).slice(10, 14).map(c => c.id);
+    const before = gong().requestCount;
+    await vscode.commands.executeCommand('gongExplorer.call.openTranscript', ids);
+    await waitFor(async () => { const all = await inspect(); return ids.every(id => all.find(s => s.kind === 'transcript' && s.callId === id)?.model) ? true : undefined; }, 30_000, 'all transcripts loaded');
+    // One /v2/calls/transcript and one /v2/calls/extensive (for speaker names), not one per call.
+    assert.equal(gong().requestCount - before, 2);
+  });
+
+  it('shows hostile call text without failing the page', async () => {
+    const call = gong().world.calls.find(c => c.title.includes('(hostile text)'));
+    assert.ok(call);
+    await vscode.commands.executeCommand('gongExplorer.call.showDetails', call.id);
+    const p = await waitFor(async () => { const s = await panelOf('details', call.id); return s?.status && s.model ? s : undefined; }, 30_000, 'the hostile call rendered');
+    assert.equal(p.model?.title, call.title);
+    assert.equal(p.rejected, 0);
+  });
+});
