@@ -75,7 +75,8 @@ function kindOf(v: unknown): Kind {
 /**
  * Checks that `actual` has the sample's shape: every key present in all sample objects at a place
  * is present, and values have a type the sample shows there (null allowed where the sample has a
- * null, or where `nullable` lists the dotted path). Extra keys are fine: Gong adds fields freely.
+ * null, or where `nullable` lists the dotted path, which also makes the key optional). Extra keys
+ * are fine: Gong adds fields freely.
  */
 export function assertShape(samples: unknown[], actual: unknown, path = '$', nullable: ReadonlySet<string> = new Set()): void {
   const kinds = new Set(samples.map(kindOf));
@@ -100,7 +101,7 @@ export function assertShape(samples: unknown[], actual: unknown, path = '$', nul
     for (const key of keys) {
       if (key === 'requestId' && path === '$') continue;
       const present = objs.filter(o => key in o);
-      const required = present.length === objs.length && !(path === '$.records' && key === 'cursor');
+      const required = present.length === objs.length && !(path === '$.records' && key === 'cursor') && !nullable.has(`${path}.${key}`);
       if (!(key in a)) {
         assert.ok(!required, `${path}.${key} is missing`);
         continue;
