@@ -104,12 +104,15 @@ export function createUiContext({ server, browser, root, artifactsDir, counts })
     /** Opens the command palette, types `text` and returns the labels it lists. */
     async palette(text) {
       const page = current.page;
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 20_000 });
+      // Reuse an open palette: reopening it for every lookup costs a second each.
+      if (!(await input.isVisible().catch(() => false)) || !(await input.inputValue()).startsWith('>')) {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await input.waitFor({ timeout: 20_000 });
+      }
       await input.fill(`>${text}`);
-      await sleep(800);
+      await sleep(400);
       return page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
     },
 
@@ -130,6 +133,17 @@ export function createUiContext({ server, browser, root, artifactsDir, counts })
       const header = pane.locator('.pane-header').first();
       if ((await header.getAttribute('aria-expanded')) === 'false') { await header.click(); await sleep(300); }
       return pane.locator('.monaco-list-row').allInnerTexts();
+    },
+
+    /** Expands the first collapsed row of a view (e.g. the newest day of the Calls view); false when none is left. */
+    async expandFirst(viewName) {
+      const page = current.page;
+      const pane = page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label^="${viewName}"], .pane-header h3.title:text-is("${viewName}")`) }).first();
+      const row = pane.locator('.monaco-list-row[aria-expanded="false"]').first();
+      if (!(await row.count())) return false;
+      await row.click();
+      await sleep(500);
+      return true;
     },
 
     /** Polls `fn` until it returns something truthy. */
