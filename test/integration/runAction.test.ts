@@ -56,7 +56,8 @@ const typeId = (id: string): ScriptedAnswer[] => {
 
 describe('Run Action', function () {
   this.timeout(60_000);
-  const gong = useGong();
+  // Enough calls that this quarter's list takes several pages.
+  const gong = useGong({ calls: 600 });
 
   before(async () => {
     const api = await getApi();
@@ -112,10 +113,18 @@ describe('Run Action', function () {
     for (const c of first.calls.slice(0, 5)) assert.ok(gong().world.callsById.has(c.id), `id ${c.id} is exact`);
     assert.equal(!!first.records.cursor, first.records.totalRecords > first.calls.length, 'a cursor exactly when more records remain');
     console.log(`    this quarter: ${first.records.totalRecords} calls, first page ${first.calls.length}`);
+    assert.ok(first.records.cursor, 'several pages this quarter');
+    const second = await vscode.commands.executeCommand<Outcome>('gongExplorer.actions.nextPage', out.uri);
+    assert.ok(second && second.kind === 'result', JSON.stringify(second));
+    const page2 = JSON.parse(second.text) as { records: { currentPageNumber: number }; calls: Array<{ id: string }> };
+    assert.equal(page2.records.currentPageNumber, 1);
+    assert.ok(!page2.calls.some(c => first.calls.some(f => f.id === c.id)), 'the next page holds other calls');
     if (first.records.cursor) {
       const all = await withPrompter(api, [(asked: AskedPrompt) => {
         assert.equal(asked.kind, 'confirm');
         assert.match(asked.message ?? '', new RegExp(`${first.records.totalRecords.toLocaleString('en-US')} records`));
+        const more = Math.ceil(first.records.totalRecords / 100) - 1;
+        assert.match(asked.message ?? '', new RegExp(`takes ${more} more request`), 'the request count comes first');
         return 'Fetch All';
       }], async () => await vscode.commands.executeCommand<Outcome>(FETCH_ALL, out.uri));
       assert.ok(all && all.kind === 'result', JSON.stringify(all));

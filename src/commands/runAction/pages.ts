@@ -42,8 +42,8 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
   const api = requireApi(deps.services);
   const total = entry.meta.totalRecords;
   const go = await deps.services.prompter().confirm(
-    `Fetch all${total !== undefined ? ` ${total.toLocaleString('en-US')}` : ''} records of ${entry.action.title}?`,
-    { modal: true, detail: `That takes ${entry.remaining} more request${entry.remaining === 1 ? '' : 's'} to Gong, counted against the daily request budget.` },
+    `Fetch all${total !== undefined ? ` ${total.toLocaleString('en-US')}` : ''} records of ${entry.action.title}? That takes ${entry.remaining} more request${entry.remaining === 1 ? '' : 's'}.`,
+    { modal: true, detail: 'Each request counts against the daily request budget; the requests are paced to the configured rate.' },
     'Fetch All',
   );
   if (go !== 'Fetch All') throw new UserCancelled();
