@@ -6,7 +6,7 @@ import { GongError, describe as describeError } from '../gong/errors';
 import type { GongApi } from '../gong/types';
 import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
-import { buildCallDetails, callDetailsMarkdown, fetchExtensive } from '../render/callDetails';
+import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames } from '../render/callDetails';
 import { EXPORT_FILES, exportFileName, exportTranscript } from '../render/exporters';
 import { isHttpUrl } from '../render/format';
 import { richToPlain } from '../render/markdown';
@@ -94,6 +94,8 @@ export function callIdsOf(arg: unknown): string[] {
 export class CallPanels implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly callCache = new Map<string, Obj>();
+  /** Names of Gong users met as comment authors; a handful per session, kept for its length. */
+  private readonly userNames = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever a panel receives a message or changes state (tests wait on it). */
   readonly onDidChange = this.changed.event;
@@ -231,7 +233,7 @@ export class CallPanels implements vscode.Disposable {
         if (e.kind === 'details') {
           const call = await this.fetchCall(api, e.callId, force);
           if (!call) this.setError(e, { type: 'error', message: `Gong has no call ${e.callId}, or this profile may not see it.` });
-          else this.setModel(e, buildCallDetails(call));
+          else this.setModel(e, buildCallDetails(call, { users: await this.commenterNames(api, call) }));
         } else {
           const models = await this.fetchTranscriptModels(api, [e.callId]);
           const m = models.get(e.callId);
@@ -244,6 +246,19 @@ export class CallPanels implements vscode.Disposable {
     };
     e.loading = run().finally(() => { e.loading = undefined; });
     return e.loading;
+  }
+
+  /** Comment authors who are not parties of the call; a failed lookup only costs the names. */
+  private async commenterNames(api: GongApi, call: Obj): Promise<Map<string, string>> {
+    const missing = commenterIdsToResolve(call).filter(id => !this.userNames.has(id));
+    if (missing.length) {
+      try {
+        for (const [id, name] of await fetchUserNames(api, missing)) this.userNames.set(id, name);
+      } catch (err) {
+        this.services.log.warn(`comment authors: ${describeError(err).text}`);
+      }
+    }
+    return this.userNames;
   }
 
   private remember(id: string, call: Obj): void {
@@ -416,7 +431,7 @@ export class CallPanels implements vscode.Disposable {
       if (!api) throw new Error('Sign in to Gong first.');
       const call = await this.fetchCall(api, callId, false);
       if (!call) throw new Error(`Gong has no call ${callId}, or this profile may not see it.`);
-      model = buildCallDetails(call);
+      model = buildCallDetails(call, { users: await this.commenterNames(api, call) });
     }
     await this.copy(callDetailsMarkdown(model, richToPlain), 'Copied as Markdown');
   }

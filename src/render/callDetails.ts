@@ -56,6 +56,29 @@ export function batches(ids: readonly string[], size = 100): string[][] {
   return out;
 }
 
+/** Ids of the Gong users who commented on a call and are not among its parties (their names need a lookup). */
+export function commenterIdsToResolve(call: Obj): string[] {
+  const known = new Set(objs(call['parties']).map(p => str(p['userId'])).filter((x): x is string => !!x));
+  const ids = objs(obj(call['collaboration'])?.['publicComments']).map(c => str(c['commenterUserId'])).filter((x): x is string => !!x && !known.has(x));
+  return [...new Set(ids)];
+}
+
+/** Display names of users by id, with one POST /v2/users/extensive per 100 ids (a read, so retry-safe). */
+export async function fetchUserNames(api: GongApi, userIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const batch of batches(userIds, 100)) {
+    const req: GongRequest = { method: 'POST', path: '/v2/users/extensive', retrySafe: true, body: { filter: { userIds: batch } } };
+    for await (const page of api.pages(req, signal)) {
+      for (const u of objs(obj(page.data)?.['users'])) {
+        const id = str(u['id']);
+        const name = [str(u['firstName']), str(u['lastName'])].filter(Boolean).join(' ').trim() || str(u['emailAddress']);
+        if (id && name) out.set(id, name);
+      }
+    }
+  }
+  return out;
+}
+
 export interface NameLookup {
   /** Display names of Gong users by user id (comment authors), when the caller knows them. */
   users?: ReadonlyMap<string, string>;

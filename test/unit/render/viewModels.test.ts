@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCallDetails, callDetailsMarkdown, fetchExtensive } from '../../../src/render/callDetails';
+import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames } from '../../../src/render/callDetails';
 import { buildTranscript, fetchTranscripts } from '../../../src/render/transcript';
 import { richToPlain } from '../../../src/render/markdown';
 import { HOSTILE_MARK, HOSTILE_SAMPLES, LONG_SENTENCE_MARK, WORKSHOP_MARK } from '../../../src/localGong/text';
@@ -92,6 +92,22 @@ describe('view models', () => {
       assert.ok(m.facts.some(f => f.label === 'Duration'));
       assert.ok(m.trackers.length > 0 && m.trackers.every(tr => tr.hits.every(h => !/^\d{6,}$/.test(h.speaker))), 'tracker hits name speakers');
       assert.ok(m.keyPoints.length > 0 && m.outline.length > 0 && m.interaction.length > 0);
+    });
+
+    it('comment authors are named with one users request', async () => {
+      const ex = await fetchExtensive(t.api, t.gong.world.calls.slice(0, 60).map(c => c.id));
+      const withComments = [...ex.values()].find(c => commenterIdsToResolve(c).length > 0);
+      assert.ok(withComments, 'a call commented on by someone who was not on it');
+      const ids = commenterIdsToResolve(withComments);
+      t.requests.length = 0;
+      const names = await fetchUserNames(t.api, ids);
+      assert.deepEqual(t.requests, ['/v2/users/extensive']);
+      for (const id of ids) {
+        const u = t.gong.world.usersById.get(id);
+        assert.equal(names.get(id), `${u?.firstName} ${u?.lastName}`);
+      }
+      const m = buildCallDetails(withComments, { users: names });
+      assert.ok(m.comments.every(c => c.author !== 'A Gong user'));
     });
 
     it('transcripts name every speaker from the parties and keep every sentence', async () => {
