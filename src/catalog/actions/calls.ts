@@ -162,6 +162,8 @@ export const callActions: ActionDef[] = [
         }, 'Which parts of each call to return').optional(),
       }, 'What to return for each call').optional(),
     },
+    // One seed list puts personInteractionStats directly under exposedFields; Gong reads it under interaction.
+    inputAliases: { contentSelector__exposedFields__personInteractionStats: 'contentSelector.exposedFields.interaction.personInteractionStats' },
   }),
   defineAction({
     id: 'calls.transcript',

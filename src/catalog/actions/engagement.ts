@@ -24,6 +24,7 @@ function actor(what: string) {
     email: email('Email').optional(),
     name: str('Name').optional(),
     title: str('Job title').optional(),
+    context: crmContext.optional(),
   }, what).optional();
 }
 
@@ -31,6 +32,7 @@ const actorList = (what: string) => objectList(z.looseObject({
   email: email('Email'),
   name: str('Name').optional(),
   title: str('Job title').optional(),
+  context: crmContext.optional(),
 }), what);
 
 const sharer = group({

@@ -26,6 +26,7 @@ const BOOLEAN_PERMISSIONS = [
 /** The PermissionProfile body; every member optional because PUT is a partial update and POST fills defaults. */
 function profileShape(nameRequired: boolean): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {
+    id: gongId('profile', 'Profile id inside the body (Gong assigns its own on create)').optional(),
     name: nameRequired ? str('Name of the profile', { min: 1 }) : str('Name of the profile', { min: 1 }).optional(),
     description: str('Description of the profile').optional(),
     callsAccess: access('calls'),

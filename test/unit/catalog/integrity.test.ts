@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { allActions, catalog, fieldsOf, getPath } from '../../../src/catalog/index';
+import { allActions, catalog, fieldsOf, getPath, normalizeInput } from '../../../src/catalog/index';
 import { fieldMeta, unwrapAll } from '../../../src/catalog/fields';
 import { FIXED, sampleInput } from './samples';
 
@@ -73,6 +73,34 @@ describe('catalog integrity', () => {
     const index = new Set(slugIndex().map(r => r.slug));
     for (const s of seeds) assert.ok(index.has(s), `${s} from the seeds is missing from the index`);
     for (const s of seeds) assert.ok(catalog.find(s), `${s} from the seeds is not in the catalog`);
+  });
+
+  it('gives every input parameter of the English seed list a field (seed names and flattened a__b names accepted)', () => {
+    const md = readShared('seeds/002_ac92c027da33bc2a.txt');
+    const sections = md.split(/\*\*Slug:\*\*\s*`/).slice(1).filter(s => s.startsWith('GONG_'));
+    assert.equal(sections.length, 58);
+    let params = 0;
+    for (const section of sections) {
+      const slug = section.slice(0, section.indexOf('`'));
+      const action = catalog.find(slug);
+      assert.ok(action, slug);
+      const inputs = section.slice(section.indexOf('#### Input Parameters'), section.indexOf('#### Output'));
+      const paths = fieldsOf(action).map(f => f.path);
+      for (const m of inputs.matchAll(/^\| `([^`]+)` \|/gm)) {
+        const name = m[1] as string;
+        // Where the seed name lands after the action's aliases and a__b flattening.
+        let path = '';
+        let cur: unknown = normalizeInput(action, { [name]: true });
+        while (cur !== null && typeof cur === 'object') {
+          const k = Object.keys(cur)[0] as string;
+          path = path ? `${path}.${k}` : k;
+          cur = (cur as Record<string, unknown>)[k];
+        }
+        assert.ok(paths.includes(path) || paths.some(p => p.startsWith(`${path}.`)), `${slug}: seed parameter ${name} (${path}) has no field`);
+        params++;
+      }
+    }
+    assert.ok(params > 200, `parsed ${params} seed parameters`);
   });
 
   it('finds actions by id case-insensitively and answers undefined for unknown names', () => {
