@@ -25,7 +25,7 @@ export interface SchedulerOptions {
    * (default 120 s): the daily limit answers with hours, and nobody should sit in a queue that long.
    */
   maxQueueWaitMs?: number;
-  /** Clock, for tests. */
+  /** One clock for pacing and the calendar day, for tests (default: a monotonic clock for pacing, Date.now for the day). */
   now?: () => number;
 }
 
@@ -54,10 +54,14 @@ export class RequestScheduler {
   private dailyBudget = 10_000;
   private spacingMargin = 0.01;
   private maxQueueWaitMs = 120_000;
-  private readonly now: () => number;
+  /** Pacing runs on a monotonic clock: a wall clock set back an hour must not stall every request for an hour. */
+  private readonly mono: () => number;
+  /** Wall clock, for the local calendar day and the epoch time reported in stats. */
+  private readonly wall: () => number;
   private readonly queue: Waiter[] = [];
   private inFlight = 0;
   private lastStart = Number.NEGATIVE_INFINITY;
+  /** On the `mono` clock. */
   private rateLimitedUntil = 0;
   private today: string;
   private requestsToday = 0;
@@ -67,8 +71,9 @@ export class RequestScheduler {
   private readonly listeners = new Set<Listener>();
 
   constructor(options: SchedulerOptions = {}) {
-    this.now = options.now ?? Date.now;
-    this.today = dayKey(this.now());
+    this.mono = options.now ?? (() => performance.now());
+    this.wall = options.now ?? Date.now;
+    this.today = dayKey(this.wall());
     this.configure(options);
   }
 
@@ -90,7 +95,8 @@ export class RequestScheduler {
 
   stats(): SchedulerStats {
     this.rollDay();
-    const until = this.rateLimitedUntil > this.now() ? this.rateLimitedUntil : undefined;
+    const left = this.rateLimitedUntil - this.mono();
+    const until = left > 0 ? Math.round(this.wall() + left) : undefined;
     return { requestsToday: this.requestsToday, dailyBudget: this.dailyBudget, inFlight: this.inFlight, queued: this.queue.length, rateLimitedUntil: until };
   }
 
@@ -140,7 +146,7 @@ export class RequestScheduler {
 
   /** Gong answered 429: nobody starts a request for `seconds`. */
   pauseFor(seconds: number): void {
-    const until = this.now() + Math.max(0, seconds) * 1000;
+    const until = this.mono() + Math.max(0, seconds) * 1000;
     if (until > this.rateLimitedUntil) this.rateLimitedUntil = until;
     this.emit();
     this.pump();
@@ -157,7 +163,7 @@ export class RequestScheduler {
   }
 
   private longWaitError(): GongRateLimitedError | undefined {
-    const wait = this.rateLimitedUntil - this.now();
+    const wait = this.rateLimitedUntil - this.mono();
     if (wait <= this.maxQueueWaitMs) return undefined;
     const retryAfterSeconds = Math.ceil(wait / 1000);
     return new GongRateLimitedError(`Gong's rate limit asks to wait ${retryAfterSeconds} s`, { retryAfterSeconds });
@@ -178,7 +184,7 @@ export class RequestScheduler {
         return;
       }
       if (this.inFlight >= this.maxInFlight) return; // release() pumps again
-      const now = this.now();
+      const now = this.mono();
       const startAt = Math.max(this.lastStart + this.intervalMs, this.rateLimitedUntil);
       if (startAt > now) { this.wakeAt(startAt); return; }
       const w = this.queue.shift() as Waiter;
@@ -204,24 +210,24 @@ export class RequestScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = at;
     // Timers fire at least `ms` late, never early, so the spacing is never shorter than asked.
-    this.timer = setTimeout(() => { this.timer = undefined; this.pump(); }, Math.max(0, Math.ceil(at - this.now())));
+    this.timer = setTimeout(() => { this.timer = undefined; this.pump(); }, Math.max(0, Math.ceil(at - this.mono())));
   }
 
   private rollDay(): void {
-    const key = dayKey(this.now());
+    const key = dayKey(this.wall());
     if (key !== this.today) { this.today = key; this.requestsToday = 0; }
   }
 
   /** Tells listeners at local midnight that the day's count went back to zero. */
   private armMidnight(): void {
     if (this.midnightTimer || this.listeners.size === 0) return;
-    const d = new Date(this.now());
+    const d = new Date(this.wall());
     const next = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 0, 0, 1).getTime();
     this.midnightTimer = setTimeout(() => {
       this.midnightTimer = undefined;
       this.emit();
       this.armMidnight();
-    }, Math.min(next - this.now(), 2 ** 31 - 1));
+    }, Math.min(next - this.wall(), 2 ** 31 - 1));
     this.midnightTimer.unref?.();
   }
 
