@@ -63,6 +63,48 @@ describe('gong: GongClient against the local Gong', function () {
     assert.equal(new Set(res.items.map(u => u.userId)).size, res.items.length);
   });
 
+  it('lists every user over GET cursors and every call over POST /v2/calls/extensive cursors, ids as exact strings', async () => {
+    const users = await collectPages<{ id: string }>(client(), { method: 'GET', path: '/v2/users' }, 'users');
+    assert.equal(users.pages, 3);
+    assert.deepEqual(users.items.map(u => u.id).sort(), gong.world.users.map(u => u.id).sort());
+    assert.ok(users.items.every(u => typeof u.id === 'string' && /^\d{15,20}$/.test(u.id)));
+    const calls = await collectPages<{ metaData: { id: string } }>(client(), {
+      method: 'POST', path: '/v2/calls/extensive', retrySafe: true,
+      body: { filter: { fromDateTime: '2000-01-01T00:00:00Z' }, contentSelector: { context: 'None' } },
+    }, 'calls');
+    assert.ok(calls.pages >= 6, `pages ${calls.pages}`);
+    assert.equal(calls.items.length, calls.totalRecords);
+    assert.equal(new Set(calls.items.map(c => c.metaData.id)).size, calls.items.length);
+    assert.ok(calls.items.every(c => gong.world.callsById.has(c.metaData.id)));
+  });
+
+  it('treats GET /v2/calls with nothing in range as an empty list', async () => {
+    const q = { fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' };
+    const res = await client().request({ method: 'GET', path: '/v2/calls', query: q, emptyOn404: true });
+    assert.equal(res.empty, true);
+    await assert.rejects(client().request({ method: 'GET', path: '/v2/calls', query: q }), (e: unknown) => GongError.is(e, 'notFound'));
+  });
+
+  it('creates a call and streams its media file as multipart (PUT /v2/calls/:id/media)', async () => {
+    const api = client();
+    const user = gong.world.users[0]!;
+    const created = await api.request<{ callId: string }>({ method: 'POST', path: '/v2/calls', body: {
+      clientUniqueId: `client-test-${Date.now()}`, actualStart: new Date().toISOString(), direction: 'Outbound', primaryUser: user.id,
+      parties: [{ userId: user.id }, { emailAddress: 'guest@example.com' }],
+    } });
+    const callId = created.data.callId;
+    assert.match(callId, /^\d{15,20}$/);
+    const dir = await mkdtemp(join(tmpdir(), 'gong-media-'));
+    try {
+      const file = join(dir, 'call.mp3');
+      await writeFile(file, Buffer.alloc(5 * 1024 * 1024, 1));
+      const up = await api.request<{ callId: string }>({ method: 'PUT', path: `/v2/calls/${callId}/media`, multipart: { files: { mediaFile: { path: file } } } });
+      assert.equal(up.status, 201);
+      assert.equal(up.data.callId, callId);
+      assert.equal((gong.world.callsById.get(callId) as unknown as { mediaStatus?: string } | undefined)?.mediaStatus, 'UPLOADED');
+    } finally { await rm(dir, { recursive: true, force: true }); }
+  });
+
   it('maps the "nothing found" 404 to an empty result when the request says so', async () => {
     const q = { logType: 'AccessLog', fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' };
     const res = await client().request({ method: 'GET', path: '/v2/logs', query: q, emptyOn404: true });
