@@ -164,7 +164,7 @@ function firstMessage(schema: z.ZodType, value: unknown): string | undefined {
   return `${sub}${issue.message}`;
 }
 
-function makeField(action: ActionDef, path: string, schema: z.ZodType, required: boolean, location: FieldSpec['location']): FieldSpec {
+function makeField(path: string, schema: z.ZodType, required: boolean, location: FieldSpec['location']): FieldSpec {
   const meta = fieldMeta(schema);
   const inner = unwrapAll(schema);
   const innerType = (inner.def as { type: string }).type;
@@ -197,7 +197,6 @@ function makeField(action: ActionDef, path: string, schema: z.ZodType, required:
     Object.assign(spec, arrayLimits(inner));
   }
   if (meta?.idKind) spec.idKind = meta.idKind;
-  void action;
   return spec;
 }
 
@@ -218,7 +217,7 @@ export function fieldsOf(action: ActionDef): FieldSpec[] {
       if (isObjectSchema(inner) && Object.keys(inner.shape).length > 0) {
         walk(inner.shape, path, required, loc);
       } else {
-        out.push(makeField(action, path, schema, required, loc));
+        out.push(makeField(path, schema, required, loc));
       }
     }
   };
@@ -357,14 +356,14 @@ function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The query string exactly as sent: names verbatim, values percent-encoded (`+` becomes `%2B`), arrays repeated. */
+/** The query string as the client sends it: names and values through encodeURIComponent (`+` becomes `%2B`), arrays repeated. */
 export function queryString(query: Record<string, QueryValue> | undefined): string {
   if (!query) return '';
   const parts: string[] = [];
   for (const [name, v] of Object.entries(query)) {
     if (v === undefined || v === null) continue;
     const values = Array.isArray(v) ? v : [v];
-    for (const x of values) parts.push(`${name}=${encodeURIComponent(String(x))}`);
+    for (const x of values) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(x))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }

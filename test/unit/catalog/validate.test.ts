@@ -4,9 +4,9 @@
  * request leaves the process. Plus the field-level validators, placement on the wire, curl and helpers.
  */
 import * as assert from 'node:assert/strict';
-import { GongClient, RequestScheduler } from '../../../src/gong/index';
+import { GongClient, RequestScheduler, buildQuery } from '../../../src/gong/index';
 import {
-  allActions, catalog, curlFor, fieldsOf, getPath, InputError, mergePages, normalizeInput, requestCount, setPath, suggestActions,
+  allActions, catalog, curlFor, fieldsOf, getPath, InputError, mergePages, normalizeInput, queryString, requestCount, setPath, suggestActions,
 } from '../../../src/catalog/index';
 import type { ActionDef, FieldSpec } from '../../../src/catalog/types';
 import { FIXED, sampleInput } from './samples';
@@ -262,6 +262,14 @@ describe('catalog validation', () => {
       assert.ok(!bearer.includes('secret'));
       const media = curlFor(catalog.find('calls.addMedia') as ActionDef, { id: '5', mediaFile: '/tmp/a b.mp3' }, 'https://api.gong.io', 'basic');
       assert.ok(media.includes(`-F 'mediaFile=@/tmp/a b.mp3'`));
+    });
+    it('curl query strings are exactly what the client sends', () => {
+      for (const a of allActions) {
+        const req = catalog.toRequest(a, sampleInput(a.id, FIXED));
+        assert.equal(queryString(req.query), buildQuery(req.query), a.id);
+      }
+      const q = { 'workspace-id': '1', phoneNumber: '+1 415', ids: ['a', 'b'] };
+      assert.equal(queryString(q), buildQuery(q));
     });
     it('curlFor refuses invalid input', () => {
       assert.throws(() => curlFor(catalog.find('users.get') as ActionDef, {}, 'https://api.gong.io', 'basic'), InputError);
