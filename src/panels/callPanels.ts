@@ -6,7 +6,7 @@ import { GongError, describe as describeError } from '../gong/errors';
 import type { GongApi } from '../gong/types';
 import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
-import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames } from '../render/callDetails';
+import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames, fetchWorkspaceNames, type NameLookup } from '../render/callDetails';
 import { EXPORT_FILES, exportFileName, exportTranscript } from '../render/exporters';
 import { isHttpUrl } from '../render/format';
 import { richToPlain } from '../render/markdown';
@@ -96,6 +96,8 @@ export class CallPanels implements vscode.Disposable {
   private readonly callCache = new Map<string, Obj>();
   /** Names of Gong users met as comment authors; a handful per session, kept for its length. */
   private readonly userNames = new Map<string, string>();
+  /** Workspace names, asked for once per signed-in session. */
+  private workspaceNames: Promise<Map<string, string>> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever a panel receives a message or changes state (tests wait on it). */
   readonly onDidChange = this.changed.event;
@@ -103,7 +105,11 @@ export class CallPanels implements vscode.Disposable {
   private lastDetails: Entry | undefined;
 
   constructor(private readonly services: Services) {
-    services.context.subscriptions.push(services.session.onDidChange(() => this.retrySignedOut()));
+    services.context.subscriptions.push(services.session.onDidChange(() => {
+      this.workspaceNames = undefined;
+      this.userNames.clear();
+      this.retrySignedOut();
+    }));
   }
 
   private key(kind: PanelKind, callId: string): string { return `${kind}:${callId}`; }
@@ -233,7 +239,7 @@ export class CallPanels implements vscode.Disposable {
         if (e.kind === 'details') {
           const call = await this.fetchCall(api, e.callId, force);
           if (!call) this.setError(e, { type: 'error', message: `Gong has no call ${e.callId}, or this profile may not see it.` });
-          else this.setModel(e, buildCallDetails(call, { users: await this.commenterNames(api, call) }));
+          else this.setModel(e, buildCallDetails(call, await this.names(api, call)));
         } else {
           const models = await this.fetchTranscriptModels(api, [e.callId]);
           const m = models.get(e.callId);
@@ -246,6 +252,16 @@ export class CallPanels implements vscode.Disposable {
     };
     e.loading = run().finally(() => { e.loading = undefined; });
     return e.loading;
+  }
+
+  private async names(api: GongApi, call: Obj): Promise<NameLookup> {
+    this.workspaceNames ??= fetchWorkspaceNames(api).catch(err => {
+      this.services.log.warn(`workspace names: ${describeError(err).text}`);
+      this.workspaceNames = undefined;
+      return new Map<string, string>();
+    });
+    const [users, workspaces] = await Promise.all([this.commenterNames(api, call), this.workspaceNames]);
+    return { users, workspaces };
   }
 
   /** Comment authors who are not parties of the call; a failed lookup only costs the names. */
@@ -431,7 +447,7 @@ export class CallPanels implements vscode.Disposable {
       if (!api) throw new Error('Sign in to Gong first.');
       const call = await this.fetchCall(api, callId, false);
       if (!call) throw new Error(`Gong has no call ${callId}, or this profile may not see it.`);
-      model = buildCallDetails(call, { users: await this.commenterNames(api, call) });
+      model = buildCallDetails(call, await this.names(api, call));
     }
     await this.copy(callDetailsMarkdown(model, richToPlain), 'Copied as Markdown');
   }

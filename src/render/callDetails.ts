@@ -79,6 +79,18 @@ export async function fetchUserNames(api: GongApi, userIds: readonly string[], s
   return out;
 }
 
+/** Workspace names by id from GET /v2/workspaces (one small request). */
+export async function fetchWorkspaceNames(api: GongApi, signal?: AbortSignal): Promise<Map<string, string>> {
+  const res = await api.request({ method: 'GET', path: '/v2/workspaces' }, signal);
+  const out = new Map<string, string>();
+  for (const w of objs(obj(res.data)?.['workspaces'])) {
+    const id = str(w['id']);
+    const name = str(w['name']);
+    if (id && name) out.set(id, name);
+  }
+  return out;
+}
+
 export interface NameLookup {
   /** Display names of Gong users by user id (comment authors), when the caller knows them. */
   users?: ReadonlyMap<string, string>;

@@ -98,7 +98,7 @@ function render(m: CallDetailsModel): void {
   if (m.crm.length) {
     root.append(section('CRM context', ...m.crm.map(c => el('div', 'crm', undefined,
       text('h3', `${c.system} ${c.objectType}${c.timing ? ` (${c.timing === 'TimeOfCall' ? 'at the time of the call' : 'now'})` : ''}`),
-      c.objectId ? text('div', c.objectId, 'muted mono') : undefined,
+      c.objectId ? text('div', c.objectId, 'muted fixed') : undefined,
       c.fields.length ? facts(c.fields) : undefined))));
   }
   if (m.comments.length) {

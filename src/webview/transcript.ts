@@ -327,7 +327,7 @@ function render(model: TranscriptModel): void {
     v.speakerBoxes.push(box);
     const name = el('span');
     appendText(name, s.name);
-    speakers.append(el('label', `speaker ${s.affiliation}`, { title: s.title }, box, el('span', 'dot'), name, el('span', `tag ${s.affiliation}`, undefined, labelOf(s.affiliation)), el('span', 'muted', undefined, String(s.monologues))));
+    speakers.append(el('label', `speaker ${s.affiliation}`, { title: s.title }, box, el('span', 'dot'), name, el('span', `tag ${s.affiliation}`, undefined, labelOf(s.affiliation)), el('span', 'muted', { title: `${s.monologues} monologues` }, String(s.monologues))));
   });
   if (model.speakers.length > 1) speakers.append(button('All', () => applyFilter(v, null), { cls: 'btn small' }));
 

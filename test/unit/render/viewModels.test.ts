@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames } from '../../../src/render/callDetails';
+import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames, fetchWorkspaceNames } from '../../../src/render/callDetails';
 import { buildTranscript, fetchTranscripts } from '../../../src/render/transcript';
 import { richToPlain } from '../../../src/render/markdown';
 import { HOSTILE_MARK, HOSTILE_SAMPLES, LONG_SENTENCE_MARK, WORKSHOP_MARK } from '../../../src/localGong/text';
@@ -82,8 +82,10 @@ describe('view models', () => {
       const call = t.gong.world.calls.find(c => c.scope === 'External' && c.parties.length >= 2 && !c.title.includes('('));
       assert.ok(call);
       const got = await fetchExtensive(t.api, [call.id]);
-      const m = buildCallDetails(got.get(call.id) as Obj);
+      const m = buildCallDetails(got.get(call.id) as Obj, { workspaces: await fetchWorkspaceNames(t.api) });
       assert.equal(m.callId, call.id);
+      const ws = t.gong.world.workspaces.find(w => w.id === call.workspaceId);
+      assert.equal(m.facts.find(f => f.label === 'Workspace')?.value, ws?.name, 'the workspace by name, not id');
       assert.equal(m.title, call.title);
       assert.equal(m.companyParties.length, call.parties.filter(p => p.affiliation === 'Internal').length);
       assert.equal(m.externalParties.length, call.parties.filter(p => p.affiliation !== 'Internal').length);
