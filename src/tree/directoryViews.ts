@@ -66,15 +66,54 @@ export class UsersModel extends ViewModel {
     return api && profile !== undefined ? this.usersSource(api, profile).items : [];
   }
 
+  /**
+   * Rows built for the loaded list: redraws and filters reuse them, and a new page builds only its
+   * own rows (plus the earlier rows whose manager just arrived), not all 10,000 again.
+   */
+  private memo: {
+    items: readonly unknown[];
+    rows: TreeNode[];
+    byId: Map<string, unknown>;
+    /** Row indexes waiting for their manager (by manager id) to be loaded. */
+    waiting: Map<string, number[]>;
+  } | undefined;
+
+  private buildRows(items: readonly unknown[]): TreeNode[] {
+    const m = this.memo;
+    const appended = m !== undefined && m.items.length <= items.length && m.items.length > 0
+      && items[0] === m.items[0] && items[m.items.length - 1] === m.items[m.items.length - 1];
+    const memo = appended && m ? m : { items, rows: [] as TreeNode[], byId: new Map<string, unknown>(), waiting: new Map<string, number[]>() };
+    const start = memo.rows.length;
+    const fresh: string[] = [];
+    for (let i = start; i < items.length; i++) {
+      const id = str(items[i], 'id');
+      if (id) { memo.byId.set(id, items[i]); fresh.push(id); }
+    }
+    for (let i = start; i < items.length; i++) {
+      const u = items[i];
+      memo.rows.push(this.userNode(u, memo.byId));
+      const managerId = str(u, 'managerId');
+      if (managerId && !memo.byId.has(managerId)) {
+        const list = memo.waiting.get(managerId);
+        if (list) list.push(i); else memo.waiting.set(managerId, [i]);
+      }
+    }
+    for (const id of fresh) {
+      const list = memo.waiting.get(id);
+      if (!list) continue;
+      memo.waiting.delete(id);
+      for (const i of list) if (i < start) memo.rows[i] = this.userNode(items[i], memo.byId);
+    }
+    memo.items = items;
+    this.memo = memo;
+    return memo.rows;
+  }
+
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const source = this.usersSource(api, profile);
     await source.ensure(signal);
-    const byId = new Map<string, unknown>();
-    for (const u of source.items) {
-      const id = str(u, 'id');
-      if (id) byId.set(id, u);
-    }
-    const rows = source.items.map(u => this.userNode(u, byId));
+    const built = this.memo?.items === source.items ? this.memo.rows : this.buildRows(source.items);
+    const rows = [...built];
     if (source.hasMore) rows.push(this.loadMoreRow(undefined, source));
     return rows;
   }

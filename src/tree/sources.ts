@@ -71,7 +71,7 @@ export class PagedSource<T> implements Source {
     private readonly fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T>>,
     private readonly clock: Clock = Date.now,
     /** Upper bound on pages fetched again by one refresh (bounds the work a refresh can cause). */
-    private readonly maxRefetchPages = 50,
+    private readonly maxRefetchPages = 100,
   ) {}
 
   get items(): readonly T[] { return this.itemsLoaded; }

@@ -33,6 +33,17 @@ describe('sidebar trees against the local Gong', function () {
       assert.equal(items(rows).length, 250);
       assert.equal(row(rows, 'loadMoreRow'), undefined);
       assert.deepEqual(items(rows).map(r => r.item?.gongId), gong.world.users.map(u => u.id).slice(0, 250));
+      // Rows built before their manager's page arrived now name the manager too.
+      const byId = new Map(gong.world.users.map(u => [u.id, u]));
+      let named = 0;
+      for (const r of items(rows)) {
+        const u = byId.get(r.item?.gongId ?? '');
+        const mgr = u?.managerId ? byId.get(u.managerId) : undefined;
+        if (!mgr) continue;
+        assert.ok(r.tooltip?.includes(`Manager: ${mgr.firstName} ${mgr.lastName} (${mgr.id})`), `${r.label}: ${r.tooltip}`);
+        named++;
+      }
+      assert.ok(named > 0);
     });
 
     it('keeps what was loaded and the same ids across a refresh', async () => {
