@@ -107,6 +107,23 @@ function pageOr404<T>(req: LocalRequest, ctx: RouteContext, items: readonly T[])
   return ctx.page(req, items);
 }
 
+/** Activities split by contiguous, ordered ranges (binary search per activity, not a scan per range). */
+function bucketed(activities: readonly Activity[], ranges: ReadonlyArray<{ from: number; to: number }>): Activity[][] {
+  const out: Activity[][] = ranges.map(() => []);
+  for (const a of activities) {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = ranges[mid]!;
+      if (a.at < r.from) hi = mid - 1;
+      else if (a.at >= r.to) lo = mid + 1;
+      else { out[mid]!.push(a); break; }
+    }
+  }
+  return out;
+}
+
 const PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 type Period = (typeof PERIODS)[number];
 
@@ -213,11 +230,11 @@ export const routes: RouteDef[] = [
     method: 'POST', path: '/v2/stats/activity/aggregate', scope: 'api:stats:user-actions',
     handler: (req, ctx) => {
       const f = readFilter(req, ctx);
-      const rows = activitiesByUser(ctx, f).map(({ user, activities }) => ({
+      const page = pageOr404(req, ctx, activitiesByUser(ctx, f));
+      const rows = page.items.map(({ user, activities }) => ({
         userId: user.id, userEmailAddress: user.emailAddress, userAggregateActivityStats: counts(activities),
       }));
-      const page = pageOr404(req, ctx, rows);
-      return { body: { records: page.records, usersAggregateActivityStats: page.items, ...rangeEcho(ctx.world, f) } };
+      return { body: { records: page.records, usersAggregateActivityStats: rows, ...rangeEcho(ctx.world, f) } };
     },
   },
   {
@@ -229,17 +246,17 @@ export const routes: RouteDef[] = [
       const ranges = periods(f.fromDate, f.toDate, period).map(p => ({
         from: startOfLocalDay(p.from, tz).getTime(), to: startOfLocalDay(p.to, tz).getTime(),
       }));
-      const rows = activitiesByUser(ctx, f).map(({ user, activities }) => ({
-        userId: user.id,
-        userEmailAddress: user.emailAddress,
-        userAggregateActivity: ranges.map(r => ({
-          ...counts(activities.filter(a => a.at >= r.from && a.at < r.to)),
-          fromDate: zoned(new Date(r.from), tz),
-          toDate: zoned(new Date(r.to), tz),
-        })),
-      }));
-      const page = pageOr404(req, ctx, rows);
-      return { body: { records: page.records, usersAggregateActivity: page.items, ...rangeEcho(ctx.world, f) } };
+      const page = pageOr404(req, ctx, activitiesByUser(ctx, f));
+      const labels = ranges.map(r => ({ fromDate: zoned(new Date(r.from), tz), toDate: zoned(new Date(r.to), tz) }));
+      const rows = page.items.map(({ user, activities }) => {
+        const buckets = bucketed(activities, ranges);
+        return {
+          userId: user.id,
+          userEmailAddress: user.emailAddress,
+          userAggregateActivity: ranges.map((_, i) => ({ ...counts(buckets[i] ?? []), ...labels[i] })),
+        };
+      });
+      return { body: { records: page.records, usersAggregateActivity: rows, ...rangeEcho(ctx.world, f) } };
     },
   },
   {
@@ -250,17 +267,17 @@ export const routes: RouteDef[] = [
       const days = periods(f.fromDate, f.toDate, 'DAY').map(p => ({
         from: startOfLocalDay(p.from, tz).getTime(), to: startOfLocalDay(p.to, tz).getTime(),
       }));
-      const rows = activitiesByUser(ctx, f).map(({ user, activities }) => ({
-        userId: user.id,
-        userEmailAddress: user.emailAddress,
-        userDailyActivityStats: days.map(d => ({
-          ...callSets(activities.filter(a => a.at >= d.from && a.at < d.to)),
-          fromDate: zoned(new Date(d.from), tz),
-          toDate: zoned(new Date(d.to), tz),
-        })),
-      }));
-      const page = pageOr404(req, ctx, rows);
-      return { body: { records: page.records, usersDetailedActivities: page.items, ...rangeEcho(ctx.world, f) } };
+      const page = pageOr404(req, ctx, activitiesByUser(ctx, f));
+      const labels = days.map(d => ({ fromDate: zoned(new Date(d.from), tz), toDate: zoned(new Date(d.to), tz) }));
+      const rows = page.items.map(({ user, activities }) => {
+        const buckets = bucketed(activities, days);
+        return {
+          userId: user.id,
+          userEmailAddress: user.emailAddress,
+          userDailyActivityStats: days.map((_, i) => ({ ...callSets(buckets[i] ?? []), ...labels[i] })),
+        };
+      });
+      return { body: { records: page.records, usersDetailedActivities: rows, ...rangeEcho(ctx.world, f) } };
     },
   },
   {
