@@ -117,6 +117,17 @@ describe('gong: errors', () => {
     assert.equal(GongError.is(new Error('x')), false);
     assert.equal(GongError.is(null), false);
   });
+  it('describes every kind in one line with a hint where the user can act', () => {
+    const kinds = ['auth', 'forbidden', 'notFound', 'conflict', 'invalidRequest', 'server', 'network', 'timeout', 'cancelled'] as const;
+    for (const kind of kinds) {
+      const d = describeError(new GongError(kind, `x ${kind}`, { errors: ['detail'], code: kind === 'network' ? 'ENOTFOUND' : undefined }));
+      assert.ok(d.text.length > 0 && !d.text.includes('\n'), kind);
+      if (kind !== 'cancelled') assert.ok((d.hint ?? '').length > 0, `hint for ${kind}`);
+    }
+    assert.match(describeError(new GongError('network', 'x', { code: 'ENOTFOUND' })).hint ?? '', /base URL/);
+    assert.match(describeError(new GongError('auth', 'x')).hint ?? '', /key and secret/);
+  });
+
   it('parses Retry-After as seconds or an HTTP date', () => {
     assert.equal(parseRetryAfter('3'), 3);
     assert.equal(parseRetryAfter(undefined), undefined);

@@ -88,6 +88,20 @@ describe('gong: RequestScheduler', () => {
     s.dispose();
   });
 
+  it('follows a new rate from configure() and counts against a new budget', async () => {
+    const s = new RequestScheduler({ requestsPerSecond: 1, spacingMargin: 0 });
+    assert.equal(s.spacingMs, 1000);
+    s.configure({ requestsPerSecond: 50, dailyBudget: 7 });
+    assert.equal(s.spacingMs, 20);
+    const t0 = performance.now();
+    for (let i = 0; i < 6; i++) await s.schedule(async () => undefined);
+    const elapsed = performance.now() - t0;
+    assert.ok(elapsed >= 95 && elapsed < 400, `elapsed ${elapsed}`);
+    assert.deepEqual([s.stats().requestsToday, s.stats().dailyBudget], [6, 7]);
+    assert.throws(() => s.configure({ requestsPerSecond: 0 }), RangeError);
+    s.dispose();
+  });
+
   it('shares one scheduler per process', () => {
     assert.equal(sharedScheduler(), sharedScheduler());
     assert.equal(sharedScheduler().stats().dailyBudget, 10_000);
