@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AskedPrompt, ScriptedAnswer } from '../../src/platform/prompter';
@@ -273,5 +275,53 @@ describe('Run Action', function () {
     assert.ok(out.text.includes(`"${call.id}"`));
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+  it('uploads call media through the file picker (multipart)', async () => {
+    const api = await getApi();
+    const host = gong().world.users.find(u => u.active);
+    assert.ok(host);
+    // Every required field comes with the command; the optional ones are offered in one list, and none is chosen.
+    const created = await withPrompter(api, [[]], async () => await vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'calls.create', input: {
+      clientUniqueId: `run-action-${Date.now()}`,
+      actualStart: new Date(Date.now() - 3_600_000).toISOString(),
+      direction: 'Outbound',
+      primaryUser: host.id,
+      parties: [{ userId: host.id, emailAddress: host.emailAddress, name: `${host.firstName} ${host.lastName}` }],
+    } }));
+    assert.ok(created && created.kind === 'result', JSON.stringify(created));
+    const callId = (JSON.parse(created.text) as { callId: string }).callId;
+    assert.equal(gong().world.callsById.get(callId)?.mediaStatus, 'WAITING');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-media-'));
+    const file = path.join(dir, 'call.mp3');
+    fs.writeFileSync(file, Buffer.alloc(4096, 7));
+    try {
+      const out = await withPrompter(api, [file], async p => {
+        const r = await vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'calls.addMedia', input: { id: callId } });
+        assert.deepEqual(p.asked.map(a => a.kind), ['pickFile'], 'only the file is asked; the id came with the command');
+        return r;
+      });
+      assert.ok(out && out.kind === 'result', JSON.stringify(out));
+      assert.equal(gong().world.callsById.get(callId)?.mediaStatus, 'UPLOADED');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the missing OAuth scope when a token lacks it', async () => {
+    const api = await getApi();
+    const previous = api.services.session.active?.name;
+    const limited = (gong() as LocalGong & { addToken(scopes: string[]): string }).addToken(['api:users:read', 'api:workspaces:read', 'api:calls:read:basic']);
+    await signInScripted(api, { ...gong(), bearerToken: limited }, 'Limited', 'bearer');
+    try {
+      // The optional workspace is skipped (a list when workspaces could be read, else an empty box).
+      const out = await withPrompter(api, [either('Skip', '')], async () =>
+        await vscode.commands.executeCommand<Outcome & { status?: number; hint?: string }>(RUN, { actionId: 'settings.trackers', input: {} }));
+      assert.ok(out && out.kind === 'error', JSON.stringify(out));
+      assert.equal(out.status, 401);
+      assert.ok(out.hint?.includes('api:settings:trackers:read'), out.hint);
+    } finally {
+      await api.services.session.signOut('Limited');
+      if (previous) await api.services.session.switchTo(previous);
+    }
   });
 });
