@@ -22,7 +22,7 @@ const HELP = `gong: run any Gong API action from the command line
 Usage:
   gong actions [--json] [--category <name>]   list every action (--json: the whole catalog as JSON)
   gong describe <action>                      the inputs of one action
-  gong run <action> [--input '<json>' | --input-file <file.json>] [--all-pages] [--max-pages <n>] [--curl]
+  gong run <action> [--input '<json>' | --input-file <file.json>|-] [--all-pages] [--max-pages <n>] [--curl]
   gong help
 
 <action> is an action id (calls.list) or a seed slug (GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS),
@@ -151,8 +151,9 @@ function readInput(flags: Map<string, string | true>): unknown {
   let text: string;
   let source: string;
   if (typeof file === 'string') {
-    try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
-    source = file;
+    // `-` reads the input from stdin, so another program can pipe it in.
+    try { text = readFileSync(file === '-' ? 0 : file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+    source = file === '-' ? 'stdin' : file;
   } else if (typeof inline === 'string') {
     text = inline;
     source = '--input';

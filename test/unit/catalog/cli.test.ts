@@ -129,6 +129,23 @@ describe('gong CLI', function () {
     assert.ok(!r.stdout.includes(gong.accessKeySecret));
   });
 
+  it('--input-file reads a file, and - reads stdin', async () => {
+    const user = gong.world.users[1];
+    assert.ok(user);
+    const r = await new Promise<Ran>((resolve, reject) => {
+      const child = execFile(process.execPath, [CLI, 'run', 'users.get', '--input-file', '-'], { timeout: 30_000, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') { reject(error); return; }
+        resolve({ code: child.exitCode ?? 0, stdout, stderr });
+      });
+      child.stdin?.end(JSON.stringify({ user_id: user.id }));
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { user: { id: string } }).user.id, user.id);
+    const missing = await gongCli(['run', 'users.get', '--input-file', '/nonexistent/input.json'], env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read \/nonexistent\/input\.json/);
+  });
+
   it('help explains the commands and the environment', async () => {
     const r = await gongCli(['help']);
     assert.equal(r.code, 0);

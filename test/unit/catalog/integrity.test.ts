@@ -132,6 +132,7 @@ describe('catalog integrity', () => {
         for (const f of fields) {
           assert.notEqual(f.kind, 'json', `${f.path} has no kind metadata`);
           assert.equal(typeof f.validate, 'function');
+          assert.ok(f.description && f.description.length > 2, `${f.path} has a description`);
           if (f.kind === 'enum') assert.ok(f.enumValues && f.enumValues.length > 0, `${f.path} lists its values`);
           if (f.kind === 'id') assert.ok(f.idKind, `${f.path} names its id kind`);
         }
