@@ -176,6 +176,18 @@ export function readMultipart(stream: Readable, boundary: string, limits: Multip
     const data = (chunk: Buffer): void => {
       if (settled) return;
       try {
+        if (state === 'body' && buf.length < delimiter.length && chunk.length >= delimiter.length) {
+          // Only a delimiter straddling the kept tail and the new chunk needs the two joined; in
+          // every other case the chunk is used as is, so a big upload is never copied.
+          const joint = Buffer.concat([buf, chunk.subarray(0, delimiter.length)]);
+          const at = joint.indexOf(delimiter);
+          if (at < 0 || at >= buf.length) {
+            onData(buf);
+            buf = chunk;
+            pump();
+            return;
+          }
+        }
         buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
         pump();
       } catch (err) {
