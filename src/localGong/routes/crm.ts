@@ -9,7 +9,9 @@
 import type { LocalRequest, RouteDef } from '../contract';
 import { LocalHttpError } from '../contract';
 import type { World } from '../model';
-import { badRequest, bareId, bodyObject, checkEnum, isEmail, isRecord, perWorld, reqQuery, reqString } from '../extra/util';
+import {
+  badRequest, bareId, bodyObject, checkEnum, isEmail, isRecord, optString, optStringArray, perWorld, reqQuery, reqString,
+} from '../extra/util';
 
 const READ_TYPES = ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD'] as const;
 const UPLOAD_TYPES = ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD', 'BUSINESS_USER', 'STAGE'] as const;
@@ -30,13 +32,33 @@ interface CrmRequest {
   totalSuccessCount: number;
 }
 
+const SCHEMA: Record<string, Array<Record<string, unknown>>> = {
+  ACCOUNT: [
+    { uniqueName: 'segment', label: 'Segment', type: 'PICKLIST', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: ['SMB', 'Mid-Market', 'Enterprise'] },
+    { uniqueName: 'parentAccount', label: 'Parent Account', type: 'REFERENCE', lastModified: null, isDeleted: false, referenceTo: 'ACCOUNT', orderedValueList: null },
+  ],
+  CONTACT: [
+    { uniqueName: 'leadSource', label: 'Lead Source', type: 'STRING', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: null },
+  ],
+  DEAL: [
+    { uniqueName: 'forecastCategory', label: 'Forecast Category', type: 'PICKLIST', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: ['Pipeline', 'Best Case', 'Commit', 'Closed'] },
+    { uniqueName: 'nextStepDate', label: 'Next Step Date', type: 'DATE', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: null },
+  ],
+  LEAD: [],
+};
+
 interface CrmState {
   integration: LgCrmIntegration | null;
   objects: Map<string, Map<string, Record<string, unknown>>>;
   requests: Map<string, CrmRequest>;
+  /** Custom fields per object type: a starting set, extended by POST /v2/crm/entity-schema. */
+  schema: Map<string, Array<Record<string, unknown>>>;
 }
 
-const stateOf = perWorld<CrmState>(() => ({ integration: null, objects: new Map(), requests: new Map() }));
+const stateOf = perWorld<CrmState>(() => ({
+  integration: null, objects: new Map(), requests: new Map(),
+  schema: new Map(Object.entries(SCHEMA).map(([k, v]) => [k, v.map(f => ({ ...f }))])),
+}));
 
 /** The registered generic integration, if any (for tests and other modules). */
 export function crmIntegrationOf(world: World): LgCrmIntegration | null {
@@ -62,21 +84,10 @@ export function eraseCrmFor(world: World, email: string): number {
   return n;
 }
 
-const SCHEMA: Record<string, Array<Record<string, unknown>>> = {
-  ACCOUNT: [
-    { uniqueName: 'segment', label: 'Segment', type: 'PICKLIST', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: ['SMB', 'Mid-Market', 'Enterprise'] },
-    { uniqueName: 'parentAccount', label: 'Parent Account', type: 'REFERENCE', lastModified: null, isDeleted: false, referenceTo: 'ACCOUNT', orderedValueList: null },
-  ],
-  CONTACT: [
-    { uniqueName: 'leadSource', label: 'Lead Source', type: 'STRING', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: null },
-  ],
-  DEAL: [
-    { uniqueName: 'forecastCategory', label: 'Forecast Category', type: 'PICKLIST', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: ['Pipeline', 'Best Case', 'Commit', 'Closed'] },
-    { uniqueName: 'nextStepDate', label: 'Next Step Date', type: 'DATE', lastModified: null, isDeleted: false, referenceTo: null, orderedValueList: null },
-  ],
-  LEAD: [],
-};
 
+const FIELD_TYPES = [
+  'DATE', 'DATETIME', 'NUMBER', 'PERCENT', 'CURRENCY', 'ID', 'URL', 'STRING', 'BOOLEAN', 'PHONENUMBER', 'EMAILADDRESS', 'PICKLIST', 'REFERENCE', 'STRINGARRAY',
+] as const;
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const OBJECT_ID = /^[A-Za-z0-9-]{1,64}$/;
 const NO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})$/;
@@ -239,8 +250,41 @@ export const routes: RouteDef[] = [
       const raw = req.query.get('objectType');
       const types = raw ? [checkEnum(raw, READ_TYPES, 'objectType')] : [...READ_TYPES];
       const objectTypeToSelectedFields: Record<string, unknown> = {};
-      for (const t of types) objectTypeToSelectedFields[t] = (SCHEMA[t] ?? []).map(f => ({ ...f }));
+      const schema = stateOf(ctx.world).schema;
+      for (const t of types) objectTypeToSelectedFields[t] = (schema.get(t) ?? []).map(f => ({ ...f }));
       return { body: { objectTypeToSelectedFields } };
+    },
+  },
+  {
+    // Not behind a seed action, but the write side of the schema read above (Gong answers 200 with just requestId).
+    method: 'POST', path: '/v2/crm/entity-schema', scope: 'api:crm:schema',
+    handler: (req, ctx) => {
+      integrationParam(req, ctx.world);
+      const type = checkEnum(reqQuery(req.query, 'objectType'), READ_TYPES, 'objectType');
+      if (!Array.isArray(req.body)) badRequest('The request body must be a JSON array of field definitions');
+      const fields = req.body.map((raw, i) => {
+        if (!isRecord(raw)) badRequest(`body[${i}] must be a field object`);
+        const uniqueName = optString(raw, 'uniqueName', `body[${i}].uniqueName`) ?? optString(raw, 'name', `body[${i}].name`);
+        if (!uniqueName) badRequest(`body[${i}].uniqueName is required`);
+        const label = reqString(raw, 'label', `body[${i}].label`);
+        const fieldType = checkEnum(reqString(raw, 'type', `body[${i}].type`), FIELD_TYPES, `body[${i}].type`);
+        const referenceTo = optString(raw, 'referenceTo', `body[${i}].referenceTo`);
+        if (fieldType === 'REFERENCE' && referenceTo === undefined) badRequest(`body[${i}].referenceTo is required for a REFERENCE field`);
+        if (referenceTo !== undefined) checkEnum(referenceTo, ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD', 'USER'] as const, `body[${i}].referenceTo`);
+        const values = optStringArray(raw, 'orderedValueList', `body[${i}].orderedValueList`);
+        return {
+          uniqueName, label, type: fieldType, lastModified: ctx.now().toISOString().slice(0, 19) + 'Z',
+          isDeleted: raw.isDeleted === true, referenceTo: referenceTo ?? null, orderedValueList: values ?? null,
+        };
+      });
+      const schema = stateOf(ctx.world).schema;
+      const current = schema.get(type) ?? [];
+      for (const f of fields) {
+        const at = current.findIndex(c => c.uniqueName === f.uniqueName);
+        if (at >= 0) current[at] = f; else current.push(f);
+      }
+      schema.set(type, current);
+      return { body: {} };
     },
   },
   {

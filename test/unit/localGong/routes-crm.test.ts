@@ -142,6 +142,33 @@ describe('local Gong CRM routes', () => {
     assert.equal((await api('GET', '/v2/crm/entity-schema')).status, 400);
   });
 
+  it('POST /v2/crm/entity-schema adds and replaces custom fields that the GET then lists', async () => {
+    const { api } = setup();
+    const id = await register(api);
+    const url = `/v2/crm/entity-schema?integrationId=${id}&objectType=DEAL`;
+    const res = await api('POST', url, { body: [
+      { uniqueName: 'renewalRisk', label: 'Renewal risk', type: 'PICKLIST', orderedValueList: ['Low', 'High'] },
+      { name: 'nextStepDate', label: 'Next step (date)', type: 'DATE' },
+    ] });
+    assert.equal(res.status, 200);
+    assert.equal(res.route.scope, 'api:crm:schema');
+    const read = await api('GET', url);
+    const fields = (read.body.objectTypeToSelectedFields as Record<string, Array<Record<string, unknown>>>).DEAL!;
+    assert.deepEqual(fields.map(f => f.uniqueName), ['forecastCategory', 'nextStepDate', 'renewalRisk']);
+    assert.equal(fields[1]!.label, 'Next step (date)');
+    assert.deepEqual(fields[2]!.orderedValueList, ['Low', 'High']);
+    for (const [body, re] of [
+      [{ uniqueName: 'x' }, /JSON array/],
+      [[{ label: 'x', type: 'STRING' }], /body\[0\]\.uniqueName is required/],
+      [[{ uniqueName: 'x', label: 'x', type: 'TEXT' }], /body\[0\]\.type must be one of/],
+      [[{ uniqueName: 'x', label: 'x', type: 'REFERENCE' }], /referenceTo is required/],
+    ] as Array<[unknown, RegExp]>) {
+      const bad = await api('POST', url, { body });
+      assert.equal(bad.status, 400, JSON.stringify(body));
+      assert.match(firstError(bad.body), re);
+    }
+  });
+
   it('deletes the integration: 201, reused clientRequestId 409, objects gone when DONE, a new one can register', async () => {
     const { api, world } = setup();
     const id = await register(api);
