@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { catalog } from '../catalog/index';
 import type { ActionDef } from '../catalog/types';
+import { contextFields, contextIds, fitContext } from '../input/prefill';
 import { runWizard } from '../input/wizard';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
@@ -10,7 +11,7 @@ import { executeRun, requireApi, type RunDeps, type RunOutcome } from './runActi
 import { JsonInputEditors, parseEditorText } from './runAction/jsonEditor';
 import { KnownValuesCache } from './runAction/known';
 import { fetchAll, nextPage } from './runAction/pages';
-import { pickAction } from './runAction/pickAction';
+import { pickAction, type PreferredActions } from './runAction/pickAction';
 import { RecentRuns } from './runAction/recentStore';
 import { RESULT_SCHEME, ResultDocs } from './runAction/resultDocs';
 
@@ -40,6 +41,14 @@ function askableFields(action: ActionDef) {
   return catalog.fields(action).filter(f => f.path !== 'cursor');
 }
 
+/** Actions that take one of the context ids, listed first under "For this call" (or user...). */
+function preferredFor(ids: ReturnType<typeof contextIds>): PreferredActions | undefined {
+  const kinds = Object.keys(ids);
+  if (kinds.length === 0) return undefined;
+  const matching = catalog.actions.filter(a => contextFields(askableFields(a), ids).length > 0).map(a => a.id);
+  return { heading: `For this ${kinds.join(' / ')}`, ids: new Set(matching) };
+}
+
 /** Registers Run Action, its JSON editor, recent runs, curl copies and result paging. */
 export function registerRunAction(services: Services): void {
   const { context, log } = services;
@@ -59,11 +68,15 @@ export function registerRunAction(services: Services): void {
     const prefill = prefillOf(arg);
     requireApi(services);
     const prompter = services.prompter();
+    // Started from a call (or user...) without naming an action: its ids fill whichever action is chosen.
+    const ids = prefill.actionId ? {} : contextIds(prefill.input);
+    const preferred = preferredFor(ids);
     // Back on the first input step returns to the action list; bounded so a stuck script cannot spin.
     for (let round = 0; round < 100; round++) {
-      const action = prefill.actionId ? findAction(prefill.actionId) : await pickAction(prompter, catalog.actions);
+      const action = prefill.actionId ? findAction(prefill.actionId) : await pickAction(prompter, catalog.actions, preferred);
       if (!action) throw new UserCancelled();
-      const result = await runWizard(askableFields(action), prefill.input, {
+      const input = prefill.actionId ? prefill.input : fitContext(askableFields(action), ids);
+      const result = await runWizard(askableFields(action), input, {
         title: `Gong: ${action.title}`,
         prompter,
         known,

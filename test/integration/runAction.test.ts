@@ -324,4 +324,19 @@ describe('Run Action', function () {
       if (previous) await api.services.session.switchTo(previous);
     }
   });
+  it('started from a call without an action: call actions come first and the call id is filled in', async () => {
+    const api = await getApi();
+    const call = gong().world.calls[3];
+    assert.ok(call);
+    const out = await withPrompter(api, ['Get a call'], async p => {
+      const r = await vscode.commands.executeCommand<Outcome>(RUN, { input: { id: call.id } });
+      const labels = p.asked[0]?.labels ?? [];
+      assert.equal(labels.length, 57);
+      assert.ok(labels.slice(0, 4).some(l => l.includes('Get a call')), `call actions first: ${labels.slice(0, 6).join(' | ')}`);
+      assert.equal(p.asked.length, 1, 'no input step: the id came from the call');
+      return r;
+    });
+    assert.ok(out && out.kind === 'result', JSON.stringify(out));
+    assert.ok(out.text.includes(`"id": "${call.id}"`));
+  });
 });

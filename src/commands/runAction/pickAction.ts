@@ -11,33 +11,44 @@ export function effectIcon(a: ActionDef): string {
   return '$(eye)';
 }
 
+/** Actions listed first under their own heading (e.g. those that take the call the run was started from). */
+export interface PreferredActions { heading: string; ids: ReadonlySet<string> }
+
+function itemFor(a: ActionDef): ActionItem {
+  const effect = a.destructive ? 'destroys data' : a.readOnly ? 'read' : 'writes';
+  return {
+    label: `${effectIcon(a)} ${a.title}`,
+    description: `${a.method} ${a.path} · ${effect}`,
+    detail: `${a.id} · ${a.aliases.join(' · ')}`,
+    action: a,
+  };
+}
+
 /** Quick pick rows: one separator per category, actions by title, searchable by method, path, id and seed slugs. */
-export function actionItems(actions: readonly ActionDef[]): ActionItem[] {
+export function actionItems(actions: readonly ActionDef[], preferred?: PreferredActions): ActionItem[] {
   const byCategory = new Map<Category, ActionDef[]>();
+  const items: ActionItem[] = [];
+  const first = preferred ? actions.filter(a => preferred.ids.has(a.id)) : [];
+  if (preferred && first.length > 0) {
+    items.push({ label: preferred.heading, kind: vscode.QuickPickItemKind.Separator });
+    for (const a of [...first].sort((x, y) => x.title.localeCompare(y.title))) items.push(itemFor(a));
+  }
   for (const a of actions) {
+    if (first.includes(a)) continue;
     const list = byCategory.get(a.category) ?? [];
     list.push(a);
     byCategory.set(a.category, list);
   }
-  const items: ActionItem[] = [];
   for (const [category, list] of [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     items.push({ label: category, kind: vscode.QuickPickItemKind.Separator });
-    for (const a of [...list].sort((x, y) => x.title.localeCompare(y.title))) {
-      const effect = a.destructive ? 'destroys data' : a.readOnly ? 'read' : 'writes';
-      items.push({
-        label: `${effectIcon(a)} ${a.title}`,
-        description: `${a.method} ${a.path} · ${effect}`,
-        detail: `${a.id} · ${a.aliases.join(' · ')}`,
-        action: a,
-      });
-    }
+    for (const a of [...list].sort((x, y) => x.title.localeCompare(y.title))) items.push(itemFor(a));
   }
   return items;
 }
 
 /** Asks which action to run; undefined when cancelled. */
-export async function pickAction(prompter: Prompter, actions: readonly ActionDef[]): Promise<ActionDef | undefined> {
-  const picked = await prompter.pick(actionItems(actions), {
+export async function pickAction(prompter: Prompter, actions: readonly ActionDef[], preferred?: PreferredActions): Promise<ActionDef | undefined> {
+  const picked = await prompter.pick(actionItems(actions, preferred), {
     title: 'Gong: Run Action',
     placeholder: 'Search by name, path (/v2/calls) or seed slug (GONG_…)',
     matchOnDescription: true,
