@@ -70,26 +70,6 @@ const tabTitle = (prefix: string, title: string): string => {
   return `${prefix}: ${t.length > 60 ? `${t.slice(0, 59)}…` : t}`;
 };
 
-/** Accepts a call id as given by commands, trees (nodes with `callId`/`id`) or links. */
-export function callIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string' && /^\d{1,30}$/.test(arg.trim())) return arg.trim();
-  if (typeof arg === 'object' && arg !== null) {
-    const o = arg as Record<string, unknown>;
-    for (const k of ['callId', 'id']) { const v = callIdOf(o[k]); if (v) return v; }
-    const call = o['call'];
-    if (call && call !== arg) return callIdOf(call);
-  }
-  return undefined;
-}
-
-/** Call ids from a string, an array, or a node carrying `callIds`. */
-export function callIdsOf(arg: unknown): string[] {
-  if (Array.isArray(arg)) return [...new Set(arg.map(callIdOf).filter((x): x is string => !!x))];
-  if (typeof arg === 'object' && arg !== null && Array.isArray((arg as Record<string, unknown>)['callIds'])) return callIdsOf((arg as Record<string, unknown>)['callIds']);
-  const one = callIdOf(arg);
-  return one ? [one] : [];
-}
-
 /** One panel per call and kind; opening again reveals it. */
 export class CallPanels implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();

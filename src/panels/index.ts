@@ -3,7 +3,8 @@ import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { parsePanelState } from '../shared/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/messages';
-import { CallPanels, VIEW_TYPES, callIdOf, callIdsOf, type PanelKind, type PanelSnapshot } from './callPanels';
+import { callIdOf, callIdsOf, fetchFolderCallIds, libraryFolderOf } from '../render/callIds';
+import { CallPanels, VIEW_TYPES, type PanelKind, type PanelSnapshot } from './callPanels';
 
 /**
  * Test hook: not contributed (so not in the palette); returns what each open panel was sent and
@@ -53,6 +54,13 @@ export function registerPanels(services: Services): void {
 
   registerCommand(context, log, Commands.openTranscript, async (arg?: unknown) => {
     let ids = callIdsOf(arg);
+    const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
+    if (folder) {
+      const api = services.session.api();
+      if (!api) throw new Error('Sign in to Gong first.');
+      ids = await fetchFolderCallIds(api, folder);
+      if (ids.length === 0) { void vscode.window.showInformationMessage('This folder holds no calls.'); return; }
+    }
     if (ids.length === 0) ids = [await askCallId(services, 'Open transcript')];
     await panels.openTranscripts(ids);
   });

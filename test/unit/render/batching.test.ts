@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { callIdOf, callIdsOf, fetchFolderCallIds, libraryFolderOf } from '../../../src/render/callIds';
 import { batches, extensiveRequest, fetchExtensive } from '../../../src/render/callDetails';
 import { fetchTranscripts, transcriptRequest } from '../../../src/render/transcript';
 import type { GongApi, GongRequest, GongResponse } from '../../../src/gong/types';
@@ -69,6 +70,16 @@ describe('batching call ids', () => {
       assert.ok(t.requests.every(p => p === '/v2/calls/transcript'));
     });
 
+    it('opens a Library folder as the calls it holds', async () => {
+      const folder = t.gong.world.libraryFolders.find(f => f.callIds.length > 1);
+      assert.ok(folder, 'a folder with calls');
+      const row = { id: 'gongExplorer.library/folder/x', item: { kind: 'folder', gongId: folder.id, json: {} } };
+      assert.equal(libraryFolderOf(row), folder.id);
+      assert.equal(libraryFolderOf({ item: { kind: 'call', gongId: folder.id } }), undefined);
+      const ids = await fetchFolderCallIds(t.api, folder.id);
+      assert.deepEqual([...ids].sort(), [...new Set(folder.callIds)].sort());
+    });
+
     it('fetches the details of 150 calls with 2 requests', async () => {
       const ids = t.gong.world.calls.slice(0, 150).map(c => c.id);
       const before = t.gong.requestCount;
@@ -76,5 +87,29 @@ describe('batching call ids', () => {
       assert.equal(got.size, 150);
       assert.equal(t.gong.requestCount - before, 2);
     });
+  });
+});
+
+describe('call ids from command arguments', () => {
+  it('takes ids, tree rows and days of calls', () => {
+    assert.equal(callIdOf('3091725504466128837'), '3091725504466128837');
+    assert.equal(callIdOf(' 42 '), '42');
+    assert.equal(callIdOf({ callId: '7' }), '7');
+    const callRow = { id: 'gongExplorer.calls/day/2026-11-21/call/99', label: 'x', item: { kind: 'call', gongId: '99', callId: '99', json: {} } };
+    assert.equal(callIdOf(callRow), '99');
+    assert.deepEqual(callIdsOf(callRow), ['99']);
+    const dayRow = { id: 'gongExplorer.calls/day/2026-11-21', item: { kind: 'day', gongId: '2026-11-21', json: { day: '2026-11-21', callIds: ['1', '2', '1'] } } };
+    assert.deepEqual(callIdsOf(dayRow), ['1', '2']);
+    assert.deepEqual(callIdsOf(['5', { callId: '6' }, 'nope']), ['5', '6']);
+  });
+
+  it('refuses what is not a call id', () => {
+    for (const bad of [undefined, null, '', 'abc', '12a', '1'.repeat(31), { id: 'gongExplorer.calls/x' }, 5, [], {}]) {
+      assert.equal(callIdOf(bad), undefined, JSON.stringify(bad));
+    }
+    const cyclic: Record<string, unknown> = {};
+    cyclic['item'] = cyclic;
+    assert.equal(callIdOf(cyclic), undefined);
+    assert.deepEqual(callIdsOf(cyclic), []);
   });
 });
