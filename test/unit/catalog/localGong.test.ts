@@ -25,6 +25,74 @@ function isObj(v: unknown): v is Data {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Keys each record of an action's list must have (endpoints.md, per endpoint). */
+const USER_KEYS = ['id', 'emailAddress', 'firstName', 'lastName', 'active', 'created', 'settings'];
+const FLOW_INSTANCE_KEYS = ['flowId', 'flowName', 'crmProspectId', 'flowInstanceId', 'flowInstanceOwnerEmail', 'flowInstanceStatus'];
+const ITEM_KEYS: Record<string, string[]> = {
+  'calls.list': ['id', 'url', 'title', 'scheduled', 'started', 'duration', 'primaryUserId', 'direction', 'scope', 'media', 'language', 'workspaceId'],
+  'calls.extensive': ['metaData'],
+  'calls.transcript': ['callId', 'transcript'],
+  'calls.manualCrmAssociations': ['callId', 'userId', 'created', 'associatedCrmObjects'],
+  'calls.usersAccess.get': ['callId', 'users'],
+  'users.list': USER_KEYS,
+  'users.extensive': USER_KEYS,
+  'users.settingsHistory': ['setting', 'value', 'time'],
+  'workspaces.list': ['id', 'name'],
+  'settings.trackers': ['trackerId', 'trackerName', 'workspaceId', 'languageKeywords', 'affiliation'],
+  'settings.scorecards': ['scorecardId', 'scorecardName', 'enabled', 'questions'],
+  'settings.callOutcomes': ['callOutcome', 'displayOrder', 'connectStatus', 'category'],
+  'library.folders': ['id', 'name', 'parentFolderId', 'updated'],
+  'library.folderContent': ['id', 'title', 'url', 'created'],
+  'stats.activityAggregate': ['userId', 'userEmailAddress', 'userAggregateActivityStats'],
+  'stats.activityByPeriod': ['userId', 'userEmailAddress', 'userAggregateActivity'],
+  'stats.activityDayByDay': ['userId', 'userEmailAddress', 'userDailyActivityStats'],
+  'stats.answeredScorecards': ['answeredScorecardId', 'scorecardId', 'callId', 'reviewedUserId', 'reviewMethod', 'answers'],
+  'stats.interaction': ['userId', 'userEmailAddress', 'personInteractionStats'],
+  'coaching.metrics': ['manager', 'directReportsMetrics'],
+  'logs.list': ['eventTime', 'logRecord'],
+  'meetings.integrationStatus': ['email', 'exists', 'valid'],
+  'flows.list': ['id', 'name', 'folderId', 'visibility', 'creationDate', 'exclusive'],
+  'flows.folders': ['id', 'name'],
+  'flows.prospects': FLOW_INSTANCE_KEYS,
+  'flows.assign': FLOW_INSTANCE_KEYS,
+  'tasks.list': ['id', 'userId', 'created', 'status', 'type', 'actions'],
+  'permissions.listProfiles': ['id', 'name', 'callsAccess'],
+  'permissions.profileUsers': ['id', 'emailAddress'],
+  'crm.getIntegrations': ['integrationId', 'ownerEmail', 'name'],
+};
+/** Lists the generated company certainly fills. */
+const NON_EMPTY = new Set([
+  'calls.list', 'calls.extensive', 'calls.transcript', 'users.list', 'users.extensive', 'workspaces.list', 'settings.trackers',
+  'settings.scorecards', 'settings.callOutcomes', 'library.folders', 'stats.activityAggregate', 'stats.activityByPeriod',
+  'stats.activityDayByDay', 'stats.interaction', 'logs.list', 'coaching.metrics', 'meetings.integrationStatus', 'flows.list',
+  'permissions.listProfiles',
+]);
+/** Top-level keys of the answers that are not lists. */
+const TOP_KEYS: Record<string, string[]> = {
+  'calls.get': ['call'],
+  'calls.create': ['callId'],
+  'calls.addMedia': ['callId', 'url'],
+  'users.get': ['user'],
+  'library.folderContent': ['id', 'name'],
+  'meetings.create': ['meetingId', 'meetingUrl', 'additionalInvitees'],
+  'meetings.update': ['meetingId'],
+  'flows.assign': ['prospectsNotAssigned'],
+  'tasks.list': ['crmType'],
+  'permissions.getProfile': ['profile'],
+  'permissions.createProfile': ['profile'],
+  'permissions.updateProfile': ['profile'],
+  'dataPrivacy.forEmail': ['emails', 'calls', 'meetings', 'customerData', 'customerEngagement'],
+  'dataPrivacy.forPhone': ['emails', 'calls', 'meetings', 'customerData', 'suppliedPhoneNumber', 'matchingPhoneNumbers'],
+  'crm.registerIntegration': ['integrationId'],
+  'crm.deleteIntegration': ['clientRequestId'],
+  'crm.uploadEntities': ['clientRequestId'],
+  'crm.requestStatus': ['status', 'errors', 'totalErrorCount', 'totalSuccessCount'],
+  'crm.getEntities': ['crmObjectsMap'],
+  'crm.entitySchema': ['objectTypeToSelectedFields'],
+  'stats.activityAggregate': ['fromDateTime', 'toDateTime', 'timeZone'],
+  'stats.interaction': ['fromDateTime', 'toDateTime', 'timeZone'],
+};
+
 function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -51,7 +119,17 @@ describe('every action against the local Gong', function () {
     assert.equal(res.status, status, `${id} status`);
     assert.ok(isObj(res.data), `${id} answers a JSON object`);
     if (!res.empty) assert.equal(typeof res.data.requestId, 'string', `${id} carries a requestId`);
-    if (action.listKey && !res.empty) assert.ok(Array.isArray(res.data[action.listKey]), `${id} answers a ${action.listKey} list`);
+    if (res.empty) return res.data;
+    if (action.paging !== 'none') assert.ok(isObj(res.data.records), `${id} answers a records block`);
+    for (const k of TOP_KEYS[action.id] ?? []) assert.ok(k in res.data, `${id} answers ${k}`);
+    if (action.listKey) {
+      const items = res.data[action.listKey];
+      assert.ok(Array.isArray(items), `${id} answers a ${action.listKey} list`);
+      if (NON_EMPTY.has(action.id)) assert.ok(items.length > 0, `${id} lists something`);
+      for (const item of items.slice(0, 3)) {
+        for (const k of ITEM_KEYS[action.id] ?? []) assert.ok(isObj(item) && k in item, `${id}: ${action.listKey}[] has ${k}`);
+      }
+    }
     return res.data;
   }
 
@@ -378,6 +456,10 @@ describe('every action against the local Gong', function () {
     it('ran all 57 actions', () => {
       const missing = allActions.map(a => a.id).filter(id => !ran.has(id));
       assert.deepEqual(missing, [], `not run: ${missing.join(', ')}`);
+    });
+    it('checked the record keys of every list of objects', () => {
+      const unchecked = allActions.filter(a => a.listKey && a.id !== 'flows.unassignByCrmId' && !ITEM_KEYS[a.id]).map(a => a.id);
+      assert.deepEqual(unchecked, []);
     });
   });
 });
