@@ -23,7 +23,7 @@ import { createUiContext } from './vscode/uiSteps.mjs';
 const STATS_MARKER = 'GONG_INTEGRATION_STATS';
 // The workbench's own chatter arrives on the same channel as the extension host's console; it goes to
 // .artifacts/integration/console.log only.
-const WORKBENCH_NOISE = /^(Creating a socket|Resolving connection|Resolved connection|\[reconnection-grace-time\]|Ignoring fetching additional|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin|\[lifecycle\]|Started local extension host|Extension host \(Remote\))/;
+const WORKBENCH_NOISE = /^(Creating a socket|Resolving connection|Resolved connection|\[reconnection-grace-time\]|Ignoring fetching additional|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin|\[lifecycle\]|Started local extension host|Extension host \(Remote\)|Timed out waiting for authentication provider 'github')/;
 const args = process.argv.slice(2);
 const opt = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const statsFile = opt('--stats') ? resolve(opt('--stats')) : undefined;

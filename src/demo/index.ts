@@ -5,6 +5,7 @@
  * dist/localGong.js beside the bundle, so activation never pays for it.
  */
 import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
 import type { Services } from '../platform/services';
 import { Commands, registerCommand } from '../platform/commands';
 // Types only: the module itself is loaded on first use (see loadLocalGong).
@@ -18,15 +19,24 @@ export const DEMO_AUTOSTART_ENV = 'GONG_EXPLORER_DEMO_AUTOSTART';
 const DEMO_RATE_LIMIT = { perSecond: 50, daily: 100_000 };
 
 type DemoServer = LocalGongHandle;
-type StartLocalGong = (options?: LocalGongOptions) => Promise<LocalGongHandle>;
+
+/** What the demo uses of the local Gong module. */
+export interface LocalGongModule {
+  startLocalGong(options?: LocalGongOptions): Promise<LocalGongHandle>;
+  ALL_SCOPES: readonly string[];
+}
+
+/** Where the demo remembers its port (globalState) and its token (SecretStorage) across reloads. */
+const PORT_KEY = 'gongExplorer.demo.port';
+const TOKEN_KEY = 'gongExplorer.demo.token';
 
 function isModuleNotFound(e: unknown, name: string): boolean {
   return e instanceof Error && (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && e.message.includes(name);
 }
 
 /** The local Gong module: the bundle beside dist/extension.js, or the tsc output when run from out/ (tests). */
-export function loadLocalGong(): StartLocalGong {
-  let mod: { startLocalGong?: StartLocalGong };
+export function loadLocalGong(): LocalGongModule {
+  let mod: Partial<LocalGongModule>;
   try {
     // esbuild keeps this path external (see esbuild.mjs): it resolves to dist/localGong.js at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,14 +48,14 @@ export function loadLocalGong(): StartLocalGong {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(sources) as typeof mod;
   }
-  if (typeof mod.startLocalGong !== 'function') throw new Error('The local Gong module does not export startLocalGong');
-  return mod.startLocalGong;
+  if (typeof mod.startLocalGong !== 'function' || !Array.isArray(mod.ALL_SCOPES)) throw new Error('The local Gong module does not export startLocalGong and ALL_SCOPES');
+  return mod as LocalGongModule;
 }
 
 /** Owns the demo server: one at a time, stopped when the Demo profile is signed out or the extension deactivates. */
 export class DemoWorkspace implements vscode.Disposable {
   private server: DemoServer | undefined;
-  private starting: Promise<DemoServer> | undefined;
+  private starting: Promise<{ server: DemoServer; token: string }> | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly services: Services) {
@@ -57,33 +67,56 @@ export class DemoWorkspace implements vscode.Disposable {
 
   get running(): DemoServer | undefined { return this.server; }
 
-  /** Starts (or reuses) the demo server and signs in to it as the Demo profile. */
+  /**
+   * Starts (or reuses) the demo server and signs in to it as the Demo profile. The server comes back
+   * on the port and with the bearer token of the previous session when it can, so a Demo profile
+   * restored after a reload keeps working without a new sign-in (and without requests to a dead port).
+   */
   async start(): Promise<void> {
-    const server = await vscode.window.withProgress(
+    const { server, signedIn } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Starting the Gong demo workspace...' },
       async () => {
-        const s = await this.ensureServer();
-        await this.services.session.signIn(DEMO_PROFILE, {
-          baseUrl: s.baseUrl,
-          auth: { kind: 'basic', accessKey: s.accessKey, accessKeySecret: s.accessKeySecret },
-        });
-        return s;
+        const { server: s, token } = await this.ensureServer();
+        const active = this.services.session.active;
+        const stillValid = active?.name === DEMO_PROFILE && active.baseUrl === s.baseUrl && active.authKind === 'bearer' && !this.services.session.authFailed;
+        if (!stillValid) await this.services.session.signIn(DEMO_PROFILE, { baseUrl: s.baseUrl, auth: { kind: 'bearer', token } });
+        return { server: s, signedIn: !stillValid };
       },
     );
-    this.services.log.info(`Demo workspace: signed in to the local Gong at ${server.baseUrl}`);
+    this.services.log.info(`Demo workspace: ${signedIn ? 'signed in to' : 'resumed'} the local Gong at ${server.baseUrl}`);
     await vscode.commands.executeCommand('workbench.view.extension.gongExplorer');
   }
 
-  private ensureServer(): Promise<DemoServer> {
-    if (this.server) return Promise.resolve(this.server);
+  private async demoToken(): Promise<string> {
+    const secrets = this.services.context.secrets;
+    const stored = await secrets.get(TOKEN_KEY);
+    if (stored) return stored;
+    const token = `demo_${randomBytes(24).toString('base64url')}`;
+    await secrets.store(TOKEN_KEY, token);
+    return token;
+  }
+
+  private ensureServer(): Promise<{ server: DemoServer; token: string }> {
     if (!this.starting) {
       this.starting = (async () => {
+        const token = await this.demoToken();
+        if (this.server) return { server: this.server, token };
         const t0 = performance.now();
-        const start = loadLocalGong();
-        const s = await start({ host: '127.0.0.1', port: 0, rateLimit: DEMO_RATE_LIMIT });
+        const mod = loadLocalGong();
+        const options: LocalGongOptions = { host: '127.0.0.1', rateLimit: DEMO_RATE_LIMIT, tokens: [{ token, scopes: [...mod.ALL_SCOPES] }] };
+        const lastPort = this.services.context.globalState.get<number>(PORT_KEY);
+        let s: DemoServer;
+        try {
+          s = await mod.startLocalGong({ ...options, port: lastPort ?? 0 });
+        } catch (e) {
+          if (lastPort === undefined) throw e;
+          // The old port is taken (another window's demo, or anything else): any free port will do.
+          s = await mod.startLocalGong({ ...options, port: 0 });
+        }
+        await this.services.context.globalState.update(PORT_KEY, Number(new URL(s.baseUrl).port));
         this.services.log.info(`Demo workspace: local Gong started in ${(performance.now() - t0).toFixed(0)} ms`);
         this.server = s;
-        return s;
+        return { server: s, token };
       })().finally(() => { this.starting = undefined; });
     }
     return this.starting;
