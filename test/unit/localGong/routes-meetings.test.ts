@@ -72,25 +72,22 @@ describe('local Gong meetings routes', () => {
     const { api, world } = setup();
     const nobody = await api('POST', '/v2/meetings', { body: body('nobody@elsewhere.example') });
     assert.equal(nobody.status, 404);
-    // Make one user's provider disconnected by finding one (about one in eight); the fixture has 8 users.
+    // About one user in eight has a disconnected provider; borrow one from another seed if this world has none.
     let broken = world.users.find(providerDisconnected);
-    if (!broken) {
-      for (let seed = 8; seed < 40 && !broken; seed++) broken = setup(seed).world.users.find(providerDisconnected);
-      assert.ok(broken);
-      const other = setup(Number(world.seed));
-      other.world.users.push(broken);
-      other.world.usersById.set(broken.id, broken);
-      const res = await other.api('POST', '/v2/meetings', { body: body(broken.emailAddress) });
-      return check(res);
+    for (let seed = 8; seed < 60 && !broken; seed++) broken = setup(seed).world.users.find(providerDisconnected);
+    assert.ok(broken, 'some generated user has a disconnected provider');
+    if (!world.usersById.has(broken.id)) {
+      world.users.push(broken);
+      world.usersById.set(broken.id, broken);
     }
-    return check(await api('POST', '/v2/meetings', { body: body(broken.emailAddress) }));
-    function check(res: { status: number; body: Record<string, unknown> }): void {
-      assert.equal(res.status, 409);
-      assert.deepEqual(res.body.errors, ['Provider disconnected']);
-      const s = sample('error-409-meeting-provider.json');
-      if (s) assert.deepEqual(sameShape(res.body, s), []);
-      assert.equal(typeof res.body.userFacingError, 'string');
-    }
+    const res = await api('POST', '/v2/meetings', { body: body(broken.emailAddress) });
+    assert.equal(res.status, 409);
+    assert.deepEqual(res.body.errors, ['Provider disconnected']);
+    const s = sample('error-409-meeting-provider.json');
+    if (s) assert.deepEqual(sameShape(res.body, s), []);
+    assert.equal(typeof res.body.userFacingError, 'string');
+    const status = await api('POST', '/v2/meetings/integration/status', { body: { emails: [broken.emailAddress] } });
+    assert.deepEqual((status.body.users as Array<{ exists: boolean; valid: boolean }>).map(u => [u.exists, u.valid]), [[true, false]], 'the status check agrees');
   });
 
   it('integration status: exists/valid per address, max 100, error texts for invalid users', async () => {
