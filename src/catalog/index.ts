@@ -206,6 +206,17 @@ function makeField(path: string, schema: z.ZodType, required: boolean, location:
  * field counts as required only when it and every object above it are required.
  */
 export function fieldsOf(action: ActionDef): FieldSpec[] {
+  // Input steps ask for the list on every answer; the declarations never change, so build it once per action.
+  const cached = fieldCache.get(action);
+  if (cached) return [...cached];
+  const built = buildFields(action);
+  fieldCache.set(action, built);
+  return [...built];
+}
+
+const fieldCache = new WeakMap<ActionDef, readonly FieldSpec[]>();
+
+function buildFields(action: ActionDef): FieldSpec[] {
   const out: FieldSpec[] = [];
   const walk = (shape: z.ZodRawShape, prefix: string, parentRequired: boolean, location: FieldSpec['location']): void => {
     for (const [key, raw] of Object.entries(shape)) {
