@@ -104,6 +104,13 @@ export class IdSource {
   next(): string {
     return this.unique(() => gongId(this.rng, idLength(this.rng)));
   }
+  /**
+   * An id without the taken check, for ids nothing is keyed by (parties, speakers): at 15-20 random
+   * digits a clash is practically impossible, and skipping the check halves generation time.
+   */
+  nextUnchecked(): string {
+    return gongId(this.rng, idLength(this.rng));
+  }
   /** An id of exactly 19 digits, as Gong hands out for new objects. */
   next19(): string {
     return this.unique(() => gongId(this.rng, 19));

@@ -282,6 +282,7 @@ export function generateWorld(options: WorldOptions = {}): World {
       });
     }
   });
+  const contactsByCustomer = CUSTOMERS.map((_, ci) => contacts.filter(c => c.customer === ci));
   const accountCrmIds = CUSTOMERS.map(() => salesforceId(cr.next, '001'));
   const dealCrmIds = CUSTOMERS.map(() => salesforceId(cr.next, '006'));
 
@@ -424,8 +425,8 @@ export function generateWorld(options: WorldOptions = {}): World {
     // Parties.
     const parties: LgParty[] = [];
     const hostParty = (u: LgUser, attend: boolean): LgParty => ({
-      id: ids.next(), emailAddress: u.emailAddress, name: `${u.firstName} ${u.lastName}`, title: u.title, userId: u.id,
-      speakerId: ids.next(), affiliation: 'Internal', methods: attend ? INVITEE_ATTENDEE : INVITEE_ONLY,
+      id: ids.nextUnchecked(), emailAddress: u.emailAddress, name: `${u.firstName} ${u.lastName}`, title: u.title, userId: u.id,
+      speakerId: ids.nextUnchecked(), affiliation: 'Internal', methods: attend ? INVITEE_ATTENDEE : INVITEE_ONLY,
     });
     parties.push(hostParty(host, true));
     const colleagues = managersByWs.get(workspaceId) ?? users;
@@ -438,12 +439,12 @@ export function generateWorld(options: WorldOptions = {}): World {
     let firstContact: Contact | undefined;
     if (!internalOnly) {
       const externals = conference ? (kind === 'workshop' ? 4 : callRand.int(1, 3)) : 1;
-      const pool = contacts.filter(c => c.customer === customer);
+      const pool = contactsByCustomer[customer] ?? contacts;
       for (const c of callRand.sample(pool, externals)) {
         firstContact ??= c;
         const attend = parties.length < 2 || callRand.chance(0.85);
         const p: LgParty = {
-          id: ids.next(), emailAddress: c.emailAddress, name: c.name, speakerId: ids.next(),
+          id: ids.nextUnchecked(), emailAddress: c.emailAddress, name: c.name, speakerId: ids.nextUnchecked(),
           affiliation: 'External', methods: conference ? (attend ? INVITEE_ATTENDEE : INVITEE_ONLY) : ATTENDEE_ONLY,
         };
         if (c.title !== null) p.title = c.title;
@@ -590,6 +591,24 @@ function attendees(call: LgCall): LgParty[] {
   return list.length > 0 ? list : call.parties.slice(0, 1);
 }
 
+const usersByWorkspace = new WeakMap<World, { count: number; map: Map<string, LgUser[]> }>();
+
+/** Users of a workspace, cached per world (rebuilt when users are added or removed). */
+export function usersOfWorkspace(world: World, workspaceId: string): LgUser[] {
+  let entry = usersByWorkspace.get(world);
+  if (entry === undefined || entry.count !== world.users.length) {
+    const map = new Map<string, LgUser[]>();
+    for (const u of world.users) for (const w of u.workspaceIds) {
+      const list = map.get(w);
+      if (list === undefined) map.set(w, [u]);
+      else list.push(u);
+    }
+    entry = { count: world.users.length, map };
+    usersByWorkspace.set(world, entry);
+  }
+  return entry.map.get(workspaceId) ?? [];
+}
+
 function buildExtensive(world: World, call: LgCall): Record<string, unknown> {
   const secret = callSecrets.get(call);
   const extras = worldExtras(world);
@@ -681,7 +700,7 @@ function buildExtensive(world: World, call: LgCall): Record<string, unknown> {
     questions: { companyCount: r.int(2, 25), nonCompanyCount: r.int(0, 15) },
   };
 
-  const internalUsers = world.users.filter(u => u.workspaceIds.includes(call.workspaceId));
+  const internalUsers = usersOfWorkspace(world, call.workspaceId);
   const comments: Record<string, unknown>[] = [];
   const commentCount = hostile ? 3 : r.chance(0.4) ? r.int(1, 3) : 0;
   const startedMs = secret?.startedMs ?? Date.parse(call.started);

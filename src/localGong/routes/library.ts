@@ -4,7 +4,7 @@ import type { LocalRequest, RouteContext, RouteDef } from '../contract';
 import { LocalHttpError } from '../contract';
 import { Rand } from '../ids';
 import { bad, idString } from '../validate';
-import { formatInZone } from '../world';
+import { formatInZone, usersOfWorkspace } from '../world';
 
 function folders(req: LocalRequest, ctx: RouteContext): { body: Record<string, unknown> } {
   const raw = req.query.get('workspaceId');
@@ -29,7 +29,7 @@ function folderContent(req: LocalRequest, ctx: RouteContext): { body: Record<str
     const call = ctx.world.callsById.get(callId);
     if (call === undefined) return [];
     const r = new Rand(ctx.world.rng(`library:${folder.id}:${callId}`));
-    const adders = ctx.world.users.filter(u => u.workspaceIds.includes(folder.workspaceId));
+    const adders = usersOfWorkspace(ctx.world, folder.workspaceId);
     const addedBy = folder.createdBy ?? (adders.length > 0 ? r.pick(adders).id : call.primaryUserId);
     const savedAt = Date.parse(call.started) + (call.duration + r.int(3600, 10 * 86_400)) * 1000;
     const item: Record<string, unknown> = {
