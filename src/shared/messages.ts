@@ -54,5 +54,8 @@ export type PageMessage =
   | { type: 'export'; format: ExportFormat }
   | { type: 'status'; status: PageStatus };
 
-/** The state a panel keeps with `setState`, so a reload brings back the same call. */
-export interface PanelState { callId: string }
+/**
+ * The state a page keeps with `setState`: the call (so a window reload brings the panel back) and, for
+ * transcripts, the search and speaker filter (so hiding and showing the tab keeps them).
+ */
+export interface PanelState { callId: string; query?: string; speakers?: number[] }

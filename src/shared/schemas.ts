@@ -41,7 +41,11 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('status'), status: pageStatusSchema }),
 ]);
 
-export const panelStateSchema = z.strictObject({ callId: z.string().regex(/^\d{1,30}$/) });
+export const panelStateSchema = z.strictObject({
+  callId: z.string().regex(/^\d{1,30}$/),
+  query: z.string().max(1000).optional(),
+  speakers: z.array(z.number().int().min(0).max(10_000)).max(10_000).optional(),
+});
 
 /** Validates a message from a page; undefined when it is not one the host understands. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {

@@ -3,10 +3,10 @@
  * are appended in small time-boxed chunks on animation frames, so the panel never blocks for long.
  * Search runs over the model (not the DOM) and highlights by splitting text nodes into <mark>s.
  */
-import type { ExportFormat, HostMessage, PageStatus } from '../shared/messages';
+import type { ExportFormat, HostMessage, PageStatus, PanelState } from '../shared/messages';
 import type { MonologueModel, SentenceModel, TranscriptModel } from '../shared/models';
 import { appendText, button, clear, clock, el, showStatus, type Range } from './lib/dom';
-import { onHostMessage, post, saveState } from './lib/host';
+import { loadState, onHostMessage, post, saveState } from './lib/host';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -44,7 +44,15 @@ let view: View | undefined;
 const labelOf = (a: string): string => (a === 'company' ? 'Company' : a === 'external' ? 'External' : 'Unknown');
 const speakerOf = (v: View, mono: MonologueModel) => v.model.speakers[mono.speaker];
 
+function remember(v: View): void {
+  const state: PanelState = { callId: v.model.callId };
+  if (v.query.trim()) state.query = v.query;
+  if (v.visible) state.speakers = [...v.visible].sort((a, b) => a - b);
+  saveState(state);
+}
+
 function status(v: View): void {
+  remember(v);
   const s: PageStatus = { rendered: v.rendered, total: v.model.monologues.length };
   if (v.firstPaintMs !== undefined) s.firstPaintMs = v.firstPaintMs;
   if (v.fullRenderMs !== undefined) s.fullRenderMs = v.fullRenderMs;
@@ -376,10 +384,18 @@ onHostMessage((msg: HostMessage) => {
       showStatus(root, msg.message, ...buttons);
       break;
     }
-    case 'transcript':
-      saveState({ callId: msg.model.callId });
+    case 'transcript': {
+      // Same call as before the tab was hidden: bring back its search and speaker filter.
+      const prev = loadState();
       render(msg.model);
+      if (view && prev.callId === msg.model.callId) {
+        const speakers = Array.isArray(prev.speakers) ? prev.speakers.filter(i => Number.isInteger(i) && i >= 0 && i < msg.model.speakers.length) : [];
+        if (speakers.length) applyFilter(view, new Set(speakers));
+        if (typeof prev.query === 'string' && prev.query) { view.searchBox.value = prev.query; search(view, prev.query); }
+      }
+      remember(view as View);
       break;
+    }
     case 'find':
       if (view) { view.searchBox.value = msg.query; search(view, msg.query); }
       break;

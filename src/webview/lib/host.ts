@@ -19,6 +19,12 @@ export function saveState(state: PanelState): void {
   api.setState(state);
 }
 
+/** What the page saved before it was last hidden or reloaded, if it looks like ours. */
+export function loadState(): Partial<PanelState> {
+  const s: unknown = api.getState();
+  return typeof s === 'object' && s !== null ? (s as Partial<PanelState>) : {};
+}
+
 /** Listens for host messages; anything without a string `type` is ignored. */
 export function onHostMessage(handler: (m: HostMessage) => void): void {
   window.addEventListener('message', (e: MessageEvent) => {

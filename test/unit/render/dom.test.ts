@@ -143,9 +143,29 @@ describe('pages in a real browser (hostile content)', function () {
     const shown = await page.evaluate(() => document.querySelectorAll('#root article.mono:not([hidden])').length);
     assert.equal(shown, ofSpeaker);
 
+    const saved = await page.evaluate(() => (window as unknown as { __getState(): unknown }).__getState());
+    assert.deepEqual(saved, { callId: model.callId, query: '<script>', speakers: [1] }, 'the page keeps its search and filter in its state');
+
     await postToPage(page, { type: 'find', query: '' });
     await waitForStatus(page, st => st['query'] === undefined && Array.isArray(st['speakers']));
     assert.equal(await page.evaluate(() => document.querySelectorAll('#root mark').length), 0, 'clearing the search removes every highlight');
+    await page.close();
+  });
+
+  it('transcript: a page shown again restores its search and speaker filter from its state', async () => {
+    const { page } = await openPage(browser as Browser, (pages as { dir: string }).dir, 'transcript');
+    const model = buildTranscript(transcript, call);
+    await page.evaluate(id => (window as unknown as { __setState(s: unknown): void }).__setState({ callId: id, query: 'gong-xss', speakers: [0, 99] }), model.callId);
+    await postToPage(page, { type: 'transcript', model });
+    const st = await waitForStatus(page, s => s['query'] === 'gong-xss');
+    assert.deepEqual(st['speakers'], [0], 'an out-of-range speaker index from old state is dropped');
+    assert.ok(Number(st['matches']) > 0);
+    assert.equal(await page.evaluate(() => (document.querySelector('#root input.search') as HTMLInputElement).value), 'gong-xss');
+    // State saved for another call is ignored.
+    await page.evaluate(() => (window as unknown as { __setState(s: unknown): void }).__setState({ callId: '1', query: 'zzz' }));
+    await postToPage(page, { type: 'transcript', model });
+    const fresh = await waitForStatus(page, s => s['query'] === undefined && s['speakers'] === undefined && s['fullRenderMs'] !== undefined);
+    assert.equal(fresh['visibleMonologues'], model.monologues.length);
     await page.close();
   });
 });

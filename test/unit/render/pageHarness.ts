@@ -35,6 +35,8 @@ window.__pwned = undefined;
 for (const k of ['alert', 'confirm', 'prompt']) window[k] = (...a) => { window.__pwned = String(a[0] ?? k); };
 document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 let state;
+window.__setState = s => { state = s; };
+window.__getState = () => state;
 window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(JSON.parse(JSON.stringify(m))), setState: s => { state = s; }, getState: () => state });
 `;
 

@@ -34,7 +34,8 @@ describe('page message schemas', () => {
 
   it('restores only a well-formed panel state', () => {
     assert.deepEqual(parsePanelState({ callId: '3091725504466128837' }), { callId: '3091725504466128837' });
-    for (const bad of [undefined, null, {}, { callId: '' }, { callId: 'abc' }, { callId: 123 }, { callId: '1', x: 1 }, { callId: '1'.repeat(31) }]) {
+    assert.deepEqual(parsePanelState({ callId: '1', query: 'pricing', speakers: [0, 2] }), { callId: '1', query: 'pricing', speakers: [0, 2] });
+    for (const bad of [undefined, null, {}, { callId: '' }, { callId: 'abc' }, { callId: 123 }, { callId: '1', x: 1 }, { callId: '1'.repeat(31) }, { callId: '1', query: 5 }, { callId: '1', speakers: [-1] }, { callId: '1', speakers: [0.5] }, { callId: '1', query: 'x'.repeat(1001) }]) {
       assert.equal(parsePanelState(bad), undefined, JSON.stringify(bad));
     }
   });
