@@ -7,7 +7,7 @@ const DIRECTIONS = ['Inbound', 'Outbound', 'Conference', 'Unknown'] as const;
 const CRM_SYSTEMS = ['Salesforce', 'HubSpot', 'MicrosoftDynamic', 'Generic'] as const;
 
 /** `context` entries of POST /v2/calls and of parties: references to CRM objects. */
-const callContext = objectList(
+const callContext = () => objectList(
   z.looseObject({
     system: enumOf(CRM_SYSTEMS, 'CRM or other external system'),
     objects: objectList(z.looseObject({
@@ -19,7 +19,7 @@ const callContext = objectList(
   'References to external systems (CRM, telephony, case management)',
 );
 
-const accessList = objectList(
+const accessList = () => objectList(
   z.looseObject({
     callId: gongId('call', 'Call id'),
     userIds: idList('user', 'Users (ids)', { min: 1 }),
@@ -28,12 +28,12 @@ const accessList = objectList(
   { min: 1 },
 );
 
-const callsFilter = {
+const callsFilter = () => ({
   fromDateTime: isoDateTime('Calls that started at or after this time (inclusive)').optional(),
   toDateTime: isoDateTime('Calls that started before this time (exclusive)').optional(),
   workspaceId: gongId('workspace', 'Only calls of this workspace').optional(),
   callIds: idList('call', 'Only these calls').optional(),
-};
+});
 
 export const callActions: ActionDef[] = [
   defineAction({
@@ -43,11 +43,11 @@ export const callActions: ActionDef[] = [
     description: 'Basic data of the calls that started in a date range (100 a page). No matching call is an empty list.',
     category: 'Calls', method: 'GET', path: '/v2/calls', scope: 'api:calls:read:basic',
     paging: 'query-cursor', readOnly: true, emptyOn404: true, listKey: 'calls',
-    shape: {
+    shape: () => ({
       fromDateTime: isoDateTime('Calls that started at or after this time (inclusive)'),
       toDateTime: isoDateTime('Calls that started before this time (exclusive)'),
       workspaceId: gongId('workspace', 'Only calls of this workspace').optional(),
-    },
+    }),
     placement: { fromDateTime: { in: 'query' }, toDateTime: { in: 'query' }, workspaceId: { in: 'query' } },
     refine: v => ordered(v, 'fromDateTime', 'toDateTime'),
   }),
@@ -57,7 +57,7 @@ export const callActions: ActionDef[] = [
     title: 'Get a call',
     description: 'Basic data of one call (metadata only; parties and content come from the extensive call data).',
     category: 'Calls', method: 'GET', path: '/v2/calls/{id}', scope: 'api:calls:read:basic', readOnly: true,
-    shape: { id: gongId('call', 'Call id') },
+    shape: () => ({ id: gongId('call', 'Call id') }),
     placement: { id: { in: 'path' } },
     inputAliases: { call_id: 'id' },
   }),
@@ -67,7 +67,7 @@ export const callActions: ActionDef[] = [
     title: 'Add a new call',
     description: 'Registers a call recorded elsewhere. Give downloadMediaUrl, or upload the recording afterwards with "Add call media" and the returned callId.',
     category: 'Calls', method: 'POST', path: '/v2/calls', scope: 'api:calls:create', readOnly: false,
-    shape: {
+    shape: () => ({
       clientUniqueId: str('Unique id of the call in the source system (deduplication key)', { min: 1, max: 2048 }),
       actualStart: isoDateTime('When the call actually started'),
       direction: enumOf(DIRECTIONS, 'Inbound, outbound or conference call'),
@@ -79,7 +79,7 @@ export const callActions: ActionDef[] = [
         partyId: str('Party id, needed only with speakersTimeline').optional(),
         mediaChannelId: z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' }).optional(),
         userId: gongId('user', 'Gong user id when the party is a user').optional(),
-        context: callContext.optional(),
+        context: callContext().optional(),
       }), 'The participants; one must be the primary user, e.g. [{"userId":"123","name":"Ana"}]', { min: 1 }),
       title: str('Title of the call').optional(),
       purpose: str('Purpose of the call', { max: 255 }).optional(),
@@ -87,7 +87,7 @@ export const callActions: ActionDef[] = [
       scheduledStart: isoDateTime('Scheduled start').optional(),
       scheduledEnd: isoDateTime('Scheduled end').optional(),
       duration: num('Actual duration in seconds').optional(),
-      context: callContext.optional(),
+      context: callContext().optional(),
       customData: str('Free text metadata kept for troubleshooting').optional(),
       speakersTimeline: group({
         precise: bool('Whether the timeline is precise').optional(),
@@ -102,7 +102,7 @@ export const callActions: ActionDef[] = [
       downloadMediaUrl: str('URL Gong downloads the recording from (up to 1.5 GB)').optional(),
       workspaceId: gongId('workspace', 'Workspace of the call').optional(),
       languageCode: str('Language of the call, e.g. en-US').optional(),
-    },
+    }),
     refine: v => {
       const parties = Array.isArray(v.parties) ? v.parties as Array<Record<string, unknown>> : [];
       // Gong needs a party for the host. When every party names a user id, one must be the host's; a party
@@ -117,10 +117,10 @@ export const callActions: ActionDef[] = [
     title: 'Add call media',
     description: 'Uploads the recording (WAV, MP3, MP4, MKV, FLAC; up to 1.5 GB) of a call created with "Add a new call".',
     category: 'Calls', method: 'PUT', path: '/v2/calls/{id}/media', scope: 'api:calls:create', readOnly: false,
-    shape: {
+    shape: () => ({
       id: gongId('call', 'callId returned by "Add a new call"'),
       mediaFile: filePath('Path of the recording file to upload'),
-    },
+    }),
     placement: { id: { in: 'path' }, mediaFile: { in: 'multipart' } },
   }),
   defineAction({
@@ -130,8 +130,8 @@ export const callActions: ActionDef[] = [
     description: 'Calls with parties, content (topics, trackers, brief, outline ...), interaction stats, comments and media URLs, as selected.',
     category: 'Calls', method: 'POST', path: '/v2/calls/extensive', scope: 'api:calls:read:extensive',
     paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'calls',
-    shape: {
-      filter: group({ ...callsFilter, primaryUserIds: idList('user', 'Only calls hosted by these users').optional() }, 'Which calls').prefault({}),
+    shape: () => ({
+      filter: group({ ...callsFilter(), primaryUserIds: idList('user', 'Only calls hosted by these users').optional() }, 'Which calls').prefault({}),
       contentSelector: group({
         context: enumOf(['None', 'Basic', 'Extended'] as const, 'CRM context to include').optional(),
         contextTiming: enumList(['Now', 'TimeOfCall'] as const, 'CRM context as of now or as of the call (with Extended)').optional(),
@@ -161,7 +161,7 @@ export const callActions: ActionDef[] = [
           }, 'Collaboration data to include').optional(),
         }, 'Which parts of each call to return').optional(),
       }, 'What to return for each call').optional(),
-    },
+    }),
     // One seed list puts personInteractionStats directly under exposedFields; Gong reads it under interaction.
     inputAliases: { contentSelector__exposedFields__personInteractionStats: 'contentSelector.exposedFields.interaction.personInteractionStats' },
   }),
@@ -172,7 +172,7 @@ export const callActions: ActionDef[] = [
     description: 'Transcripts (speaker, topic, sentences with millisecond offsets) of the calls that match the filter.',
     category: 'Calls', method: 'POST', path: '/v2/calls/transcript', scope: 'api:calls:read:transcript',
     paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'callTranscripts',
-    shape: { filter: group(callsFilter, 'Which calls').prefault({}) },
+    shape: () => ({ filter: group(callsFilter(), 'Which calls').prefault({}) }),
   }),
   defineAction({
     id: 'calls.manualCrmAssociations',
@@ -181,7 +181,7 @@ export const callActions: ActionDef[] = [
     description: 'Calls users associated manually with CRM accounts and deals (Beta; absent from the 2026 API document).',
     category: 'Calls', method: 'GET', path: '/v2/calls/manual-crm-associations', scope: 'api:crm-calls:manual-association:read',
     paging: 'query-cursor', readOnly: true, listKey: 'associations',
-    shape: { fromDateTime: isoDateTime('Associations made at or after this time (all when omitted)').optional() },
+    shape: () => ({ fromDateTime: isoDateTime('Associations made at or after this time (all when omitted)').optional() }),
     placement: { fromDateTime: { in: 'query' } },
   }),
   defineAction({
@@ -191,7 +191,7 @@ export const callActions: ActionDef[] = [
     description: 'Which users were given individual access to the calls through the API (a read, sent as POST).',
     category: 'Calls', method: 'POST', path: '/v2/calls/users-access', scope: 'api:call-user-access:read',
     readOnly: true, listKey: 'callAccessList',
-    shape: { filter: group({ callIds: idList('call', 'The calls', { min: 1 }) }, 'Which calls') },
+    shape: () => ({ filter: group({ callIds: idList('call', 'The calls', { min: 1 }) }, 'Which calls') }),
   }),
   defineAction({
     id: 'calls.usersAccess.set',
@@ -199,7 +199,7 @@ export const callActions: ActionDef[] = [
     title: 'Give users access to calls',
     description: 'Gives users individual access to calls. Users who already have access are unaffected.',
     category: 'Calls', method: 'PUT', path: '/v2/calls/users-access', scope: 'api:call-user-access:write', readOnly: false,
-    shape: { callAccessList: accessList },
+    shape: () => ({ callAccessList: accessList() }),
   }),
   defineAction({
     id: 'calls.usersAccess.remove',
@@ -208,6 +208,6 @@ export const callActions: ActionDef[] = [
     description: 'Removes individual access given through the API. Unknown users are ignored.',
     category: 'Calls', method: 'DELETE', path: '/v2/calls/users-access', scope: 'api:call-user-access:write',
     readOnly: false, destructive: true, confirmField: 'callAccessList.0.callId',
-    shape: { callAccessList: accessList },
+    shape: () => ({ callAccessList: accessList() }),
   }),
 ];

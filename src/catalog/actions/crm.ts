@@ -12,10 +12,10 @@ export const crmActions: ActionDef[] = [
     title: 'Register the generic CRM integration',
     description: 'Creates the company\'s single generic CRM integration (409 when one already exists).',
     category: 'CRM', method: 'PUT', path: '/v2/crm/integrations', scope: 'api:crm:integration:register', readOnly: false,
-    shape: {
+    shape: () => ({
       name: str('Name of the integration', { min: 1 }),
       ownerEmail: email('Email of the Gong user who owns the integration'),
-    },
+    }),
   }),
   defineAction({
     id: 'crm.getIntegrations',
@@ -24,7 +24,7 @@ export const crmActions: ActionDef[] = [
     description: 'The generic CRM integration, if any (native integrations are not listed).',
     category: 'CRM', method: 'GET', path: '/v2/crm/integrations', scope: 'api:crm:integrations:read', readOnly: true,
     listKey: 'integrations',
-    shape: {},
+    shape: () => ({}),
   }),
   defineAction({
     id: 'crm.deleteIntegration',
@@ -33,10 +33,10 @@ export const crmActions: ActionDef[] = [
     description: 'Deletes the integration and all its CRM objects (asynchronous; follow it with "Get CRM request status").',
     category: 'CRM', method: 'DELETE', path: '/v2/crm/integrations', scope: 'api:crm:integration:delete',
     readOnly: false, destructive: true, confirmField: 'integrationId',
-    shape: {
+    shape: () => ({
       integrationId: gongId('integration', 'Integration id'),
       clientRequestId: clientRequestId('Your id for this request, to poll its status'),
-    },
+    }),
     placement: { integrationId: { in: 'query' }, clientRequestId: { in: 'query' } },
   }),
   defineAction({
@@ -45,11 +45,11 @@ export const crmActions: ActionDef[] = [
     title: 'Get uploaded CRM objects',
     description: 'Reads back CRM objects uploaded to the generic integration, by CRM id (sent as the JSON body of a GET).',
     category: 'CRM', method: 'GET', path: '/v2/crm/entities', scope: 'api:crm:get-objects', readOnly: true,
-    shape: {
+    shape: () => ({
       integrationId: gongId('integration', 'Integration id'),
       objectType: enumOf(READ_TYPES, 'Type of the objects'),
       objectsCrmIds: stringList('CRM ids of the objects (at most 100)', { min: 1, max: 100 }),
-    },
+    }),
     placement: { integrationId: { in: 'query' }, objectType: { in: 'query' }, objectsCrmIds: { in: 'body', bodyRoot: true } },
   }),
   defineAction({
@@ -58,12 +58,12 @@ export const crmActions: ActionDef[] = [
     title: 'Upload CRM objects',
     description: 'Uploads a line-delimited JSON file of CRM objects of one type (asynchronous; follow it with "Get CRM request status").',
     category: 'CRM', method: 'POST', path: '/v2/crm/entities', scope: 'api:crm:upload', readOnly: false,
-    shape: {
+    shape: () => ({
       integrationId: gongId('integration', 'Integration id'),
       objectType: enumOf(UPLOAD_TYPES, 'Type of the objects in the file'),
       clientRequestId: clientRequestId('Your id for this upload, to poll its status'),
       dataFile: filePath('Path of the LDJSON file (one flat JSON object per line, up to 200 MB)'),
-    },
+    }),
     placement: { integrationId: { in: 'query' }, objectType: { in: 'query' }, clientRequestId: { in: 'query' }, dataFile: { in: 'multipart' } },
   }),
   defineAction({
@@ -72,10 +72,10 @@ export const crmActions: ActionDef[] = [
     title: 'List CRM schema fields',
     description: 'Custom fields declared for the generic integration\'s object types.',
     category: 'CRM', method: 'GET', path: '/v2/crm/entity-schema', scope: 'api:crm:schema', readOnly: true,
-    shape: {
+    shape: () => ({
       integrationId: gongId('integration', 'Integration id'),
       objectType: enumOf(READ_TYPES, 'Type of the objects (all types when omitted)').optional(),
-    },
+    }),
     placement: { integrationId: { in: 'query' }, objectType: { in: 'query' } },
   }),
   defineAction({
@@ -84,10 +84,10 @@ export const crmActions: ActionDef[] = [
     title: 'Get CRM request status',
     description: 'Progress of an upload or integration delete: PENDING, IN_PROGRESS, DONE or FAILED with line errors.',
     category: 'CRM', method: 'GET', path: '/v2/crm/request-status', scope: 'api:crm:upload', readOnly: true,
-    shape: {
+    shape: () => ({
       integrationId: gongId('integration', 'Integration id'),
       clientRequestId: clientRequestId('The clientRequestId of the upload or delete'),
-    },
+    }),
     placement: { integrationId: { in: 'query' }, clientRequestId: { in: 'query' } },
   }),
 ];

@@ -20,7 +20,8 @@ export interface ActionSpec {
   destructive?: boolean;
   confirmField?: string;
   emptyOn404?: boolean;
-  shape: z.ZodRawShape;
+  /** Built on first use: zod schemas cost time, and the extension lists actions long before it runs one. */
+  shape: () => z.ZodRawShape;
   placement?: Record<string, InputPlacement>;
   listKey?: string;
   inputAliases?: Record<string, string>;
@@ -46,12 +47,14 @@ export function ordered(value: Record<string, unknown>, a: string, b: string, pa
  */
 export function defineAction(spec: ActionSpec): ActionDef {
   const paging = spec.paging ?? 'none';
-  const shape: Record<string, z.core.$ZodType> = { ...spec.shape };
   const placement: Record<string, InputPlacement> = { ...(spec.placement ?? {}) };
-  if (paging !== 'none') {
-    shape.cursor = str('Cursor of the next page, from the previous answer\'s records.cursor').optional();
-    placement.cursor = { in: paging === 'query-cursor' ? 'query' : 'body' };
-  }
+  if (paging !== 'none') placement.cursor = { in: paging === 'query-cursor' ? 'query' : 'body' };
+  let input: z.ZodObject<z.ZodRawShape> | undefined;
+  const buildInput = (): z.ZodObject<z.ZodRawShape> => {
+    const shape: Record<string, z.core.$ZodType> = { ...spec.shape() };
+    if (paging !== 'none') shape.cursor = str('Cursor of the next page, from the previous answer\'s records.cursor').optional();
+    return withRefinement(z.strictObject(shape), spec.refine) as unknown as z.ZodObject<z.ZodRawShape>;
+  };
   const def: ActionDef = {
     id: spec.id,
     aliases: spec.aliases,
@@ -65,7 +68,10 @@ export function defineAction(spec: ActionSpec): ActionDef {
     readOnly: spec.readOnly,
     retrySafe: spec.retrySafe ?? spec.readOnly,
     destructive: spec.destructive ?? false,
-    input: withRefinement(z.strictObject(shape), spec.refine) as unknown as z.ZodObject<z.ZodRawShape>,
+    get input() {
+      input ??= buildInput();
+      return input;
+    },
     placement,
   };
   if (spec.confirmField !== undefined) def.confirmField = spec.confirmField;

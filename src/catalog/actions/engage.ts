@@ -11,12 +11,12 @@ export const engageActions: ActionDef[] = [
     description: 'Flows visible to a user (company, personal and shared).',
     category: 'Engage', method: 'GET', path: '/v2/flows', scope: 'api:flows:read',
     paging: 'query-cursor', readOnly: true, listKey: 'flows',
-    shape: {
+    shape: () => ({
       flowOwnerEmail: email('Email of the user whose visible flows are listed'),
       workspaceId: gongId('workspace', 'Only flows of this workspace').optional(),
       folderId: gongId('folder', 'Only flows in this flow folder').optional(),
       mostRecentlyAssigned: bool('Only the 20 flows most recently assigned by the user').optional(),
-    },
+    }),
     placement: { flowOwnerEmail: { in: 'query' }, workspaceId: { in: 'query' }, folderId: { in: 'query' }, mostRecentlyAssigned: { in: 'query' } },
   }),
   defineAction({
@@ -26,11 +26,11 @@ export const engageActions: ActionDef[] = [
     description: 'Flow folders visible to a user.',
     category: 'Engage', method: 'GET', path: '/v2/flows/folders', scope: 'api:flows:read',
     paging: 'query-cursor', readOnly: true, listKey: 'flowsFolders',
-    shape: {
+    shape: () => ({
       flowFolderOwnerEmail: email('Email of the user whose visible folders are listed'),
       parentId: gongId('folder', 'Only this folder and its children').optional(),
       workspaceId: gongId('workspace', 'Only folders of this workspace').optional(),
-    },
+    }),
     placement: { flowFolderOwnerEmail: { in: 'query' }, parentId: { in: 'query' }, workspaceId: { in: 'query' } },
   }),
   defineAction({
@@ -40,10 +40,10 @@ export const engageActions: ActionDef[] = [
     description: 'Flows assigned to CRM prospects (open ones) or flow instances (all), a read sent as POST.',
     category: 'Engage', method: 'POST', path: '/v2/flows/prospects', scope: 'api:flows:read',
     readOnly: true, listKey: 'prospectsAssigned',
-    shape: {
+    shape: () => ({
       crmProspectsIds: stringList('CRM ids of the prospects (contacts or leads)').optional(),
       flowInstanceIds: stringList('Flow instance ids').optional(),
-    },
+    }),
     refine: v => (Array.isArray(v.crmProspectsIds) && v.crmProspectsIds.length > 0) || (Array.isArray(v.flowInstanceIds) && v.flowInstanceIds.length > 0)
       ? [] : [{ path: 'crmProspectsIds', message: 'give crmProspectsIds or flowInstanceIds' }],
   }),
@@ -54,7 +54,7 @@ export const engageActions: ActionDef[] = [
     description: 'Assigns up to 100 CRM prospects to a flow, owned by a user.',
     category: 'Engage', method: 'POST', path: '/v2/flows/prospects/assign', scope: 'api:flows:write', readOnly: false,
     listKey: 'prospectsAssigned',
-    shape: {
+    shape: () => ({
       flowId: gongId('flow', 'Flow id'),
       crmProspectsIds: stringList('CRM ids of the prospects (at most 100)', { min: 1, max: 100 }),
       flowInstanceOwnerEmail: email('Email of the user who owns the flow instances'),
@@ -68,7 +68,7 @@ export const engageActions: ActionDef[] = [
         coolOffOverride: bool('Ignore the cool-off period').optional(),
       }, 'Overrides (Beta)').optional(),
       flowInstanceDescription: str('Description of the flow instances (Beta)').optional(),
-    },
+    }),
   }),
   defineAction({
     id: 'flows.unassignByCrmId',
@@ -78,11 +78,11 @@ export const engageActions: ActionDef[] = [
     category: 'Engage', method: 'POST', path: '/v2/flows/prospects/unassign-flows-by-crm-id', scope: 'api:flows:write',
     readOnly: false, destructive: true, confirmField: 'crmProspectId',
     listKey: 'unassignedFlowInstanceIds',
-    shape: {
+    shape: () => ({
       crmProspectId: str('CRM id of the prospect', { min: 1 }),
       flowId: gongId('flow', 'Only this flow (all flows when omitted)').optional(),
       unassignedByUserEmail: email('Email of the user recorded as doing the unassignment').optional(),
-    },
+    }),
   }),
   defineAction({
     id: 'tasks.list',
@@ -91,7 +91,7 @@ export const engageActions: ActionDef[] = [
     description: 'A user\'s Engage call tasks by type and status (a read, sent as POST).',
     category: 'Engage', method: 'POST', path: '/v2/tasks', scope: 'api:tasks:read', readOnly: true,
     listKey: 'tasks',
-    shape: {
+    shape: () => ({
       filter: group({
         userId: gongId('user', 'User id'),
         workspaceId: gongId('workspace', 'Only tasks of this workspace').optional(),
@@ -99,6 +99,6 @@ export const engageActions: ActionDef[] = [
         taskAction: enumList(['CALL'] as const, 'Task actions', { min: 1 }),
         status: enumList(['OPEN', 'DONE', 'DISMISSED'] as const, 'Task statuses', { min: 1 }),
       }, 'Which tasks'),
-    },
+    }),
   }),
 ];

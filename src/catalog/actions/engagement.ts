@@ -5,7 +5,7 @@ import { email, enumOf, gongId, group, int, isoDateTime, objectList, phone, str,
 
 const SYSTEMS = ['Salesforce', 'HubSpot', 'MicrosoftDynamic', 'Generic'] as const;
 
-const crmContext = objectList(z.looseObject({
+const crmContext = () => objectList(z.looseObject({
   system: enumOf(SYSTEMS, 'CRM system'),
   objects: objectList(z.looseObject({
     objectType: str('Object type, e.g. Account', { min: 1 }),
@@ -24,7 +24,7 @@ function actor(what: string) {
     email: email('Email').optional(),
     name: str('Name').optional(),
     title: str('Job title').optional(),
-    context: crmContext.optional(),
+    context: crmContext().optional(),
   }, what).optional();
 }
 
@@ -32,10 +32,10 @@ const actorList = (what: string) => objectList(z.looseObject({
   email: email('Email'),
   name: str('Name').optional(),
   title: str('Job title').optional(),
-  context: crmContext.optional(),
+  context: crmContext().optional(),
 }), what);
 
-const sharer = group({
+const sharer = () => group({
   id: gongId('user', 'Gong user id of the sharer').optional(),
   email: email('Email of the sharer').optional(),
   name: str('Name of the sharer').optional(),
@@ -47,7 +47,7 @@ function common() {
     reportingSystem: str('Name of the system reporting the event', { min: 1 }),
     eventTimestamp: isoDateTime('When the event happened'),
     eventId: str('Your id of the event').optional(),
-    crmContext: crmContext.optional(),
+    crmContext: crmContext().optional(),
     contentProperties: properties('Properties of the content').optional(),
     eventProperties: properties('Properties of the event').optional(),
     workspaceId: gongId('workspace', 'Workspace').optional(),
@@ -58,18 +58,18 @@ function common() {
     mobileAppId: str('Mobile app id').optional(),
     agentPlatform: str('Platform, e.g. Windows, MacOS, iOS').optional(),
     userAgent: str('User agent').optional(),
-    sharer,
+    sharer: sharer(),
     sharingMessageSubject: str('Subject of the sharing message').optional(),
     sharingMessageBody: str('Body of the sharing message (HTML allowed)').optional(),
     shareId: str('Id of the share').optional(),
   };
 }
 
-const content = {
+const content = () => ({
   contentId: str('Id of the content', { min: 1 }),
   contentUrl: str('URL of the content', { min: 1 }),
   contentTitle: str('Title of the content', { min: 1 }),
-};
+});
 
 const customFields = (what: string) => objectList(z.looseObject({
   name: str('Name', { min: 1 }),
@@ -84,12 +84,12 @@ export const engagementActions: ActionDef[] = [
     title: 'Report a content share event',
     description: 'Tells Gong that content was shared with prospects (legacy; see digital interactions).',
     category: 'Engagement events', method: 'PUT', path: '/v2/customer-engagement/content/shared', scope: 'api:engagement-data:write', readOnly: false,
-    shape: {
+    shape: () => ({
       ...common(),
-      ...content,
+      ...content(),
       shareInfoUrl: str('URL with details of the share').optional(),
       recipients: actorList('Recipients of the shared content').optional(),
-    },
+    }),
   }),
   defineAction({
     id: 'engagement.contentViewed',
@@ -97,13 +97,13 @@ export const engagementActions: ActionDef[] = [
     title: 'Report a content view event',
     description: 'Tells Gong that a prospect viewed content (legacy; see digital interactions).',
     category: 'Engagement events', method: 'PUT', path: '/v2/customer-engagement/content/viewed', scope: 'api:engagement-data:write', readOnly: false,
-    shape: {
+    shape: () => ({
       ...common(),
-      ...content,
+      ...content(),
       viewActionTitle: str('Title of the view action').optional(),
       viewInfoUrl: str('URL with details of the view').optional(),
       viewer: actor('Who viewed the content'),
-    },
+    }),
     refine: v => (v.viewer !== undefined && v.trackingId !== undefined ? [{ path: 'trackingId', message: 'must be left out when a viewer is given' }] : []),
   }),
   defineAction({
@@ -112,14 +112,14 @@ export const engagementActions: ActionDef[] = [
     title: 'Report a custom engagement event',
     description: 'Tells Gong about any other engagement by a prospect (legacy; see digital interactions).',
     category: 'Engagement events', method: 'PUT', path: '/v2/customer-engagement/action', scope: 'api:engagement-data:write', readOnly: false,
-    shape: {
+    shape: () => ({
       ...common(),
       contentId: str('Id of the content').optional(),
       contentUrl: str('URL of the content').optional(),
       contentTitle: str('Title of the content').optional(),
       eventInfoUrl: str('URL with details of the event').optional(),
       actor: actor('Who did it'),
-    },
+    }),
   }),
   defineAction({
     id: 'engagement.digitalInteraction',
@@ -127,7 +127,7 @@ export const engagementActions: ActionDef[] = [
     title: 'Report a digital interaction',
     description: 'Reports a prospect\'s digital interaction (page view, form, search ...) with a person or a tracking id.',
     category: 'Engagement events', method: 'POST', path: '/v2/digital-interaction', scope: 'api:digital-interactions:write', readOnly: false,
-    shape: {
+    shape: () => ({
       eventId: str('Your unique id of the event (deduplication key)', { min: 1 }),
       timestamp: isoDateTime('When the interaction happened'),
       eventType: str('Type of event, e.g. page viewed', { min: 1 }),
@@ -189,7 +189,7 @@ export const engagementActions: ActionDef[] = [
       }, 'Who interacted (or give trackingId instead)').optional(),
       customFields: customFields('Custom fields of the event').optional(),
       trackingId: str('Tracking id of an anonymous visitor (instead of person)').optional(),
-    },
+    }),
     refine: v => (v.person !== undefined && v.trackingId !== undefined ? [{ path: 'trackingId', message: 'give either person or trackingId, not both' }] : []),
   }),
 ];

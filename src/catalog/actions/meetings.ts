@@ -28,7 +28,7 @@ export const meetingActions: ActionDef[] = [
     title: 'Create a Gong meeting',
     description: 'Creates a meeting Gong records; answers with its id, URL and invitees to add to the calendar invite (Beta).',
     category: 'Meetings', method: 'POST', path: '/v2/meetings', scope: 'api:meetings:user:create', readOnly: false,
-    shape: meetingShape(),
+    shape: meetingShape,
     refine: v => ordered(v, 'startTime', 'endTime'),
   }),
   defineAction({
@@ -37,7 +37,7 @@ export const meetingActions: ActionDef[] = [
     title: 'Update a Gong meeting',
     description: 'Replaces a meeting\'s time, organizer, invitees and title (Beta).',
     category: 'Meetings', method: 'PUT', path: '/v2/meetings/{meetingId}', scope: 'api:meetings:user:update', readOnly: false,
-    shape: { meetingId: gongId('meeting', 'Meeting id'), ...meetingShape() },
+    shape: () => ({ meetingId: gongId('meeting', 'Meeting id'), ...meetingShape() }),
     placement: { meetingId: { in: 'path' } },
     inputAliases: { meeting_id: 'meetingId' },
     refine: v => ordered(v, 'startTime', 'endTime'),
@@ -49,10 +49,10 @@ export const meetingActions: ActionDef[] = [
     description: 'Deletes a meeting created through the API (Beta).',
     category: 'Meetings', method: 'DELETE', path: '/v2/meetings/{meetingId}', scope: 'api:meetings:user:delete',
     readOnly: false, destructive: true, confirmField: 'meetingId',
-    shape: {
+    shape: () => ({
       meetingId: gongId('meeting', 'Meeting id'),
       organizerEmail: email('Email of the meeting\'s organizer'),
-    },
+    }),
     placement: { meetingId: { in: 'path' } },
     inputAliases: { meeting_id: 'meetingId', organizer_email: 'organizerEmail' },
   }),
@@ -63,7 +63,7 @@ export const meetingActions: ActionDef[] = [
     description: 'Whether each user exists in Gong and has a working meeting integration (a read, sent as POST).',
     category: 'Meetings', method: 'POST', path: '/v2/meetings/integration/status', scope: 'api:meetings:integration:status',
     readOnly: true, listKey: 'users',
-    shape: { emails: emailList('Email addresses of the users to check', { min: 1, max: 100 }) },
+    shape: () => ({ emails: emailList('Email addresses of the users to check', { min: 1, max: 100 }) }),
     inputAliases: { user_emails: 'emails' },
   }),
 ];

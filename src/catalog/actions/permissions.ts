@@ -61,7 +61,7 @@ export const permissionActions: ActionDef[] = [
     description: 'All permission profiles of a workspace, by name.',
     category: 'Permissions', method: 'GET', path: '/v2/all-permission-profiles', scope: 'api:permission-profile:read', readOnly: true,
     listKey: 'profiles',
-    shape: { workspaceId: gongId('workspace', 'Workspace id') },
+    shape: () => ({ workspaceId: gongId('workspace', 'Workspace id') }),
     placement: { workspaceId: { in: 'query' } },
   }),
   defineAction({
@@ -70,7 +70,7 @@ export const permissionActions: ActionDef[] = [
     title: 'Get a permission profile',
     description: 'One permission profile with all its permissions.',
     category: 'Permissions', method: 'GET', path: '/v2/permission-profile', scope: 'api:permission-profile:read', readOnly: true,
-    shape: { profileId: gongId('profile', 'Permission profile id') },
+    shape: () => ({ profileId: gongId('profile', 'Permission profile id') }),
     placement: { profileId: { in: 'query' } },
   }),
   defineAction({
@@ -79,7 +79,7 @@ export const permissionActions: ActionDef[] = [
     title: 'Create a permission profile',
     description: 'Creates a permission profile in a workspace; omitted permissions are off.',
     category: 'Permissions', method: 'POST', path: '/v2/permission-profile', scope: 'api:permission-profile:write', readOnly: false,
-    shape: { workspaceId: gongId('workspace', 'Workspace of the new profile'), ...profileShape(true) },
+    shape: () => ({ workspaceId: gongId('workspace', 'Workspace of the new profile'), ...profileShape(true) }),
     placement: { workspaceId: { in: 'query' } },
   }),
   defineAction({
@@ -88,7 +88,7 @@ export const permissionActions: ActionDef[] = [
     title: 'Update a permission profile',
     description: 'Changes the given permissions of a profile; the others stay as they are.',
     category: 'Permissions', method: 'PUT', path: '/v2/permission-profile', scope: 'api:permission-profile:write', readOnly: false,
-    shape: { profileId: gongId('profile', 'Permission profile id'), ...profileShape(false) },
+    shape: () => ({ profileId: gongId('profile', 'Permission profile id'), ...profileShape(false) }),
     placement: { profileId: { in: 'query' } },
   }),
   defineAction({
@@ -98,7 +98,7 @@ export const permissionActions: ActionDef[] = [
     description: 'The users assigned to a permission profile.',
     category: 'Permissions', method: 'GET', path: '/v2/permission-profile/users', scope: 'api:users:read', readOnly: true,
     listKey: 'users',
-    shape: { profileId: gongId('profile', 'Permission profile id') },
+    shape: () => ({ profileId: gongId('profile', 'Permission profile id') }),
     placement: { profileId: { in: 'query' } },
   }),
 ];

@@ -21,7 +21,7 @@ export const statsActions: ActionDef[] = [
     description: 'One set of activity counters (calls hosted, feedback, listening, sharing ...) per user over a date range.',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/aggregate', scope: 'api:stats:user-actions',
     paging: 'body-cursor', readOnly: true, listKey: 'usersAggregateActivityStats',
-    shape: { filter: statsFilter() },
+    shape: () => ({ filter: statsFilter() }),
   }),
   defineAction({
     id: 'stats.activityByPeriod',
@@ -30,10 +30,10 @@ export const statsActions: ActionDef[] = [
     description: 'Activity counters per user for each day, week, month, quarter or year of a date range.',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/aggregate-by-period', scope: 'api:stats:user-actions',
     paging: 'body-cursor', readOnly: true, listKey: 'usersAggregateActivity',
-    shape: {
+    shape: () => ({
       filter: statsFilter(),
       aggregationPeriod: enumOf(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const, 'Length of each period (weeks start on Monday)'),
-    },
+    }),
   }),
   defineAction({
     id: 'stats.activityDayByDay',
@@ -42,7 +42,7 @@ export const statsActions: ActionDef[] = [
     description: 'For each user and day, the ids of the calls behind each activity counter.',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/day-by-day', scope: 'api:stats:user-actions:detailed',
     paging: 'body-cursor', readOnly: true, listKey: 'usersDetailedActivities',
-    shape: { filter: statsFilter() },
+    shape: () => ({ filter: statsFilter() }),
   }),
   defineAction({
     id: 'stats.answeredScorecards',
@@ -51,7 +51,7 @@ export const statsActions: ActionDef[] = [
     description: 'Scorecards filled in for calls, with their answers (a read, sent as POST).',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/scorecards', scope: 'api:stats:scorecards',
     paging: 'body-cursor', readOnly: true, listKey: 'answeredScorecards',
-    shape: {
+    shape: () => ({
       filter: group({
         callFromDate: isoDate('Calls on or after this day').optional(),
         callToDate: isoDate('Calls before this day').optional(),
@@ -61,7 +61,7 @@ export const statsActions: ActionDef[] = [
         reviewedUserIds: idList('user', 'Only scorecards of these reviewed users').optional(),
         scorecardIds: idList('scorecard', 'Only these scorecards').optional(),
       }, 'Which answered scorecards').prefault({}),
-    },
+    }),
   }),
   defineAction({
     id: 'stats.interaction',
@@ -70,7 +70,7 @@ export const statsActions: ActionDef[] = [
     description: 'Per-user interaction statistics (longest monologue, interactivity, patience, question rate) over a date range.',
     category: 'Stats', method: 'POST', path: '/v2/stats/interaction', scope: 'api:stats:interaction',
     paging: 'body-cursor', readOnly: true, listKey: 'peopleInteractionStats',
-    shape: { filter: statsFilter() },
+    shape: () => ({ filter: statsFilter() }),
   }),
 ];
 
@@ -82,12 +82,12 @@ export const coachingActions: ActionDef[] = [
     description: 'Coaching metrics of a manager\'s direct reports in a time range.',
     category: 'Coaching', method: 'GET', path: '/v2/coaching', scope: 'api:coaching:read', readOnly: true,
     listKey: 'coachingData',
-    shape: {
+    shape: () => ({
       workspaceId: gongId('workspace', 'Workspace id'),
       managerId: gongId('user', 'User id of the manager'),
       from: isoDateTime('Start of the range'),
       to: isoDateTime('End of the range'),
-    },
+    }),
     placement: {
       workspaceId: { in: 'query', wireName: 'workspace-id' },
       managerId: { in: 'query', wireName: 'manager-id' },
@@ -106,11 +106,11 @@ export const logActions: ActionDef[] = [
     description: 'Log entries of one type (access, user activity, call plays, external shares) in a time range.',
     category: 'Logs', method: 'GET', path: '/v2/logs', scope: 'api:logs:read',
     paging: 'query-cursor', readOnly: true, listKey: 'logEntries',
-    shape: {
+    shape: () => ({
       logType: enumOf(['AccessLog', 'UserActivityLog', 'UserCallPlay', 'ExternallySharedCallAccess', 'ExternallySharedCallPlay'] as const, 'Type of log'),
       fromDateTime: isoDateTime('Entries at or after this time'),
       toDateTime: isoDateTime('Entries before this time (now when omitted)').optional(),
-    },
+    }),
     placement: { logType: { in: 'query' }, fromDateTime: { in: 'query' }, toDateTime: { in: 'query' } },
   }),
 ];

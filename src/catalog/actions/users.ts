@@ -10,7 +10,7 @@ export const userActions: ActionDef[] = [
     description: 'Every user of the company (100 a page).',
     category: 'Users', method: 'GET', path: '/v2/users', scope: 'api:users:read',
     paging: 'query-cursor', readOnly: true, listKey: 'users',
-    shape: { includeAvatars: bool('Include avatars (synthetic users for Gong staff)').optional() },
+    shape: () => ({ includeAvatars: bool('Include avatars (synthetic users for Gong staff)').optional() }),
     placement: { includeAvatars: { in: 'query' } },
   }),
   defineAction({
@@ -20,14 +20,14 @@ export const userActions: ActionDef[] = [
     description: 'Users by id or creation date (an empty filter returns everyone).',
     category: 'Users', method: 'POST', path: '/v2/users/extensive', scope: 'api:users:read',
     paging: 'body-cursor', readOnly: true, listKey: 'users',
-    shape: {
+    shape: () => ({
       filter: group({
         createdFromDateTime: isoDateTime('Users created at or after this time').optional(),
         createdToDateTime: isoDateTime('Users created before this time').optional(),
         includeAvatars: bool('Include avatars (synthetic users for Gong staff)').optional(),
         userIds: idList('user', 'Only these users').optional(),
       }, 'Which users').prefault({}),
-    },
+    }),
   }),
   defineAction({
     id: 'users.get',
@@ -35,7 +35,7 @@ export const userActions: ActionDef[] = [
     title: 'Get a user',
     description: 'One user\'s details.',
     category: 'Users', method: 'GET', path: '/v2/users/{id}', scope: 'api:users:read', readOnly: true,
-    shape: { id: gongId('user', 'User id') },
+    shape: () => ({ id: gongId('user', 'User id') }),
     placement: { id: { in: 'path' } },
     inputAliases: { user_id: 'id' },
   }),
@@ -46,7 +46,7 @@ export const userActions: ActionDef[] = [
     description: 'Changes of a user\'s recording and import settings over time.',
     category: 'Users', method: 'GET', path: '/v2/users/{id}/settings-history', scope: 'api:users:read', readOnly: true,
     listKey: 'userSettingsHistory',
-    shape: { id: gongId('user', 'User id') },
+    shape: () => ({ id: gongId('user', 'User id') }),
     placement: { id: { in: 'path' } },
     inputAliases: { user_id: 'id' },
   }),
@@ -60,7 +60,7 @@ export const workspaceActions: ActionDef[] = [
     description: 'The company\'s workspaces.',
     category: 'Workspaces', method: 'GET', path: '/v2/workspaces', scope: 'api:workspaces:read', readOnly: true,
     listKey: 'workspaces',
-    shape: {},
+    shape: () => ({}),
   }),
 ];
 
@@ -72,7 +72,7 @@ export const settingsActions: ActionDef[] = [
     description: 'Keyword tracker definitions (all workspaces when none is given).',
     category: 'Settings', method: 'GET', path: '/v2/settings/trackers', scope: 'api:settings:trackers:read', readOnly: true,
     listKey: 'keywordTrackers',
-    shape: { workspaceId: gongId('workspace', 'Only trackers of this workspace').optional() },
+    shape: () => ({ workspaceId: gongId('workspace', 'Only trackers of this workspace').optional() }),
     placement: { workspaceId: { in: 'query' } },
   }),
   defineAction({
@@ -82,7 +82,7 @@ export const settingsActions: ActionDef[] = [
     description: 'Scorecard definitions with their questions.',
     category: 'Settings', method: 'GET', path: '/v2/settings/scorecards', scope: 'api:settings:scorecards:read', readOnly: true,
     listKey: 'scorecards',
-    shape: {},
+    shape: () => ({}),
   }),
   defineAction({
     id: 'settings.callOutcomes',
@@ -91,7 +91,7 @@ export const settingsActions: ActionDef[] = [
     description: 'Dialer call outcome definitions.',
     category: 'Settings', method: 'GET', path: '/v2/call-outcomes', scope: 'api:call-outcomes:read', readOnly: true,
     listKey: 'outcomes',
-    shape: {},
+    shape: () => ({}),
   }),
 ];
 
@@ -103,7 +103,7 @@ export const libraryActions: ActionDef[] = [
     description: 'Public library folders (flat; the hierarchy is in parentFolderId).',
     category: 'Library', method: 'GET', path: '/v2/library/folders', scope: 'api:library:read', readOnly: true,
     listKey: 'folders',
-    shape: { workspaceId: gongId('workspace', 'Only folders of this workspace').optional() },
+    shape: () => ({ workspaceId: gongId('workspace', 'Only folders of this workspace').optional() }),
     placement: { workspaceId: { in: 'query' } },
   }),
   defineAction({
@@ -113,7 +113,7 @@ export const libraryActions: ActionDef[] = [
     description: 'The calls and clips saved in one library folder.',
     category: 'Library', method: 'GET', path: '/v2/library/folder-content', scope: 'api:library:read', readOnly: true,
     listKey: 'calls',
-    shape: { folderId: gongId('folder', 'Library folder id') },
+    shape: () => ({ folderId: gongId('folder', 'Library folder id') }),
     placement: { folderId: { in: 'query' } },
   }),
 ];
