@@ -21,6 +21,14 @@ function urlProblem(v: string): string | undefined {
   }
 }
 
+/**
+ * Back, also when the prompter came from another bundle (tests build their ScriptedPrompter from
+ * out/, the extension runs from dist/, and each has its own `BACK` symbol).
+ */
+function isBack(a: unknown): boolean {
+  return a === BACK || (typeof a === 'symbol' && a.description === 'back');
+}
+
 const notEmpty = (what: string) => (v: string) => (v.trim() ? undefined : `Enter the ${what}`);
 
 interface Answers {
@@ -67,7 +75,7 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
           { label: BASIC, description: 'Basic auth: the key pair a Gong technical admin creates under Company settings > API' },
           { label: BEARER, description: 'Bearer: an access token of a Gong OAuth app' },
         ], { ...info, placeholder: 'How do you connect to Gong?' });
-        answer = picked === BACK || picked === undefined ? picked : (a.kind = picked.label === BEARER ? 'bearer' : 'basic');
+        answer = isBack(picked) || picked === undefined ? picked : (a.kind = (picked as { label: string }).label === BEARER ? 'bearer' : 'basic');
         break;
       }
       case 'profile': {
@@ -75,7 +83,7 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
           ...profiles.map(x => ({ label: x.name, description: `${x.baseUrl} · ${x.authKind === 'basic' ? 'access key' : 'token'}`, detail: 'Replace this profile\'s credentials' })),
           { label: NEW_PROFILE, description: 'Keep the existing profiles and add one' },
         ], { ...info, placeholder: 'Which profile? (several Gong accounts can be kept)' });
-        if (picked !== BACK && picked !== undefined) {
+        if (!isBack(picked) && picked !== undefined && typeof picked === 'object') {
           a.existing = picked.label !== NEW_PROFILE;
           if (a.existing) {
             a.name = picked.label;
@@ -120,7 +128,7 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
         break;
     }
     if (answer === undefined) throw new UserCancelled();
-    if (answer === BACK) { i = Math.max(0, i - 1); continue; }
+    if (isBack(answer)) { i = Math.max(0, i - 1); continue; }
     i++;
   }
   const name = a.name ?? 'default';
@@ -159,7 +167,7 @@ export async function runSignOut(services: Services, profileName?: string): Prom
         [...profiles].sort((x, y) => Number(y.name === active) - Number(x.name === active)).map(x => ({ label: x.name, description: `${x.baseUrl}${x.name === active ? ' · active' : ''}` })),
         { title: 'Sign Out of Gong', placeholder: 'Which profile? Its stored secrets are removed.' },
       );
-      if (picked === undefined || picked === BACK) throw new UserCancelled();
+      if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
       name = picked.label;
     }
   }
@@ -176,7 +184,7 @@ export async function runSwitchProfile(services: Services, profileName?: string)
     ...session.profiles().map(x => ({ label: x.name, description: `${x.baseUrl} · ${x.authKind === 'basic' ? 'access key' : 'token'}${x.name === active ? ' · active' : ''}` })),
     { label: addNew },
   ], { title: 'Switch Gong Profile', placeholder: 'Which Gong account should the views show?' });
-  if (picked === undefined || picked === BACK) throw new UserCancelled();
+  if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
   if (picked.label === addNew) { await runSignIn(services); return; }
   await session.switchTo(picked.label);
 }

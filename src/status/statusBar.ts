@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { sharedScheduler } from '../gong/scheduler';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
-import { BACK } from '../platform/prompter';
 import type { Services } from '../platform/services';
 import { statusText } from './text';
 
@@ -54,7 +53,7 @@ export function registerStatusBar(services: Services): vscode.StatusBarItem {
         { label: '$(output) Show Log', id: Commands.showLog },
       ];
     const picked = await services.prompter().pick(items, { title: 'Gong', placeholder: session.active ? `Profile "${session.active.name}"` : 'Not signed in' });
-    if (picked === undefined || picked === BACK) throw new UserCancelled();
+    if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
     await vscode.commands.executeCommand(picked.id);
   });
   return item;

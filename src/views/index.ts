@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { stringifyJson } from '../gong/json';
 import { describe as describeGongError } from '../gong/errors';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
-import { BACK } from '../platform/prompter';
 import type { Services } from '../platform/services';
 import { StateKeys } from '../auth/profiles';
 import {
@@ -165,17 +164,17 @@ export function registerViews(services: Services): void {
       { label: 'Last 30 days', id: 'last30' as const },
       { label: 'Custom range...', id: 'custom' as const },
     ], { title: 'Calls: date range', placeholder: `Now: ${models.calls.description() ?? ''}` });
-    if (picked === undefined || picked === BACK) throw new UserCancelled();
+    if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
     if (picked.id !== 'custom') { models.calls.setRange(presetRange(picked.id, Date.now())); return; }
     const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim())) ? undefined : 'Enter a date like 2026-01-31');
     const from = await p.input({ title: 'Calls: custom range', step: 1, totalSteps: 2, prompt: 'First day (YYYY-MM-DD)', value: models.calls.range.from.slice(0, 10), validate: day });
-    if (from === undefined || from === BACK) throw new UserCancelled();
+    if (from === undefined || typeof from === 'symbol') throw new UserCancelled();
     const to = await p.input({
       title: 'Calls: custom range', step: 2, totalSteps: 2, prompt: 'Last day (YYYY-MM-DD), included',
       value: new Date().toISOString().slice(0, 10),
       validate: v => day(v) ?? (typeof customRange(from.trim(), v.trim()) === 'string' ? customRange(from.trim(), v.trim()) as string : undefined),
     });
-    if (to === undefined || to === BACK) throw new UserCancelled();
+    if (to === undefined || typeof to === 'symbol') throw new UserCancelled();
     const r = customRange(from.trim(), to.trim());
     if (typeof r === 'string') throw new Error(r);
     models.calls.setRange(r);
@@ -191,12 +190,12 @@ export function registerViews(services: Services): void {
     let email: string | undefined;
     if (emails.length > 0) {
       const picked = await p.pick([{ label: typeIt }, ...emails], { title: 'Engage flows: owner', placeholder: 'Whose flows? (Gong lists flows per owner email)' });
-      if (picked === undefined || picked === BACK) throw new UserCancelled();
+      if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
       if (picked.label !== typeIt) email = picked.label;
     }
     if (email === undefined) {
       const typed = await p.input({ title: 'Engage flows: owner', prompt: 'Flow owner email (your own Gong email shows your flows)', value: models.flows.ownerEmail ?? '', validate: emailProblem });
-      if (typed === undefined || typed === BACK) throw new UserCancelled();
+      if (typed === undefined || typeof typed === 'symbol') throw new UserCancelled();
       email = typed.trim();
     }
     await setFlowOwner(email);
@@ -255,7 +254,7 @@ export function registerViews(services: Services): void {
         prompt: 'Text to match in the rows loaded so far (empty clears the filter)',
         value: models[v.key].filter,
       });
-      if (text === undefined || text === BACK) throw new UserCancelled();
+      if (text === undefined || typeof text === 'symbol') throw new UserCancelled();
       models[v.key].setFilter(text);
       updateFilterContext();
     });
@@ -298,11 +297,11 @@ export function registerViews(services: Services): void {
     let choice = choices[0];
     if (choices.length > 1) {
       const picked = await services.prompter().pick(choices.map(c => ({ label: c.label, description: c.actionId, choice: c })), { title: 'Run Action with this item' });
-      if (picked === undefined || picked === BACK) throw new UserCancelled();
+      if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
       choice = picked.choice;
     }
     if (!choice) return;
-    await vscode.commands.executeCommand(Commands.runAction, { actionId: choice.actionId, input: choice.input });
+    return vscode.commands.executeCommand(Commands.runAction, { actionId: choice.actionId, input: choice.input });
   });
 
   const access: TreeAccess = {
