@@ -865,3 +865,31 @@ export function userDetails(world: World, user: LgUser): Record<string, unknown>
     spokenLanguages: [{ language: 'en-US', primary: true }, ...(secondLanguage === undefined ? [] : [{ language: secondLanguage, primary: false }])],
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Erased data: the data-privacy routes record erased emails and numbers; answers leave them out.
+
+const digitsOnly = (s: string): string => s.replace(/\D/g, '');
+
+/** Whether an email address was erased (compared case-insensitively). */
+export function isErasedEmail(world: World, email: string | undefined): boolean {
+  if (email === undefined || world.erasedEmails.size === 0) return false;
+  return world.erasedEmails.has(email) || world.erasedEmails.has(email.toLowerCase());
+}
+
+/** Whether a phone number was erased, however it was spelled (digits compared). */
+export function isErasedPhone(world: World, phone: string | undefined): boolean {
+  if (phone === undefined || phone === '' || world.erasedPhones.size === 0) return false;
+  const d = digitsOnly(phone);
+  if (d.length === 0) return false;
+  for (const e of world.erasedPhones) if (digitsOnly(e) === d) return true;
+  return false;
+}
+
+/** Free text (call titles) with erased phone numbers and emails blanked out. */
+export function scrubErased(world: World, text: string): string {
+  if (world.erasedEmails.size === 0 && world.erasedPhones.size === 0) return text;
+  return text
+    .replace(/\+?\d[\d\s().-]{6,}\d/g, m => (isErasedPhone(world, m) ? '[erased]' : m))
+    .replace(/[^\s<>()"']+@[^\s<>()"']+/g, m => (isErasedEmail(world, m) ? '[erased]' : m));
+}

@@ -11,18 +11,18 @@ import {
   bad, bodyObject, filterObject, idString, isRecord, optionalBoolean, optionalDateTime, optionalIdList, optionalString,
   parseDateTime, requiredString,
 } from '../validate';
-import { APP_HOST, callExtras, callFilterTime, formatInZone, worldExtras } from '../world';
+import { APP_HOST, callExtras, callFilterTime, formatInZone, isErasedEmail, isErasedPhone, scrubErased, worldExtras } from '../world';
 
 const NO_CALLS = 'No calls found corresponding to the provided filters';
 const DIRECTIONS = ['Inbound', 'Outbound', 'Conference', 'Unknown'] as const;
 
 /** Gong's CallBasicData for a call. */
-export function callBasic(call: LgCall): Record<string, unknown> {
+export function callBasic(call: LgCall, world?: World): Record<string, unknown> {
   const extras = callExtras(call);
   return {
     id: call.id,
     url: call.url,
-    title: call.title,
+    title: world === undefined ? call.title : scrubErased(world, call.title),
     scheduled: call.scheduled === '' ? null : call.scheduled,
     started: call.started,
     duration: call.duration,
@@ -48,9 +48,8 @@ export function visibleParties(world: World, parties: readonly LgParty[]): LgPar
   if (world.erasedEmails.size === 0 && world.erasedPhones.size === 0) return parties.slice();
   const out: LgParty[] = [];
   for (const p of parties) {
-    if (p.emailAddress !== undefined && world.erasedEmails.has(p.emailAddress.toLowerCase())) continue;
-    if (p.emailAddress !== undefined && world.erasedEmails.has(p.emailAddress)) continue;
-    if (p.phoneNumber !== undefined && world.erasedPhones.has(p.phoneNumber)) {
+    if (isErasedEmail(world, p.emailAddress)) continue;
+    if (isErasedPhone(world, p.phoneNumber)) {
       if (p.emailAddress === undefined) continue;
       const { phoneNumber: _dropped, ...rest } = p;
       out.push(rest);
@@ -136,14 +135,14 @@ function listCalls(req: LocalRequest, ctx: RouteContext): { body: Record<string,
   const calls = selectCalls(ctx.world, filter);
   if (calls.length === 0) throw new LocalHttpError(404, [NO_CALLS]);
   const page = ctx.page(req, calls);
-  return { body: { records: page.records, calls: page.items.map(callBasic) } };
+  return { body: { records: page.records, calls: page.items.map(c => callBasic(c, ctx.world)) } };
 }
 
 function getCall(req: LocalRequest, ctx: RouteContext): { body: Record<string, unknown> } {
   const id = req.params.id ?? '';
   const call = /^\d{1,20}$/.test(id) ? ctx.world.callsById.get(id) : undefined;
   if (call === undefined) throw new LocalHttpError(404, [`Call ID ${id} was not found`]);
-  return { body: { call: callBasic(call) } };
+  return { body: { call: callBasic(call, ctx.world) } };
 }
 
 function createCall(req: LocalRequest, ctx: RouteContext): { body: Record<string, unknown> } {
@@ -328,7 +327,7 @@ function partyOut(world: World, p: LgParty, withContext: boolean): Record<string
 }
 
 function extensiveCall(world: World, call: LgCall, sel: Selector): Record<string, unknown> {
-  const out: Record<string, unknown> = { metaData: callBasic(call) };
+  const out: Record<string, unknown> = { metaData: callBasic(call, world) };
   const ext = call.extensive;
   if (sel.context !== 'None') {
     const ctxList = Array.isArray(ext.context) ? (ext.context as Array<{ system: string; objects: Array<Record<string, unknown>> }>) : [];

@@ -5,17 +5,17 @@ import { LocalHttpError } from '../contract';
 import type { LgUser, World } from '../model';
 import { Rand } from '../ids';
 import { bodyObject, filterObject, optionalBoolean, optionalDateTime, optionalIdList, queryBoolean, bad } from '../validate';
-import { formatInZone, userDetails, worldExtras } from '../world';
+import { formatInZone, isErasedEmail, isErasedPhone, userDetails, worldExtras } from '../world';
 
 /** False when the user's email was erased through the data-privacy API. */
 function visible(world: World, u: LgUser): boolean {
-  return !world.erasedEmails.has(u.emailAddress) && !world.erasedEmails.has(u.emailAddress.toLowerCase());
+  return !isErasedEmail(world, u.emailAddress);
 }
 
 /** Gong's UserMetadata for a user. */
 export function userMetadata(world: World, u: LgUser): Record<string, unknown> {
   const d = userDetails(world, u);
-  const phone = u.phoneNumber === '' || world.erasedPhones.has(u.phoneNumber) ? null : u.phoneNumber;
+  const phone = u.phoneNumber === '' || isErasedPhone(world, u.phoneNumber) ? null : u.phoneNumber;
   return {
     id: u.id,
     emailAddress: u.emailAddress,

@@ -239,5 +239,22 @@ describe('localGong: core routes', function () {
         g.world.erasedPhones.clear();
       }
     });
+
+    it('blanks an erased number out of phone-call titles, however the number was spelled', async () => {
+      const call = g.world.calls.find(c => /^Outbound call to \+/.test(c.title))!;
+      const number = call.title.replace('Outbound call to ', '');
+      const respelled = `+${number.replace(/\D/g, '')}`;
+      try {
+        g.world.erasedPhones.add(respelled);
+        const a = await api(g, 'GET', `/v2/calls/${call.id}`);
+        const title = (a.json.call as { title: string }).title;
+        assert.equal(title, 'Outbound call to [erased]');
+        const ext = await api(g, 'POST', '/v2/calls/extensive', { filter: { callIds: [call.id] }, contentSelector: { exposedFields: { parties: true } } });
+        assert.equal((ext.json.calls as ExtCall[]).length, 1);
+        assert.ok(!ext.text.includes(number));
+      } finally {
+        g.world.erasedPhones.clear();
+      }
+    });
   });
 });
