@@ -87,14 +87,15 @@ export function describeAction(a: ActionDef): Record<string, unknown> {
     ...(a.confirmField ? { confirmField: a.confirmField } : {}),
     ...(a.emptyOn404 ? { emptyOn404: true } : {}),
     ...(a.listKey ? { listKey: a.listKey } : {}),
-    fields: fieldsOf(a).map(describeField),
+    fields: fieldsOf(a).map(f => describeField(f, a.placement[f.path]?.wireName)),
   };
 }
 
-function describeField(f: FieldSpec): Record<string, unknown> {
+function describeField(f: FieldSpec, wireName: string | undefined): Record<string, unknown> {
   return {
     path: f.path,
     location: f.location,
+    ...(wireName ? { wireName } : {}),
     kind: f.kind,
     required: f.required,
     ...(f.enumValues ? { enumValues: f.enumValues } : {}),

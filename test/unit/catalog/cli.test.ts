@@ -48,7 +48,7 @@ describe('gong CLI', function () {
     assert.ok(coaching);
     assert.deepEqual([coaching.method, coaching.path, coaching.scope, coaching.paging], ['GET', '/v2/coaching', 'api:coaching:read', 'none']);
     const fields = coaching.fields as Array<Record<string, unknown>>;
-    assert.deepEqual(fields.find(f => f.path === 'workspaceId'), { path: 'workspaceId', location: 'query', kind: 'id', required: true, idKind: 'workspace', description: 'Workspace id' });
+    assert.deepEqual(fields.find(f => f.path === 'workspaceId'), { path: 'workspaceId', location: 'query', wireName: 'workspace-id', kind: 'id', required: true, idKind: 'workspace', description: 'Workspace id' });
     const logs = list.find(a => a.id === 'logs.list');
     assert.deepEqual((logs?.fields as Array<Record<string, unknown>>).find(f => f.path === 'logType')?.enumValues, ['AccessLog', 'UserActivityLog', 'UserCallPlay', 'ExternallySharedCallAccess', 'ExternallySharedCallPlay']);
     for (const a of list) assert.ok(Array.isArray(a.aliases) && typeof a.readOnly === 'boolean' && typeof a.destructive === 'boolean');
