@@ -100,7 +100,8 @@ async function runSuite(runtime, server, browser) {
   });
   const suiteTimeoutMs = Math.max(60_000, timeoutMin * 60_000 - 3 * 60_000);
   let timer;
-  const code = await Promise.race([wb.exit, new Promise(r => { timer = setTimeout(() => r('timeout'), suiteTimeoutMs); })]);
+  const serverGone = new Promise(r => server.proc.once('exit', c => r(`code-server exited (${c})`)));
+  const code = await Promise.race([wb.exit, serverGone, new Promise(r => { timer = setTimeout(() => r('timeout'), suiteTimeoutMs); })]);
   clearTimeout(timer);
   console.log(`extension host test run ended: exit ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await wb.page.screenshot({ path: join(dir, 'workbench-after-tests.png') }).catch(() => undefined);

@@ -59,6 +59,9 @@ export async function openWorkbench(browser, url, { onLog, onConsole } = {}) {
     onConsole?.(m.type(), text);
   });
   page.on('pageerror', e => { errors.push(`pageerror: ${e.message}`); logs.push({ type: 'pageerror', text: e.message }); });
+  // A crashed or closed page never reports an exit code: end the wait instead of timing out.
+  page.on('crash', () => settle('page crashed'));
+  page.on('close', () => settle('page closed'));
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   return { page, errors, logs, exit };
 }

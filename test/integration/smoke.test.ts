@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, getApi, getActivationRecord } from './harness/index';
+import { EXTENSION_ID, getApi, getActivationRecord, signInScripted, signOutAll, useGong, waitFor } from './harness/index';
 
 interface ContributedCommand { command: string }
 
@@ -37,5 +37,33 @@ describe('smoke: the extension in a real VS Code', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter(c => !registered.has(c));
     assert.deepEqual(missing, [], 'contributed commands without a handler');
+  });
+});
+
+describe('harness: sign-in through the command with scripted answers', () => {
+  const gong = useGong();
+  after(async () => { await signOutAll(await getApi()); });
+
+  it('signs in with an access key and the client reaches the local Gong', async () => {
+    const api = await getApi();
+    const prompter = await signInScripted(api, gong(), 'Harness');
+    assert.equal(api.services.session.active?.name, 'Harness');
+    assert.equal(api.services.session.active?.baseUrl, gong().baseUrl);
+    assert.ok(prompter.asked.some(a => a.kind === 'input' && a.password), 'the secret was asked for as a password');
+    const client = api.services.session.api();
+    assert.ok(client);
+    const res = await client.request<{ users?: unknown[] }>({ method: 'GET', path: '/v2/users' });
+    assert.equal(res.data.users?.length, gong().world.users.length > 100 ? 100 : gong().world.users.length);
+  });
+
+  it('signs in again with a bearer token, replacing the profile of the same name', async () => {
+    const api = await getApi();
+    await signInScripted(api, gong(), 'Harness', 'bearer');
+    assert.equal(api.services.session.active?.authKind, 'bearer');
+    assert.equal(api.services.session.profiles().filter(p => p.name === 'Harness').length, 1);
+  });
+
+  it('waitFor fails with what it waited for', async () => {
+    await assert.rejects(waitFor(() => false, 100, 'never'), /never not met within 100 ms/);
   });
 });
