@@ -169,6 +169,8 @@ function makeField(path: string, schema: z.ZodType, required: boolean, location:
   const inner = unwrapAll(schema);
   const innerType = (inner.def as { type: string }).type;
   let kind: FieldSpec['kind'] = meta?.gongKind ?? 'json';
+  // Every catalog field is built with a tagged builder (an integrity test holds to it); the structural
+  // guess only keeps an untagged schema usable, with 'json' (edit as JSON) as the last resort.
   if (!meta) {
     if (innerType === 'boolean') kind = 'boolean';
     else if (innerType === 'string') kind = 'string';
