@@ -413,6 +413,7 @@ export function generateWorld(options: WorldOptions = {}): World {
       language = r < 0.04 ? 'spa' : r < 0.06 ? 'ger' : r < 0.075 ? 'jpn' : r < 0.085 ? 'heb' : 'eng';
     }
     let duration = conference ? callRand.int(900, 3600) : callRand.int(25, 900);
+    if (conference && special === 'normal' && callRand.chance(0.02)) duration = callRand.int(5400, 7200);
     if (special === 'workshop') duration = 7200;
     const kindName = callRand.pick(CALL_KINDS);
     let title = internalOnly ? `${COMPANY_NAME} | Pipeline review`
@@ -491,7 +492,7 @@ export function generateWorld(options: WorldOptions = {}): World {
 // ---------------------------------------------------------------------------------------------
 // Lazy per-call parts.
 
-const transcriptCache = new Map<string, LgMonologue[]>();
+const transcriptCaches = new WeakMap<World, Map<string, LgMonologue[]>>();
 // Shared by all parties: nothing mutates a party's methods, and 200,000 small arrays add up.
 const INVITEE_ATTENDEE = Object.freeze(['Invitee', 'Attendee']) as string[];
 const INVITEE_ONLY = Object.freeze(['Invitee']) as string[];
@@ -561,14 +562,20 @@ class GeneratedCall implements LgCall {
   }
 
   transcript(): LgMonologue[] {
-    const key = `${this.#world.seed}:${this.id}`;
-    const hit = transcriptCache.get(key);
+    // A few recent transcripts per world are kept: the two-hour one takes a moment to build and
+    // clients often ask for the same call twice (details, then transcript).
+    let cache = transcriptCaches.get(this.#world);
+    if (cache === undefined) {
+      cache = new Map();
+      transcriptCaches.set(this.#world, cache);
+    }
+    const hit = cache.get(this.id);
     if (hit !== undefined) return hit;
     const t = buildTranscript(this.#world, this);
-    transcriptCache.set(key, t);
-    if (transcriptCache.size > TRANSCRIPT_CACHE_SIZE) {
-      const oldest = transcriptCache.keys().next().value;
-      if (oldest !== undefined) transcriptCache.delete(oldest);
+    cache.set(this.id, t);
+    if (cache.size > TRANSCRIPT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
     }
     return t;
   }
