@@ -126,7 +126,11 @@ export abstract class ViewModel {
   /** Refetches a node's data (or the whole view's) on the next read, keeping loaded page counts. */
   refresh(node?: TreeNode): void {
     const profile = this.host.profile();
-    if (profile !== undefined) this.cache.invalidate(profile, node ? node.id : this.viewId);
+    if (profile === undefined) { this.fire(undefined); return; }
+    // A row without data of its own (a user, a tracker, a day of calls) comes from its view's
+    // list: refreshing it refreshes that list.
+    if (node && this.cache.sources(profile, node.id).length === 0) { this.refresh(); return; }
+    this.cache.invalidate(profile, node ? node.id : this.viewId);
     this.fire(node);
   }
 

@@ -171,10 +171,10 @@ export class SourceCache {
     return s as S;
   }
 
-  /** The sources of one profile whose key starts with the prefix. */
+  /** The sources of one profile under a key: the key itself and keys below it (`key/...`). */
   sources(profile: string, prefix: string): Source[] {
     const start = `${profile}\u0000${prefix}`;
-    return [...this.map.entries()].filter(([k]) => k.startsWith(start)).map(([, s]) => s);
+    return [...this.map.entries()].filter(([k]) => k === start || k.startsWith(`${start}/`)).map(([, s]) => s);
   }
 
   /** Invalidates every source of the profile under the prefix. */

@@ -269,6 +269,24 @@ describe('sidebar trees against the local Gong', function () {
       assert.equal(new Set(seen.map(r => r.id)).size, seen.length, 'ids are unique');
     });
 
+    it('refreshing a folder refetches only that folder; a row without data of its own refreshes its list', async () => {
+      const all = models(hostFor(gong));
+      const roots = await all.library.getChildren();
+      const seen = await expandAll(all.library, roots);
+      const folder = seen.find(r => r.item?.kind === 'folder') as TreeNode;
+      let before = gong.requestCount;
+      all.library.refresh(folder);
+      await all.library.getChildren(folder);
+      assert.equal(gong.requestCount - before, 1, 'one folder-content request');
+      await all.library.getChildren();
+      assert.equal(gong.requestCount - before, 1, 'the workspaces list was not refetched');
+      const user = items(await all.users.getChildren())[0] as TreeNode;
+      before = gong.requestCount;
+      all.users.refresh(user);
+      await all.users.getChildren();
+      assert.equal(gong.requestCount - before, 1, 'the users page was fetched again');
+    });
+
     it('Engage Flows asks for an owner, then lists folders and flows', async () => {
       const all = models(hostFor(gong));
       const first = await all.flows.getChildren();
