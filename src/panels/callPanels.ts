@@ -61,6 +61,8 @@ interface Entry {
   received: PageMessage[];
   rejected: number;
   status: PageStatus | undefined;
+  /** A moment to scroll to once the transcript has been sent (opened from a time in the details). */
+  pendingJump: number | undefined;
   disposables: vscode.Disposable[];
 }
 
@@ -129,6 +131,20 @@ export class CallPanels implements vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${todo.length} transcripts from Gong` }, () => loading);
   }
 
+  /** Opens one transcript, scrolled to `at` ms when given (a time clicked in the details). */
+  async openTranscriptAt(callId: string, at?: number): Promise<void> {
+    const existing = this.entries.get(this.key('transcript', callId));
+    if (at !== undefined) {
+      if (existing?.ready && existing.model) { existing.panel.reveal(); this.post(existing, { type: 'jumpTo', ms: at }); return; }
+      const e = existing ?? this.open('transcript', callId);
+      e.pendingJump = at;
+      e.panel.reveal();
+      await this.load(e);
+      return;
+    }
+    await this.openTranscripts([callId]);
+  }
+
   /** Restores a panel VS Code kept across a window reload. */
   async restore(kind: PanelKind, panel: vscode.WebviewPanel, callId: string): Promise<void> {
     const e = this.adopt(kind, callId, panel);
@@ -148,7 +164,7 @@ export class CallPanels implements vscode.Disposable {
   }
 
   private adopt(kind: PanelKind, callId: string, panel: vscode.WebviewPanel): Entry {
-    const e: Entry = { kind, callId, panel, ready: false, model: undefined, error: undefined, loading: undefined, sent: [], received: [], rejected: 0, status: undefined, disposables: [] };
+    const e: Entry = { kind, callId, panel, ready: false, model: undefined, error: undefined, loading: undefined, sent: [], received: [], rejected: 0, status: undefined, pendingJump: undefined, disposables: [] };
     this.entries.set(this.key(kind, callId), e);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'gong.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: localRoots(this.extensionUri) };
@@ -175,8 +191,10 @@ export class CallPanels implements vscode.Disposable {
   }
 
   private sendCurrent(e: Entry): void {
-    if (e.model) this.post(e, e.model.kind === 'callDetails' ? { type: 'callDetails', model: e.model } : { type: 'transcript', model: e.model });
-    else if (e.error) this.post(e, e.error);
+    if (e.model) {
+      this.post(e, e.model.kind === 'callDetails' ? { type: 'callDetails', model: e.model } : { type: 'transcript', model: e.model });
+      if (e.pendingJump !== undefined && e.ready) { this.post(e, { type: 'jumpTo', ms: e.pendingJump }); e.pendingJump = undefined; }
+    } else if (e.error) this.post(e, e.error);
     else this.post(e, { type: 'loading', title: e.kind === 'details' ? `call ${e.callId}` : `the transcript of call ${e.callId}` });
   }
 
@@ -327,7 +345,7 @@ export class CallPanels implements vscode.Disposable {
         if (isHttpUrl(url)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
         return;
       }
-      case 'openTranscript': await this.openTranscripts([e.callId]); return;
+      case 'openTranscript': await this.openTranscriptAt(e.callId, msg.at); return;
       case 'openDetails': await this.showDetails(e.callId); return;
       case 'copyId': await this.copy(e.callId, 'Call id copied'); return;
       case 'copyMarkdown': {

@@ -52,7 +52,11 @@ export function registerPanels(services: Services): void {
     await panels.showDetails(id);
   });
 
-  registerCommand(context, log, Commands.openTranscript, async (arg?: unknown) => {
+  // Second argument `{ at: ms }`: open a single transcript scrolled to that moment.
+  registerCommand(context, log, Commands.openTranscript, async (arg?: unknown, options?: unknown) => {
+    const at = (options as { at?: unknown } | undefined)?.at;
+    const one = callIdOf(arg);
+    if (one && !Array.isArray(arg) && typeof at === 'number' && Number.isFinite(at) && at >= 0) { await panels.openTranscriptAt(one, at); return; }
     let ids = callIdsOf(arg);
     const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
     if (folder) {

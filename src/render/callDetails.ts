@@ -3,7 +3,7 @@
  * request that fetches it. Pure: runs in plain Node tests and in the extension host alike.
  */
 import type { GongApi, GongRequest } from '../gong/types';
-import type { CallDetailsModel, LabelValue, PartyModel, RichNode } from '../shared/models';
+import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
 import { clock, dateTime, duration, isHttpUrl, percent } from './format';
 import { renderRich } from './markdown';
 import { arr, bool, num, obj, objs, str, type Obj } from './read';
@@ -98,6 +98,12 @@ export interface NameLookup {
   workspaces?: ReadonlyMap<string, string>;
 }
 
+/** A time reference from Gong's seconds. */
+export function timeRef(seconds: number): TimeRef {
+  const ms = Math.max(0, Math.round(seconds * 1000));
+  return { label: clock(ms), ms };
+}
+
 const directions: Record<string, string> = { Inbound: 'Inbound', Outbound: 'Outbound', Conference: 'Conference', Unknown: 'Unknown' };
 
 function affiliationOf(v: unknown): PartyModel['affiliation'] {
@@ -181,7 +187,7 @@ export function buildCallDetails(call: Obj, names: NameLookup = {}): CallDetails
     title: str(h['title']) ?? 'Highlights',
     items: objs(h['items']).map(i => ({
       text: renderRich(str(i['text'])),
-      starts: arr(i['startTimes']).map(num).filter((n): n is number => n !== undefined).map(s => clock(s * 1000)),
+      starts: arr(i['startTimes']).map(num).filter((n): n is number => n !== undefined).map(timeRef),
     })).filter(i => i.text.length > 0),
   })).filter(h => h.items.length > 0);
   const isNext = (t: string) => /^next\s*steps?$/i.test(t.trim());
@@ -231,10 +237,9 @@ export function buildCallDetails(call: Obj, names: NameLookup = {}): CallDetails
       const start = num(o['startTime']) ?? 0;
       return {
         section: str(o['section']) ?? 'Section',
-        start: clock(start * 1000),
-        startSeconds: start,
+        start: timeRef(start),
         duration: duration(num(o['duration']) ?? 0),
-        items: objs(o['items']).map(i => ({ text: renderRich(str(i['text'])), start: clock((num(i['startTime']) ?? 0) * 1000) })).filter(i => i.text.length > 0),
+        items: objs(o['items']).map(i => ({ text: renderRich(str(i['text'])), start: timeRef(num(i['startTime']) ?? 0) })).filter(i => i.text.length > 0),
       };
     }),
     highlights: highlightsAll.filter(h => !isNext(h.title)),
@@ -271,7 +276,7 @@ export function buildCallDetails(call: Obj, names: NameLookup = {}): CallDetails
         text: renderRich(str(c['comment'])),
         duringCall: bool(c['duringCall']) ?? false,
       };
-      if (at !== undefined) comment.at = clock(at * 1000);
+      if (at !== undefined) comment.at = timeRef(at);
       return comment;
     }).filter(c => c.text.length > 0),
   };
@@ -293,14 +298,14 @@ export function callDetailsMarkdown(m: CallDetailsModel, plain: (n: readonly Ric
   section('External', m.externalParties.map(party));
   section('Brief', m.brief ? [plain(m.brief).trim()] : []);
   section('Key points', m.keyPoints.map(k => `- ${plain(k).trim()}`));
-  section('Outline', m.outline.flatMap(o => [`### ${o.section} (${o.start}, ${o.duration})`, ...o.items.map(i => `- [${i.start}] ${plain(i.text).trim()}`)]));
-  section('Highlights', m.highlights.flatMap(h => [`### ${h.title}`, ...h.items.map(i => `- ${plain(i.text).trim()}${i.starts.length ? ` [${i.starts.join(', ')}]` : ''}`)]));
+  section('Outline', m.outline.flatMap(o => [`### ${o.section} (${o.start.label}, ${o.duration})`, ...o.items.map(i => `- [${i.start.label}] ${plain(i.text).trim()}`)]));
+  section('Highlights', m.highlights.flatMap(h => [`### ${h.title}`, ...h.items.map(i => `- ${plain(i.text).trim()}${i.starts.length ? ` [${i.starts.map(t => t.label).join(', ')}]` : ''}`)]));
   section('Next steps', m.nextSteps.map(i => `- ${plain(i.text).trim()}`));
   section('Topics', m.topics.map(t => `- ${t.name}: ${t.duration}`));
   section('Trackers', m.trackers.map(t => `- ${t.name} (${t.count})${t.hits.length ? `: ${t.hits.map(h => `${h.time} ${h.speaker}`).join('; ')}` : ''}`));
   section('Interaction', m.interaction.map(r => `- ${r.label}: ${r.value}`));
   section('Outcome', m.outcome ? [m.outcome] : []);
   section('CRM', m.crm.map(c => `- ${c.system} ${c.objectType} ${c.objectId}${c.fields.length ? `: ${c.fields.map(f => `${f.label}=${f.value}`).join(', ')}` : ''}`));
-  section('Comments', m.comments.map(c => `- ${c.author}${c.at ? ` at ${c.at}` : ''}: ${plain(c.text).trim()}`));
+  section('Comments', m.comments.map(c => `- ${c.author}${c.at ? ` at ${c.at.label}` : ''}: ${plain(c.text).trim()}`));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

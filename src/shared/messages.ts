@@ -45,7 +45,8 @@ export type PageMessage =
   | { type: 'retry' }
   | { type: 'signIn' }
   | { type: 'openInGong' }
-  | { type: 'openTranscript' }
+  /** Open this call's transcript; with `at`, scrolled to that moment (ms from the start). */
+  | { type: 'openTranscript'; at?: number }
   | { type: 'openDetails' }
   | { type: 'copyId' }
   | { type: 'copyMarkdown' }

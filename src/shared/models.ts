@@ -34,6 +34,9 @@ export interface PartyModel {
 
 export interface LabelValue { label: string; value: string }
 
+/** A moment of the call: its clock label and milliseconds from the start (the transcript can jump there). */
+export interface TimeRef { label: string; ms: number }
+
 export interface CallDetailsModel {
   kind: 'callDetails';
   callId: string;
@@ -46,16 +49,16 @@ export interface CallDetailsModel {
   externalParties: PartyModel[];
   brief?: RichNode[];
   keyPoints: RichNode[][];
-  outline: Array<{ section: string; start: string; startSeconds: number; duration: string; items: Array<{ text: RichNode[]; start: string }> }>;
-  highlights: Array<{ title: string; items: Array<{ text: RichNode[]; starts: string[] }> }>;
+  outline: Array<{ section: string; start: TimeRef; duration: string; items: Array<{ text: RichNode[]; start: TimeRef }> }>;
+  highlights: Array<{ title: string; items: Array<{ text: RichNode[]; starts: TimeRef[] }> }>;
   /** The highlight group titled "Next steps", pulled out so it reads as its own section. */
-  nextSteps: Array<{ text: RichNode[]; starts: string[] }>;
+  nextSteps: Array<{ text: RichNode[]; starts: TimeRef[] }>;
   topics: Array<{ name: string; duration: string; seconds: number }>;
   trackers: Array<{ name: string; type: string; count: number; hits: Array<{ time: string; seconds: number; speaker: string }>; phrases: Array<{ phrase: string; count: number }> }>;
   interaction: LabelValue[];
   outcome?: string;
   crm: Array<{ system: string; objectType: string; objectId: string; timing?: string; fields: LabelValue[] }>;
-  comments: Array<{ author: string; posted: string; at?: string; text: RichNode[]; duringCall: boolean }>;
+  comments: Array<{ author: string; posted: string; at?: TimeRef; text: RichNode[]; duringCall: boolean }>;
 }
 
 export interface SpeakerModel {

@@ -31,7 +31,7 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   simple('retry'),
   simple('signIn'),
   simple('openInGong'),
-  simple('openTranscript'),
+  z.strictObject({ type: z.literal('openTranscript'), at: ms.optional() }),
   simple('openDetails'),
   simple('copyId'),
   simple('copyMarkdown'),

@@ -4,7 +4,7 @@
  * them. Empty sections are left out.
  */
 import type { HostMessage, PageMessage } from '../shared/messages';
-import type { CallDetailsModel, LabelValue, PartyModel, RichNode } from '../shared/models';
+import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
 import { appendRich, appendText, button, clear, el, showStatus } from './lib/dom';
 import { onHostMessage, post, saveState } from './lib/host';
 
@@ -24,6 +24,17 @@ function text(tag: 'span' | 'div' | 'p' | 'h1' | 'h3' | 'dd' | 'dt' | 'td' | 'th
   const e = el(tag, cls);
   appendText(e, value);
   return e;
+}
+
+/** A moment of the call; clicking opens the transcript there. */
+function at(t: TimeRef): HTMLElement {
+  const b = el('button', 'time link', { type: 'button', title: `Open the transcript at ${t.label}` }, t.label);
+  b.dataset['ms'] = String(t.ms);
+  return b;
+}
+
+function ats(ts: readonly TimeRef[]): HTMLElement | undefined {
+  return ts.length ? el('span', 'times', undefined, ...ts.map(at)) : undefined;
 }
 
 function facts(rows: readonly LabelValue[], cls = 'facts'): HTMLElement {
@@ -69,16 +80,16 @@ function render(m: CallDetailsModel): void {
   }
   if (m.brief) root.append(section('Brief', rich(m.brief)));
   if (m.keyPoints.length) root.append(section('Key points', el('ul', 'list', undefined, ...m.keyPoints.map(k => el('li', undefined, undefined, rich(k))))));
-  if (m.nextSteps.length) root.append(section('Next steps', el('ul', 'list', undefined, ...m.nextSteps.map(i => el('li', undefined, undefined, rich(i.text), i.starts.length ? el('span', 'time', undefined, i.starts.join(', ')) : undefined)))));
+  if (m.nextSteps.length) root.append(section('Next steps', el('ul', 'list', undefined, ...m.nextSteps.map(i => el('li', undefined, undefined, rich(i.text, 'rich inline'), ats(i.starts))))));
   if (m.outline.length) {
     root.append(section('Outline', ...m.outline.map(o => el('div', 'outline',
       undefined,
-      el('h3', undefined, undefined, el('span', 'time', undefined, o.start), ' ', text('span', o.section), ' ', el('span', 'muted', undefined, o.duration)),
-      el('ul', 'list', undefined, ...o.items.map(i => el('li', undefined, undefined, el('span', 'time', undefined, i.start), rich(i.text, 'rich inline'))))))));
+      el('h3', undefined, undefined, at(o.start), ' ', text('span', o.section), ' ', el('span', 'muted', undefined, o.duration)),
+      el('ul', 'list', undefined, ...o.items.map(i => el('li', undefined, undefined, at(i.start), rich(i.text, 'rich inline'))))))));
   }
   if (m.highlights.length) {
     root.append(section('Highlights', ...m.highlights.map(h => el('div', 'outline', undefined, text('h3', h.title),
-      el('ul', 'list', undefined, ...h.items.map(i => el('li', undefined, undefined, rich(i.text, 'rich inline'), i.starts.length ? el('span', 'time', undefined, i.starts.join(', ')) : undefined)))))));
+      el('ul', 'list', undefined, ...h.items.map(i => el('li', undefined, undefined, rich(i.text, 'rich inline'), ats(i.starts))))))));
   }
   if (m.topics.length) {
     const max = Math.max(...m.topics.map(t => t.seconds), 1);
@@ -91,7 +102,7 @@ function render(m: CallDetailsModel): void {
     root.append(section('Trackers', ...m.trackers.map(t => el('div', 'tracker', undefined,
       el('h3', undefined, undefined, text('span', t.name), ' ', el('span', 'badge', undefined, String(t.count)), t.type ? el('span', 'muted', undefined, ` ${t.type.toLowerCase()}`) : undefined),
       t.phrases.length ? text('div', t.phrases.map(p => `${p.phrase} (${p.count})`).join(', '), 'muted') : undefined,
-      t.hits.length ? el('ul', 'hits', undefined, ...t.hits.map(h => el('li', undefined, undefined, el('span', 'time', undefined, h.time), text('span', h.speaker)))) : undefined))));
+      t.hits.length ? el('ul', 'hits', undefined, ...t.hits.map(h => el('li', undefined, undefined, at({ label: h.time, ms: Math.round(h.seconds * 1000) }), text('span', h.speaker)))) : undefined))));
   }
   if (m.interaction.length) root.append(section('Interaction', facts(m.interaction)));
   if (m.outcome) root.append(section('Call outcome', text('p', m.outcome)));
@@ -103,11 +114,17 @@ function render(m: CallDetailsModel): void {
   }
   if (m.comments.length) {
     root.append(section('Comments', ...m.comments.map(c => el('div', 'comment', undefined,
-      el('div', 'comment-head', undefined, text('span', c.author, 'party-name'), c.at ? el('span', 'time', undefined, c.at) : undefined, text('span', c.posted, 'muted')),
+      el('div', 'comment-head', undefined, text('span', c.author, 'party-name'), c.at ? at(c.at) : undefined, text('span', c.posted, 'muted')),
       rich(c.text)))));
   }
   post({ type: 'status', status: { rendered: root.querySelectorAll('section').length, total: root.querySelectorAll('section').length } });
 }
+
+root.addEventListener('click', e => {
+  const b = e.target instanceof Element ? e.target.closest<HTMLElement>('button.time[data-ms]') : null;
+  const ms = Number(b?.dataset['ms']);
+  if (b && Number.isFinite(ms) && ms >= 0) post({ type: 'openTranscript', at: ms });
+});
 
 onHostMessage((msg: HostMessage) => {
   switch (msg.type) {

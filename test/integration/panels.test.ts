@@ -92,6 +92,13 @@ describe('call panels', function () {
     const vtt = readFileSync(vttPath, 'utf8');
     assert.equal(vtt, toVtt(model));
     assert.ok(vtt.startsWith('WEBVTT\n'));
+
+    // Opening at a moment (as a time clicked in the details does) scrolls the open transcript there.
+    const target = model.monologues[Math.floor(model.monologues.length / 2)]?.start ?? 0;
+    const sentBefore = (await panelOf('transcript', call.id))?.sent.length ?? 0;
+    await vscode.commands.executeCommand('gongExplorer.call.openTranscript', call.id, { at: target });
+    const after = await waitFor(async () => { const s = await panelOf('transcript', call.id); return s && s.sent.length > sentBefore ? s : undefined; }, 10_000, 'a jump message');
+    assert.deepEqual(after.sent.slice(sentBefore), ['jumpTo'], 'one jump, no reload of the transcript');
   });
 
   it('opens several transcripts with one transcript request', async () => {

@@ -106,6 +106,10 @@ describe('pages in a real browser (hostile content)', function () {
     await page.click('text=Copy ID');
     const posted = await page.evaluate(() => (window as unknown as PageWindow).__posted.map(m => m.type));
     assert.ok(posted.includes('copyId'));
+    // A tracker hit's time opens the transcript there (12 s into the call).
+    await page.locator('#root .tracker button.time').first().click();
+    const last = await page.evaluate(() => (window as unknown as PageWindow).__posted.slice(-1)[0]);
+    assert.deepEqual(last, { type: 'openTranscript', at: 12_000 });
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { MAX_COPY_CHARS, parsePageMessage, parsePanelState } from '../../../src/
 describe('page message schemas', () => {
   it('accepts every valid page message', () => {
     const valid: unknown[] = [
-      { type: 'ready' }, { type: 'retry' }, { type: 'signIn' }, { type: 'openInGong' }, { type: 'openTranscript' },
+      { type: 'ready' }, { type: 'retry' }, { type: 'signIn' }, { type: 'openInGong' }, { type: 'openTranscript' }, { type: 'openTranscript', at: 812440 },
       { type: 'openDetails' }, { type: 'copyId' }, { type: 'copyMarkdown' }, { type: 'runAction' },
       { type: 'copyText', text: '[0:04] Maya: hello' },
       { type: 'export', format: 'markdown' }, { type: 'export', format: 'text' }, { type: 'export', format: 'srt' },
@@ -28,6 +28,7 @@ describe('page message schemas', () => {
       { type: 'status', status: { rendered: 1.5, total: 2 } },
       { type: 'status' },
       { type: 'runAction', input: { id: '1' } },
+      { type: 'openTranscript', at: -1 }, { type: 'openTranscript', at: '5' },
     ];
     for (const m of invalid) assert.equal(parsePageMessage(m), undefined, JSON.stringify(m)?.slice(0, 80));
   });
