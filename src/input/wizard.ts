@@ -56,7 +56,9 @@ const LISTABLE: ReadonlySet<IdKind> = new Set(['user', 'workspace', 'call']);
 
 interface Item extends vscode.QuickPickItem { value?: unknown; action?: 'skip' | 'other' | 'list' | 'custom' | 'json'; preset?: DatePresetId; path?: string }
 
-type Answer = { kind: 'value'; value: unknown; extra?: Record<string, unknown> } | { kind: 'back' } | { kind: 'cancel' } | { kind: 'json' };
+type Answer = { kind: 'value'; value: unknown; extra?: Record<string, unknown> } | { kind: 'back' } | { kind: 'cancel' } | { kind: 'json' }
+  /** Ask the same step again (the pick broke a rule, which was shown). */
+  | { kind: 'retry' };
 
 /** Asks for the fields not already in `prefill`; resolves to the input, JSON editing, Back, or undefined on cancel. */
 export async function runWizard(fields: readonly FieldSpec[], prefill: Record<string, unknown> | undefined, opts: WizardOptions): Promise<WizardResult | undefined> {
@@ -71,6 +73,7 @@ export async function runWizard(fields: readonly FieldSpec[], prefill: Record<st
     const a = await ask(step, state, pos, canGoBack, opts);
     if (a.kind === 'cancel') return undefined;
     if (a.kind === 'json') return { kind: 'json', input: state.values };
+    if (a.kind === 'retry') continue;
     if (a.kind === 'back') {
       if (!back(state)) return { kind: 'back' };
       continue;
@@ -132,8 +135,8 @@ async function pickValue(field: FieldSpec, values: Item[], info: Info, opts: Wiz
   if (picked.action === 'skip') return { kind: 'value', value: undefined };
   const rule = field.validate(picked.value);
   if (rule) {
-    void vscode.window.showWarningMessage(`${field.label}: ${rule}`);
-    return { kind: 'back' };
+    void vscode.window.showWarningMessage(`${field.label} ${rule}`);
+    return { kind: 'retry' };
   }
   return { kind: 'value', value: picked.value };
 }
@@ -216,8 +219,8 @@ async function askFile(field: FieldSpec, opts: WizardOptions): Promise<Answer> {
   if (path === undefined) return field.required ? { kind: 'cancel' } : { kind: 'value', value: undefined };
   const rule = field.validate(path);
   if (rule) {
-    void vscode.window.showWarningMessage(`${field.label}: ${rule}`);
-    return { kind: 'cancel' };
+    void vscode.window.showWarningMessage(`${field.label} ${rule}`);
+    return { kind: 'retry' };
   }
   return { kind: 'value', value: path };
 }

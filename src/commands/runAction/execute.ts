@@ -33,13 +33,32 @@ export function requireApi(services: Services): GongApi {
   return api;
 }
 
-/** Runs `fn` under a cancellable notification; cancelling aborts the request. */
-export function withCancellableProgress<T>(title: string, fn: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>): Thenable<T> {
+/** Requests that finish sooner than this show no progress notification (no flashing for quick reads). */
+const PROGRESS_DELAY_MS = 400;
+
+/**
+ * Runs `fn`; when it takes longer than a moment, a cancellable notification shows its progress, and
+ * cancelling it aborts the request through the AbortSignal.
+ */
+export async function withCancellableProgress<T>(title: string, fn: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  let shown: vscode.Progress<{ message?: string; increment?: number }> | undefined;
+  let last: { message?: string; increment?: number } | undefined;
+  const proxy = { report: (v: { message?: string; increment?: number }) => { last = v; shown?.report(v); } };
+  const work = fn(ac.signal, proxy);
+  let timer: NodeJS.Timeout | undefined;
+  const quick = await Promise.race([
+    work.then(() => true, () => true),
+    new Promise<boolean>(r => { timer = setTimeout(() => r(false), PROGRESS_DELAY_MS); }),
+  ]);
+  clearTimeout(timer);
+  if (quick) return work;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const ac = new AbortController();
+    shown = progress;
+    if (last) progress.report(last);
     const sub = token.onCancellationRequested(() => ac.abort());
     try {
-      return await fn(ac.signal, progress);
+      return await work;
     } finally {
       sub.dispose();
     }
