@@ -50,6 +50,8 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     if (!node) this.byId.clear();
     const rows = await this.model.getChildren(node);
     for (const r of rows) this.byId.set(r.id, r);
+    // A first load sets the data's age ("updated just now") in the view's title bar.
+    this.onChanged();
     return rows;
   }
 
