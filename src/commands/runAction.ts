@@ -81,6 +81,7 @@ export function registerRunAction(services: Services): void {
         prompter,
         known,
         backFromFirst: !prefill.actionId,
+        warn: m => void vscode.window.showWarningMessage(m),
       });
       if (!result) throw new UserCancelled();
       if (result.kind === 'back') continue;

@@ -1,11 +1,11 @@
 /**
- * The thin VS Code layer of the multi-step input: renders the steps planned in plan.ts through the
- * Prompter (so tests answer with a script), parses answers with parse.ts, and offers presets for
- * dates and known values for ids.
+ * The multi-step input: renders the steps planned in plan.ts through a Prompter (VS Code's quick
+ * picks in the product, a script in tests), parses answers with parse.ts, and offers presets for
+ * dates and known values for ids. Only types come from `vscode`, so this runs in plain Node tests.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FieldSpec, IdKind } from '../catalog/types';
-import { BACK, type Back, type Prompter } from '../platform/prompter';
+import type { Back, Prompter } from '../platform/prompter';
 import { DATE_PRESETS, dateRole, presetRange, siblingPath, type DatePresetId } from './dates';
 import { formatAnswer, parseAnswer } from './parse';
 import { answer, back, chooseOptional, nextStep, position, previous, startWizard, usesOptionalChooser, type Step, type WizardState } from './plan';
@@ -28,6 +28,8 @@ export interface WizardOptions {
   offsetMinutes?: number;
   /** Show Back on the first step too (the action list comes before it). */
   backFromFirst?: boolean;
+  /** Shows a warning without waiting for it (a picked value broke a rule). */
+  warn?: (message: string) => void;
 }
 
 export type WizardResult =
@@ -44,11 +46,11 @@ export const CUSTOM_DATE_LABEL = '$(calendar) Enter a date…';
 export const EDIT_JSON_LABEL = '$(json) Edit the whole input as JSON instead';
 
 /**
- * Back from the prompter. Compared by description as well, because a prompter from another bundle
- * (the tests' ScriptedPrompter is compiled separately) carries its own copy of the symbol.
+ * Back from the prompter (`BACK`, `Symbol('back')`). Compared by description, because a prompter from
+ * another bundle (the tests' ScriptedPrompter is compiled separately) carries its own copy of the symbol.
  */
 export function isBack(v: unknown): v is Back {
-  return v === BACK || (typeof v === 'symbol' && v.description === 'back');
+  return typeof v === 'symbol' && v.description === 'back';
 }
 
 /** Kinds of ids the known-values provider can list. */
@@ -135,7 +137,7 @@ async function pickValue(field: FieldSpec, values: Item[], info: Info, opts: Wiz
   if (picked.action === 'skip') return { kind: 'value', value: undefined };
   const rule = field.validate(picked.value);
   if (rule) {
-    void vscode.window.showWarningMessage(`${field.label} ${rule}`);
+    opts.warn?.(`${field.label} ${rule}`);
     return { kind: 'retry' };
   }
   return { kind: 'value', value: picked.value };
@@ -219,7 +221,7 @@ async function askFile(field: FieldSpec, opts: WizardOptions): Promise<Answer> {
   if (path === undefined) return field.required ? { kind: 'cancel' } : { kind: 'value', value: undefined };
   const rule = field.validate(path);
   if (rule) {
-    void vscode.window.showWarningMessage(`${field.label} ${rule}`);
+    opts.warn?.(`${field.label} ${rule}`);
     return { kind: 'retry' };
   }
   return { kind: 'value', value: path };
