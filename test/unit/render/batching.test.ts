@@ -65,9 +65,8 @@ describe('batching call ids', () => {
       const got = await fetchTranscripts(t.api, ids);
       const sent = t.gong.requestCount - before;
       assert.equal(got.size, 230, 'every call came back');
-      assert.equal(sent, t.requests.length, 'the server saw exactly what the client sent');
-      assert.ok(sent >= 3 && sent <= 4, `3 batches (and at most one extra cursor page), got ${sent}`);
-      assert.ok(t.requests.every(p => p === '/v2/calls/transcript'));
+      assert.deepEqual(t.requests, Array(3).fill('/v2/calls/transcript'), 'three batches of at most 100 ids');
+      assert.ok(sent >= 3 && sent <= 3 + 2 * 3, `the server saw the 3 requests (plus any transport retries), got ${sent}`);
     });
 
     it('opens a Library folder as the calls it holds', async () => {

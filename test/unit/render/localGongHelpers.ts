@@ -8,7 +8,7 @@ import { startLocalGong, type LocalGongHandle, type LocalGongOptions } from '../
 export interface TestGong {
   gong: LocalGongHandle;
   api: GongApi;
-  /** Requests the client sent (each page counts), by path. */
+  /** Requests the code under test made (each page counts, retries of one request do not), by path. */
   requests: string[];
   close(): Promise<void>;
 }
@@ -18,7 +18,8 @@ export async function startTestGong(options: LocalGongOptions = {}): Promise<Tes
   const requests: string[] = [];
   const client = new GongClient(
     { baseUrl: gong.baseUrl, auth: { kind: 'basic', accessKey: gong.accessKey, accessKeySecret: gong.accessKeySecret } },
-    { scheduler: new RequestScheduler({ requestsPerSecond: 1000, maxInFlight: 8 }), timeoutMs: 30_000, maxRetries: 0 },
+    // Reads are retried as in the extension: a loaded test machine occasionally resets a local connection.
+    { scheduler: new RequestScheduler({ requestsPerSecond: 1000, maxInFlight: 8 }), timeoutMs: 60_000, maxRetries: 2, retryBaseDelayMs: 50 },
   );
   const api: GongApi = {
     request<T>(req: GongRequest, signal?: AbortSignal): Promise<GongResponse<T>> {
