@@ -1,8 +1,11 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ActionDef, Category } from '../../catalog/types';
 import type { Prompter } from '../../platform/prompter';
 
-interface ActionItem extends vscode.QuickPickItem { action?: ActionDef }
+export interface ActionItem extends vscode.QuickPickItem { action?: ActionDef }
+
+/** vscode.QuickPickItemKind.Separator, written out so the list can be built (and tested) without loading vscode. */
+const SEPARATOR = -1 as vscode.QuickPickItemKind;
 
 /** Icon that says what running the action does to Gong's data. */
 export function effectIcon(a: ActionDef): string {
@@ -30,7 +33,7 @@ export function actionItems(actions: readonly ActionDef[], preferred?: Preferred
   const items: ActionItem[] = [];
   const first = preferred ? actions.filter(a => preferred.ids.has(a.id)) : [];
   if (preferred && first.length > 0) {
-    items.push({ label: preferred.heading, kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: preferred.heading, kind: SEPARATOR });
     for (const a of [...first].sort((x, y) => x.title.localeCompare(y.title))) items.push(itemFor(a));
   }
   for (const a of actions) {
@@ -40,7 +43,7 @@ export function actionItems(actions: readonly ActionDef[], preferred?: Preferred
     byCategory.set(a.category, list);
   }
   for (const [category, list] of [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    items.push({ label: category, kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: category, kind: SEPARATOR });
     for (const a of [...list].sort((x, y) => x.title.localeCompare(y.title))) items.push(itemFor(a));
   }
   return items;
