@@ -286,7 +286,7 @@ function render(model: TranscriptModel): void {
 
   const searchBox = el('input', 'search', { type: 'search', placeholder: 'Search transcript', 'aria-label': 'Search transcript' });
   const counter = el('span', 'counter', { 'aria-live': 'polite' });
-  const list = el('div', 'transcript', { role: 'list' });
+  const list = el('div', 'transcript', { 'aria-label': 'Transcript' });
   const v: View = {
     model, list, monoEls: new Array<HTMLElement | undefined>(model.monologues.length), rendered: 0, lastTopic: undefined,
     received, visible: null, query: '', matches: [], current: -1, highlighted: new Map(), counter, searchBox,

@@ -110,6 +110,21 @@ describe('call panels', function () {
     assert.equal(gong().requestCount - before, 2);
   });
 
+  it('asks to sign in when signed out, and loads by itself after sign-in', async () => {
+    const api = await getApi();
+    const call = gong().world.calls.filter(c => !c.title.includes('(')).at(-1);
+    assert.ok(call);
+    await signOutAll(api);
+    await vscode.commands.executeCommand('gongExplorer.call.showDetails', call.id);
+    const out = await waitFor(async () => { const s = await panelOf('details', call.id); return s?.error ? s : undefined; }, 10_000, 'a signed-out message');
+    assert.match(out.error ?? '', /sign in/i);
+    assert.equal(out.model, undefined);
+    await signInScripted(api, gong(), 'Panels');
+    const back = await waitFor(async () => { const s = await panelOf('details', call.id); return s?.model ? s : undefined; }, 30_000, 'the details after sign-in');
+    assert.equal(back.model?.title, call.title);
+    assert.equal(back.error, undefined);
+  });
+
   it('shows hostile call text without failing the page', async () => {
     const call = gong().world.calls.find(c => c.title.includes('(hostile text)'));
     assert.ok(call);
