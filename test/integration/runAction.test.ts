@@ -339,4 +339,14 @@ describe('Run Action', function () {
     assert.ok(out && out.kind === 'result', JSON.stringify(out));
     assert.ok(out.text.includes(`"id": "${call.id}"`));
   });
+  it('signed out, it asks nothing and offers to sign in (runs last: it signs out)', async () => {
+    const api = await getApi();
+    await signOutAll(api);
+    const p = await withPrompter(api, [], async prompter => {
+      const r = await vscode.commands.executeCommand(RUN, { actionId: 'calls.get', input: { id: gong().world.calls[0]?.id } });
+      assert.equal(r, undefined);
+      return prompter;
+    });
+    assert.equal(p.asked.length, 0);
+  });
 });

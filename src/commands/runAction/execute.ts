@@ -26,10 +26,16 @@ export interface RunDeps {
   recent: RecentRuns;
 }
 
-/** The client of the active profile, or an error telling the person to sign in. */
+/** The client of the active profile; when signed out, says so with a Sign In button and ends the command. */
 export function requireApi(services: Services): GongApi {
   const api = services.session.api();
-  if (!api || !services.session.active) throw new Error('Not signed in to Gong. Run "Gong: Sign In" first.');
+  if (!api || !services.session.active) {
+    void vscode.window.showWarningMessage('Sign in to Gong to run actions.', 'Sign In', 'Try the Demo Workspace').then(choice => {
+      if (choice === 'Sign In') void vscode.commands.executeCommand(Commands.signIn);
+      else if (choice === 'Try the Demo Workspace') void vscode.commands.executeCommand(Commands.demoStart);
+    });
+    throw new UserCancelled();
+  }
   return api;
 }
 
