@@ -129,10 +129,11 @@ function hasKrb5Headers() {
 }
 
 /** Debian packages: chromium (the browser) and libkrb5-dev (code-server's `kerberos` module builds from source). */
-async function ensureSystemPackages(log, dir) {
+async function ensureSystemPackages(log, dir, { forCodeServerBuild }) {
   const wanted = [];
   if (!findChromium()) wanted.push('chromium');
-  if (!hasKrb5Headers()) wanted.push('libkrb5-dev');
+  // Only the code-server install builds `kerberos`; an installed runtime does not need the headers.
+  if (forCodeServerBuild && !hasKrb5Headers()) wanted.push('libkrb5-dev');
   if (wanted.length === 0) return;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (!isRoot() || !hasApt) {
@@ -185,8 +186,8 @@ export async function ensureRuntime({ log = defaultLog } = {}) {
     await withLock(dir, log, async () => {
       if (complete() && findChromium()) return; // another run finished it while we waited
       const started = Date.now();
-      log(`installing a VS Code runtime into ${dir} (once; about 4 minutes, about 820 MB)`);
-      await ensureSystemPackages(log, dir);
+      if (!existsSync(l.marker)) log(`installing a VS Code runtime into ${dir} (once; about 4 minutes, about 820 MB)`);
+      await ensureSystemPackages(log, dir, { forCodeServerBuild: !existsSync(l.marker) });
       if (!existsSync(l.marker)) {
         // Anything there is a leftover of an unfinished install: start clean.
         rmSync(join(dir, 'node24'), { recursive: true, force: true });
