@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { catalog } from '../catalog/index';
+import { catalog, normalizeInput } from '../catalog/index';
 import type { ActionDef } from '../catalog/types';
 import { contextFields, contextIds, fitContext } from '../input/prefill';
 import { runWizard } from '../input/wizard';
@@ -28,6 +28,10 @@ function prefillOf(arg: unknown): RunPrefill {
   if (typeof arg.actionId === 'string') out.actionId = arg.actionId;
   if (isRecord(arg.input)) out.input = arg.input;
   return out;
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : {};
 }
 
 function findAction(id: string): ActionDef {
@@ -75,7 +79,8 @@ export function registerRunAction(services: Services): void {
     for (let round = 0; round < 100; round++) {
       const action = prefill.actionId ? findAction(prefill.actionId) : await pickAction(prompter, catalog.actions, preferred);
       if (!action) throw new UserCancelled();
-      const input = prefill.actionId ? prefill.input : fitContext(askableFields(action), ids);
+      // Seed-style names (`meeting_id`, `filter__fromDateTime`) become the catalog's paths before planning, so they are not asked again.
+      const input = prefill.actionId ? asRecord(normalizeInput(action, prefill.input ?? {})) : fitContext(askableFields(action), ids);
       const result = await runWizard(askableFields(action), input, {
         title: `Gong: ${action.title}`,
         prompter,

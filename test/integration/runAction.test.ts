@@ -178,7 +178,8 @@ describe('Run Action', function () {
     const { meetingsOf } = meetingsModule();
     const target = meetingsOf(gong().world)[0];
     assert.ok(target, 'a meeting from the previous test');
-    const prefill = { actionId: 'meetings.delete', input: { meetingId: target.meetingId, organizerEmail: target.organizerEmail } };
+    // Named the way the seed lists do (slug and parameter names); the catalog maps them.
+    const prefill = { actionId: 'GONG_DELETE_MEETING', input: { meeting_id: target.meetingId, organizer_email: target.organizerEmail } };
     const wrong = await withPrompter(api, ['Continue', target.meetingId.slice(0, -1)], async p => {
       const r = await vscode.commands.executeCommand<Outcome>(RUN, prefill);
       assert.equal(p.asked[0]?.kind, 'confirm', 'no input steps: every field was prefilled');
