@@ -47,6 +47,9 @@ export interface PanelSnapshot {
   rejected: number;
   status: PageStatus | undefined;
   error: string | undefined;
+  /** The page's Content-Security-Policy and the folders the webview may load from. */
+  csp: string | undefined;
+  localResourceRoots: string[];
 }
 
 interface Entry {
@@ -455,6 +458,8 @@ export class CallPanels implements vscode.Disposable {
       kind: e.kind, callId: e.callId, active: e.panel.active, visible: e.panel.visible, ready: e.ready, model: e.model,
       sent: [...e.sent], received: [...e.received], rejected: e.rejected, status: e.status,
       error: e.error?.type === 'error' ? e.error.message : undefined,
+      csp: /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(e.panel.webview.html)?.[1],
+      localResourceRoots: (e.panel.webview.options.localResourceRoots ?? []).map(u => u.path),
     }));
   }
 

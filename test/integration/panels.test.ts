@@ -47,6 +47,13 @@ describe('call panels', function () {
     assert.ok(p.received.some(m => m.type === 'ready'));
     assert.ok((p.status?.total ?? 0) >= 3, 'several sections rendered');
     assert.equal(p.rejected, 0);
+    // Strict CSP: nothing by default, scripts only with this load's nonce, no inline or eval.
+    const csp = p.csp ?? '';
+    assert.match(csp, /^default-src 'none';/);
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'(;|$)/.exec(csp)?.[1];
+    assert.ok(nonce && Buffer.from(nonce, 'base64').length >= 16, `script-src has only a nonce of 16+ bytes: ${csp}`);
+    assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), csp);
+    assert.deepEqual(p.localResourceRoots.map(r => r.replace(/^.*\/(dist\/webview|media)$/, '$1')).sort(), ['dist/webview', 'media']);
     await vscode.commands.executeCommand('gongExplorer.call.showDetails', call.id);
     assert.equal((await inspect()).filter(s => s.kind === 'details' && s.callId === call.id).length, 1);
   });
@@ -56,6 +63,8 @@ describe('call panels', function () {
     await vscode.commands.executeCommand('gongExplorer.call.openTranscript', call.id);
     const p = await waitFor(async () => { const s = await panelOf('transcript', call.id); return s?.status?.fullRenderMs !== undefined ? s : undefined; }, 30_000, 'the transcript rendered');
     const model = p.model as TranscriptModel;
+    const detailsCsp = (await panelOf('details', call.id))?.csp;
+    assert.notEqual(p.csp, detailsCsp, 'every page load gets its own nonce');
     assert.equal(model.kind, 'transcript');
     assert.equal(p.status?.rendered, model.monologues.length);
     const partyNames = new Set(call.parties.map(x => x.name));
