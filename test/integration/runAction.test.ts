@@ -77,7 +77,9 @@ describe('Run Action', function () {
     assert.ok(call.id.length >= 16, `a long id (${call.id})`);
     const answers: ScriptedAnswer[] = ['Get a call', ...typeId(call.id)];
     const out = await withPrompter(api, answers, async p => {
+      const t0 = performance.now();
       const r = await vscode.commands.executeCommand<Outcome>(RUN);
+      console.log(`    command to open result document: ${(performance.now() - t0).toFixed(0)} ms (scripted answers, known calls fetched once)`);
       const picks = p.asked.filter(a => a.kind === 'pick');
       assert.ok((picks[0]?.labels?.length ?? 0) >= 57, 'the list holds every action');
       return r;
@@ -122,6 +124,7 @@ describe('Run Action', function () {
     assert.equal(page2.records.currentPageNumber, 1);
     assert.ok(!page2.calls.some(c => first.calls.some(f => f.id === c.id)), 'the next page holds other calls');
     if (first.records.cursor) {
+      const t0 = performance.now();
       const all = await withPrompter(api, [(asked: AskedPrompt) => {
         assert.equal(asked.kind, 'confirm');
         assert.match(asked.message ?? '', new RegExp(`${first.records.totalRecords.toLocaleString('en-US')} records`));
@@ -130,6 +133,7 @@ describe('Run Action', function () {
         return 'Fetch All';
       }], async () => await vscode.commands.executeCommand<Outcome>(FETCH_ALL, out.uri));
       assert.ok(all && all.kind === 'result', JSON.stringify(all));
+      console.log(`    fetch all: ${Math.ceil(first.records.totalRecords / 100) - 1} more requests in ${(performance.now() - t0).toFixed(0)} ms`);
       const merged = JSON.parse(all.text) as { calls: Array<{ id: string }> };
       assert.equal(merged.calls.length, first.records.totalRecords, 'every record in one document');
       assert.equal(new Set(merged.calls.map(c => c.id)).size, merged.calls.length, 'no page twice');
