@@ -463,8 +463,13 @@ export class CallPanels implements vscode.Disposable {
     }));
   }
 
+  /**
+   * Drops listeners only. The panels stay: VS Code owns them across a shutdown, and closing them here
+   * would leave nothing for the serializer to restore after a reload.
+   */
   dispose(): void {
-    for (const e of [...this.entries.values()]) e.panel.dispose();
+    for (const e of this.entries.values()) for (const d of e.disposables) d.dispose();
+    this.entries.clear();
     this.changed.dispose();
   }
 }
