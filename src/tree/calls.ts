@@ -1,7 +1,7 @@
 /** Calls: one date range (a preset or custom), the calls grouped by day, newest first, paged. */
 import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
-import { childId, contextValue, formatCount, str, type TreeNode } from './node';
+import { childId, contextValue, formatAge, formatCount, str, type TreeNode } from './node';
 import { PagedSource } from './sources';
 
 export type RangePreset = 'last7' | 'last30' | 'custom';
@@ -89,7 +89,9 @@ export class CallsModel extends ViewModel {
   }
 
   override description(): string | undefined {
-    return rangeLabel(this.current);
+    const profile = this.host.profile();
+    const at = profile !== undefined ? this.cache.oldestFetch(profile, this.viewId) : undefined;
+    return at === undefined ? rangeLabel(this.current) : `${rangeLabel(this.current)} · updated ${formatAge(this.now - at)}`;
   }
 
   /** The loaded calls of the active profile (no network). */
