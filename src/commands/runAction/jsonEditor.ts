@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import type { ActionDef, FieldSpec } from '../../catalog/types';
 import { catalog } from '../../catalog/index';
+import { presetValue } from '../../input/dates';
 import { cloneInput, getPath, setPath } from '../../input/paths';
 import { parseJsonExact } from '../../input/parse';
 import { formatJson } from '../../results/format';
 import { Commands } from '../../platform/commands';
 
-/** A placeholder for a required field the person still has to fill in (it fails validation until they do). */
-function placeholder(f: FieldSpec): unknown {
+/**
+ * A placeholder for a required field the person still has to fill in: dates get the last 7 days (a
+ * sensible start), everything else an empty value that fails validation until it is filled.
+ */
+function placeholder(f: FieldSpec, now: Date): unknown {
+  const offset = -now.getTimezoneOffset();
   switch (f.kind) {
+    case 'date': return presetValue('last7', f.path, now, offset, true);
+    case 'dateTime': return presetValue('last7', f.path, now, offset, false);
     case 'boolean': return false;
     case 'number':
     case 'integer': return 0;
@@ -20,10 +27,10 @@ function placeholder(f: FieldSpec): unknown {
 }
 
 /** The whole input as an object: what is known, plus placeholders for the required fields still missing. */
-export function skeleton(action: ActionDef, input: Record<string, unknown> | undefined): Record<string, unknown> {
+export function skeleton(action: ActionDef, input: Record<string, unknown> | undefined, now = new Date()): Record<string, unknown> {
   const out = cloneInput(input ?? {});
   for (const f of catalog.fields(action)) {
-    if (f.required && getPath(out, f.path) === undefined) setPath(out, f.path, placeholder(f));
+    if (f.required && getPath(out, f.path) === undefined) setPath(out, f.path, placeholder(f, now));
   }
   return out;
 }
