@@ -1,14 +1,26 @@
 /**
  * A streaming multipart/form-data reader. Gong accepts recordings up to 1.5 GB, so file parts are
  * counted and dropped as they pass; only small text fields are kept. Nothing is buffered beyond one
- * chunk plus the boundary length.
+ * chunk plus the boundary length. A route that must read a file's content (the CRM upload's LDJSON
+ * `dataFile`) names that part in `keepText` with a byte bound: its text is kept up to the bound, and a
+ * larger part is still streamed and counted but comes back with `textDropped` instead of text.
  */
 
 import type { Readable } from 'node:stream';
 
+export interface MultipartFile {
+  filename: string;
+  size: number;
+  contentType: string;
+  /** The part's UTF-8 text, only for parts named in `keepText` and no larger than their bound. */
+  text?: string;
+  /** Set when the part was named in `keepText` but was larger than its bound, so its text is missing. */
+  textDropped?: true;
+}
+
 export interface MultipartResult {
   fields: Record<string, string>;
-  files: Record<string, { filename: string; size: number; contentType: string }>;
+  files: Record<string, MultipartFile>;
 }
 
 export interface MultipartLimits {
@@ -20,6 +32,26 @@ export interface MultipartLimits {
   headerBytes: number;
   /** Most parts in one body. */
   parts: number;
+  /** File parts whose text the caller needs, by part name, each with the most bytes to keep. */
+  keepText?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A route that needs the text of some file parts declares it with this (next to its RouteDef fields);
+ * the server passes it to the reader as `keepText`. Routes without it get sizes only.
+ */
+export interface MultipartTextRoute {
+  multipartText: Readonly<Record<string, number>>;
+}
+
+/** The `multipartText` a route declared, if any. */
+export function multipartTextOf(def: object): Readonly<Record<string, number>> | undefined {
+  if (!('multipartText' in def)) return undefined;
+  const m: unknown = def.multipartText;
+  if (typeof m !== 'object' || m === null) return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(m)) if (typeof v === 'number' && v >= 0) out[k] = v;
+  return out;
 }
 
 export class MultipartError extends Error {
@@ -79,6 +111,9 @@ export function readMultipart(stream: Readable, boundary: string, limits: Multip
   let partSize = 0;
   let fieldChunks: Buffer[] = [];
   let partCount = 0;
+  // For a file part named in keepText: its bound, and whether it has gone past it.
+  let textBound: number | undefined;
+  let textDropped = false;
 
   const limitFor = (name: string): number => limits.fileBytes[name] ?? limits.fileBytes.default;
 
@@ -88,22 +123,37 @@ export function readMultipart(stream: Readable, boundary: string, limits: Multip
     if (part.filename !== undefined) {
       const limit = limitFor(part.name);
       if (partSize > limit) throw new MultipartError(400, `File part '${part.name}' is larger than the ${limit} byte limit`);
+      if (textBound !== undefined && !textDropped) {
+        if (partSize > textBound) {
+          // Past the bound the text is useless to the route; let the kept chunks go and only count.
+          textDropped = true;
+          fieldChunks = [];
+        } else {
+          // Copied so the kept text holds only its own bytes, not the whole chunks it was cut from.
+          fieldChunks.push(Buffer.from(data));
+        }
+      }
     } else {
       if (partSize > limits.fieldBytes) throw new MultipartError(400, `Field '${part.name}' is larger than the ${limits.fieldBytes} byte limit`);
-      fieldChunks.push(data);
+      fieldChunks.push(Buffer.from(data));
     }
   };
 
   const finishPart = (): void => {
     if (part === undefined) return;
     if (part.filename !== undefined) {
-      result.files[part.name] = { filename: part.filename, size: partSize, contentType: part.contentType };
+      const file: MultipartFile = { filename: part.filename, size: partSize, contentType: part.contentType };
+      if (textDropped) file.textDropped = true;
+      else if (textBound !== undefined) file.text = Buffer.concat(fieldChunks).toString('utf8');
+      result.files[part.name] = file;
     } else {
       result.fields[part.name] = Buffer.concat(fieldChunks).toString('utf8');
     }
     part = undefined;
     partSize = 0;
     fieldChunks = [];
+    textBound = undefined;
+    textDropped = false;
   };
 
   // Consumes as much of `buf` as the state machine can; leaves the undecidable tail.
@@ -151,6 +201,8 @@ export function readMultipart(stream: Readable, boundary: string, limits: Multip
         part = parsePartHeaders(buf.subarray(0, end).toString('utf8'));
         partSize = 0;
         fieldChunks = [];
+        textBound = part.filename === undefined ? undefined : limits.keepText?.[part.name];
+        textDropped = false;
         buf = buf.subarray(end + 4);
         state = 'body';
       } else {

@@ -12,7 +12,7 @@ import { LocalHttpError } from './contract';
 import type { World } from './model';
 import type { Faults, FaultSpec } from './faults';
 import { newRequestId } from './ids';
-import { MultipartError, multipartBoundary, readMultipart } from './multipart';
+import { MultipartError, multipartBoundary, multipartTextOf, readMultipart } from './multipart';
 import type { Pager } from './paging';
 import type { RateLimiter } from './rateLimit';
 import { parseBody, stringifyBody } from './json';
@@ -236,7 +236,7 @@ export class LocalGongServer {
 
     let local: LocalRequest;
     try {
-      local = await this.readRequest(req, method as HttpMethod, path, params, url.searchParams);
+      local = await this.readRequest(req, method as HttpMethod, path, params, url.searchParams, route.def);
     } catch (err) {
       if (err instanceof LocalHttpError) {
         this.sendError(res, requestId, err.status, err.errors, err.extra, { connection: 'close' });
@@ -312,7 +312,7 @@ export class LocalGongServer {
     return undefined;
   }
 
-  private async readRequest(req: IncomingMessage, method: HttpMethod, path: string, params: Record<string, string>, query: URLSearchParams): Promise<LocalRequest> {
+  private async readRequest(req: IncomingMessage, method: HttpMethod, path: string, params: Record<string, string>, query: URLSearchParams, def: RouteDef): Promise<LocalRequest> {
     const contentType = req.headers['content-type'];
     const length = req.headers['content-length'];
     const chunked = /\bchunked\b/i.test(req.headers['transfer-encoding'] ?? '');
@@ -325,11 +325,14 @@ export class LocalGongServer {
     const boundary = multipartBoundary(contentType);
     if (boundary !== undefined) {
       const { mediaBytes, dataBytes } = this.deps.limits;
+      // Only parts the route declared keep their text; everything else (media) is counted and dropped.
+      const keepText = multipartTextOf(def);
       const multipart = await readMultipart(req, boundary, {
         fileBytes: { default: mediaBytes, mediaFile: mediaBytes, dataFile: dataBytes },
         fieldBytes: 1024 * 1024,
         headerBytes: 16 * 1024,
         parts: 100,
+        ...(keepText === undefined ? {} : { keepText }),
       });
       return { ...base, body: undefined, multipart };
     }

@@ -4,10 +4,13 @@
  * of asynchronous requests. Uploads and deletes are applied when their request finishes: each
  * GET /v2/crm/request-status moves a request one step (PENDING -> IN_PROGRESS -> DONE/FAILED), so a
  * client that polls sees Gong's states in order. `integrationId` is a bare JSON number (bareId).
+ * A request with any failed line ends FAILED (as Gong's own example does) while its good lines still
+ * apply, so a client sees both the errors and the objects that made it.
  */
 
 import type { LocalRequest, RouteDef } from '../contract';
 import { LocalHttpError } from '../contract';
+import type { MultipartTextRoute } from '../multipart';
 import type { World } from '../model';
 import {
   badRequest, bareId, bodyObject, checkEnum, isEmail, isRecord, optString, optStringArray, perWorld, reqQuery, reqString,
@@ -91,6 +94,11 @@ const FIELD_TYPES = [
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const OBJECT_ID = /^[A-Za-z0-9-]{1,64}$/;
 const NO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * The most `dataFile` bytes the local Gong reads as text. Gong takes 200 MB, but holding that in
+ * memory to fill a test double is not worth it; larger files are still received and counted, then refused.
+ */
+export const CRM_TEXT_BYTES = 8 * 1024 * 1024;
 
 function integrationParam(req: LocalRequest, world: World): LgCrmIntegration {
   const raw = reqQuery(req.query, 'integrationId');
@@ -113,15 +121,17 @@ function newRequest(world: World, clientRequestId: string, request: CrmRequest):
 }
 
 /**
- * The text of the uploaded `dataFile`. The server core counts file parts without keeping their
- * bytes, so the text is only available when the file arrived as a plain form field or when a core
- * passes it along; otherwise the upload is accounted as received without per-line results.
+ * The text of the uploaded `dataFile`: a plain form field, or a file part whose text the server kept
+ * because this route declares `multipartText`. `dropped` when the part was over CRM_TEXT_BYTES.
+ * (LocalRequest types file parts by size only, so the extra keys are read as unknown.)
  */
-function dataFileText(req: LocalRequest): string | undefined {
+function dataFileText(req: LocalRequest): { text: string } | { dropped: true } | undefined {
   const field = req.multipart?.fields.dataFile;
-  if (field !== undefined) return field;
+  if (field !== undefined) return { text: field };
   const file: unknown = req.multipart?.files.dataFile;
-  if (isRecord(file) && typeof file.text === 'string') return file.text;
+  if (!isRecord(file)) return undefined;
+  if (typeof file.text === 'string') return { text: file.text };
+  if (file.textDropped === true) return { dropped: true };
   return undefined;
 }
 
@@ -133,7 +143,7 @@ function checkLines(text: string, type: UploadType): Pick<CrmRequest, 'lines' | 
     errorCount++;
     if (errors.length < 20) errors.push({ line, description });
   };
-  const raw = text.split(/\r?\n/);
+  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   raw.forEach((line, i) => {
     if (line.trim() === '') return;
     let o: unknown;
@@ -169,8 +179,33 @@ function advance(world: World, r: CrmRequest): void {
       if (line.isDeleted === true) m.delete(id); else m.set(id, line);
     }
   }
-  r.status = r.lines !== undefined && r.totalSuccessCount === 0 ? 'FAILED' : 'DONE';
+  r.status = r.totalErrorCount > 0 ? 'FAILED' : 'DONE';
 }
+
+/** POST /v2/crm/entities: declares `multipartText` so the server keeps the dataFile's text (bounded). */
+const uploadRoute: RouteDef & MultipartTextRoute = {
+  method: 'POST', path: '/v2/crm/entities', scope: 'api:crm:upload',
+  multipartText: { dataFile: CRM_TEXT_BYTES },
+  handler: (req, ctx) => {
+    const integration = integrationParam(req, ctx.world);
+    const type = checkEnum(reqQuery(req.query, 'objectType'), UPLOAD_TYPES, 'objectType');
+    const clientRequestId = clientRequestIdParam(req);
+    const hasFile = req.multipart?.files.dataFile !== undefined || req.multipart?.fields.dataFile !== undefined;
+    if (!hasFile) badRequest('dataFile part is missing');
+    const size = req.multipart?.files.dataFile?.size;
+    if (size !== undefined && size > 200 * 1024 * 1024) badRequest('dataFile is larger than 200 MB');
+    const file = dataFileText(req);
+    if (file !== undefined && 'dropped' in file) {
+      badRequest(`dataFile is ${size ?? 'more than ' + CRM_TEXT_BYTES} bytes; the local Gong reads CRM files of at most ${CRM_TEXT_BYTES} bytes (Gong takes 200 MB): split it into smaller uploads`);
+    }
+    // Without the text nothing can be applied; say so in the status rather than finish DONE with nothing stored.
+    const checked = file === undefined
+      ? { lines: [], errors: [{ line: 0, description: 'The dataFile content was not received' }], totalErrorCount: 1, totalSuccessCount: 0 }
+      : checkLines(file.text, type);
+    newRequest(ctx.world, clientRequestId, { integrationId: integration.integrationId, kind: 'upload', objectType: type, status: 'PENDING', ...checked });
+    return { status: 201, body: { clientRequestId } };
+  },
+};
 
 export const routes: RouteDef[] = [
   {
@@ -227,22 +262,7 @@ export const routes: RouteDef[] = [
       return { body: { crmObjectsMap } };
     },
   },
-  {
-    method: 'POST', path: '/v2/crm/entities', scope: 'api:crm:upload',
-    handler: (req, ctx) => {
-      const integration = integrationParam(req, ctx.world);
-      const type = checkEnum(reqQuery(req.query, 'objectType'), UPLOAD_TYPES, 'objectType');
-      const clientRequestId = clientRequestIdParam(req);
-      const hasFile = req.multipart?.files.dataFile !== undefined || req.multipart?.fields.dataFile !== undefined;
-      if (!hasFile) badRequest('dataFile part is missing');
-      const size = req.multipart?.files.dataFile?.size;
-      if (size !== undefined && size > 200 * 1024 * 1024) badRequest('dataFile is larger than 200 MB');
-      const text = dataFileText(req);
-      const checked = text === undefined ? { errors: [], totalErrorCount: 0, totalSuccessCount: 0 } : checkLines(text, type);
-      newRequest(ctx.world, clientRequestId, { integrationId: integration.integrationId, kind: 'upload', objectType: type, status: 'PENDING', ...checked });
-      return { status: 201, body: { clientRequestId } };
-    },
-  },
+  uploadRoute,
   {
     method: 'GET', path: '/v2/crm/entity-schema', scope: 'api:crm:schema',
     handler: (req, ctx) => {

@@ -1,5 +1,5 @@
-// The streaming multipart reader: correct at every chunk boundary, file parts counted not kept,
-// limits enforced, and malformed bodies refused.
+// The streaming multipart reader: correct at every chunk boundary, file parts counted not kept
+// (unless the caller asks for their text, up to a bound), limits enforced, and malformed bodies refused.
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { MultipartError, multipartBoundary, readMultipart } from '../../../src/localGong/multipart';
@@ -50,6 +50,34 @@ describe('localGong: multipart reader', () => {
     });
   }
 
+  const ldjson = '{"objectId":"a-1","name":"Zürich — Ünïcode"}\r\n--XyZ-bound\r\n{"objectId":"a-2"}\n';
+  const withData = body([
+    { name: 'mediaFile', filename: 'call.wav', type: 'audio/wav', data: file },
+    { name: 'dataFile', filename: 'objects.ldjson', type: 'application/x-ndjson', data: ldjson },
+  ]);
+  const dataBytes = Buffer.byteLength(ldjson);
+
+  for (const size of [1, 2, 5, 13, 64, 1 << 16]) {
+    it(`keeps the text of a part named in keepText, and only that part, with ${size}-byte chunks`, async () => {
+      const r = await readMultipart(streamOf(withData, size), B, { ...LIMITS, keepText: { dataFile: dataBytes } });
+      assert.deepEqual(r.files.dataFile, { filename: 'objects.ldjson', size: dataBytes, contentType: 'application/x-ndjson', text: ldjson });
+      assert.deepEqual(r.files.mediaFile, { filename: 'call.wav', size: file.length, contentType: 'audio/wav' }, 'not named: size only');
+    });
+  }
+
+  it('drops the text of a part over its keepText bound but still streams and counts it', async () => {
+    for (const size of [3, 64, 1 << 16]) {
+      const r = await readMultipart(streamOf(withData, size), B, { ...LIMITS, keepText: { dataFile: dataBytes - 1 } });
+      assert.deepEqual(r.files.dataFile, { filename: 'objects.ldjson', size: dataBytes, contentType: 'application/x-ndjson', textDropped: true });
+    }
+    const none = await readMultipart(streamOf(withData, 64), B, LIMITS);
+    assert.equal(none.files.dataFile?.text, undefined, 'no keepText: no text');
+    assert.equal(none.files.dataFile?.textDropped, undefined);
+    // keepText never lifts the part's own size limit.
+    const over = body([{ name: 'dataFile', filename: 'x.ldjson', data: Buffer.alloc(1001, 65) }]);
+    await assert.rejects(readMultipart(streamOf(over, 100), B, { ...LIMITS, keepText: { dataFile: 5000 } }), /larger than the 1000 byte limit/);
+  });
+
   it('refuses a file part over its limit with a 400 naming the part', async () => {
     const big = body([{ name: 'dataFile', filename: 'x.ldjson', data: Buffer.alloc(1001, 65) }]);
     await assert.rejects(readMultipart(streamOf(big, 100), B, LIMITS), (e: unknown) => e instanceof MultipartError && e.status === 400 && /dataFile/.test(e.message));
@@ -81,5 +109,23 @@ describe('localGong: multipart reader', () => {
     const grown = process.memoryUsage().arrayBuffers - before;
     assert.equal(r.files.mediaFile?.size, total);
     assert.ok(grown < 8 * 1024 * 1024, `not buffered or copied (grew ${grown} bytes)`);
+  });
+
+  it('streams a large file past its keepText bound without keeping it', async () => {
+    const total = 50 * 1024 * 1024;
+    const head = Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="dataFile"; filename="big.ldjson"\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${B}--\r\n`);
+    const chunk = Buffer.alloc(1 << 20, 0x41);
+    async function* gen(): AsyncGenerator<Buffer> {
+      yield head;
+      for (let sent = 0; sent < total; sent += chunk.length) yield chunk;
+      yield tail;
+    }
+    const before = process.memoryUsage().arrayBuffers;
+    const r = await readMultipart(Readable.from(gen()), B, { ...LIMITS, fileBytes: { default: 100 * 1024 * 1024 }, keepText: { dataFile: 2 * 1024 * 1024 } });
+    const grown = process.memoryUsage().arrayBuffers - before;
+    assert.equal(r.files.dataFile?.size, total);
+    assert.equal(r.files.dataFile?.textDropped, true);
+    assert.ok(grown < 8 * 1024 * 1024, `only the bound was ever held (grew ${grown} bytes)`);
   });
 });

@@ -41,7 +41,7 @@ describe('local Gong CRM routes', () => {
     }
   });
 
-  it('uploads LDJSON: 201, PENDING -> IN_PROGRESS -> DONE on later status reads, objects readable only then', async () => {
+  it('uploads LDJSON: 201, PENDING -> IN_PROGRESS -> FAILED (some lines bad) on later status reads, good objects readable only then', async () => {
     const { api, world } = setup();
     const id = await register(api);
     const url = `/v2/crm/entities?integrationId=${id}&objectType=ACCOUNT&clientRequestId=up-1`;
@@ -55,14 +55,14 @@ describe('local Gong CRM routes', () => {
     const s1 = await status();
     assert.equal(s1.body.status, 'IN_PROGRESS');
     const s2 = await status();
-    assert.equal(s2.body.status, 'DONE');
+    assert.equal(s2.body.status, 'FAILED', 'any failed line fails the request, as in Gong\'s example');
     const s = sample('crm-request-status.GET_v2_crm_request-status.json');
     if (s) assert.deepEqual(sameShape(s2.body, s), []);
     assert.equal(s2.body.totalSuccessCount, 2);
     assert.equal(s2.body.totalErrorCount, 2);
     assert.deepEqual((s2.body.errors as Array<{ line: number }>).map(e => e.line), [2, 3]);
     assert.match((s2.body.errors as Array<{ description: string }>)[1]!.description, /Mandatory field \[objectId\] is missing or empty/);
-    assert.equal((await status()).body.status, 'DONE', 'stays DONE');
+    assert.equal((await status()).body.status, 'FAILED', 'stays FAILED');
     const read = await api('GET', `/v2/crm/entities?integrationId=${id}&objectType=ACCOUNT`, { body: ['acct-1', 'acct-3', 'acct-99'] });
     assert.equal(read.status, 200);
     assert.equal(read.route.scope, 'api:crm:get-objects');
@@ -111,6 +111,14 @@ describe('local Gong CRM routes', () => {
     }
     const accepted = await api('POST', `/v2/crm/entities?integrationId=${id}&objectType=ACCOUNT&clientRequestId=r1`, { multipart: file });
     assert.equal(accepted.status, 201, 'a file part whose bytes the server did not keep is still received');
+    await api('GET', `/v2/crm/request-status?integrationId=${id}&clientRequestId=r1`);
+    const unread = await api('GET', `/v2/crm/request-status?integrationId=${id}&clientRequestId=r1`);
+    assert.equal(unread.body.status, 'FAILED', 'never DONE with nothing stored');
+    assert.deepEqual(unread.body.errors, [{ line: 0, description: 'The dataFile content was not received' }]);
+    const dropped = { fields: {}, files: { dataFile: { filename: 'a.ldjson', size: 9e6, contentType: 'application/x-ndjson', textDropped: true } } };
+    const tooBig = await api('POST', `/v2/crm/entities?integrationId=${id}&objectType=ACCOUNT&clientRequestId=r2`, { multipart: dropped });
+    assert.equal(tooBig.status, 400);
+    assert.match(firstError(tooBig.body), /dataFile is 9000000 bytes; the local Gong reads CRM files of at most 8388608 bytes/);
   });
 
   it('GET /v2/crm/entities: 415 without a body, 400 for a non-array body, at most 100 ids', async () => {
