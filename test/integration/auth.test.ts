@@ -117,6 +117,18 @@ describe('sign-in and profiles', function () {
     assert.equal((await views.getChildren('users')).filter(r => r.item).length, 30);
   });
 
+  it('the status bar menu offers switch profile, sign out and the log', async () => {
+    const api = await getApi();
+    const labels = await withPrompter(api, ['Show Log'], async prompter => {
+      await vscode.commands.executeCommand('gongExplorer.auth.statusMenu');
+      return prompter.asked[0]?.labels ?? [];
+    });
+    assert.ok(labels.some(l => l.includes('Switch Profile')), labels.join(' | '));
+    assert.ok(labels.some(l => l.includes('Sign Out')));
+    assert.ok(labels.some(l => l.includes('Show Log')));
+    assert.ok(api.services.session.stats().requestsToday > 0, 'requests are counted for the status bar');
+  });
+
   it('signing out removes every stored secret of the profile', async () => {
     const api = await getApi();
     await vscode.commands.executeCommand('gongExplorer.auth.signOut', 'Second');
