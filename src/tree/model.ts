@@ -39,6 +39,8 @@ export function pageOf(data: unknown, key: string, fallbackKey?: string): Page<u
 
 export abstract class ViewModel {
   private filterText = '';
+  /** The last roots shown per profile: a failed refresh shows them under its error row. */
+  private readonly lastRoots = new Map<string, TreeNode[]>();
   private readonly listeners = new Set<ChangeListener>();
 
   constructor(
@@ -93,6 +95,7 @@ export abstract class ViewModel {
     if (this.host.authFailed()) return node ? [] : [this.signInRow('Gong refused the credentials')];
     try {
       const rows = node ? (node.children ? await node.children(signal) : []) : await this.roots(api, profile, signal);
+      if (!node) this.lastRoots.set(profile, rows);
       // Under a row that matches by itself, everything shows: filtering "Discovery" shows that
       // scorecard's questions too.
       const parentMatches = !!node && (node.searchText ?? node.label.toLowerCase()).includes(this.filterText.toLowerCase());
@@ -106,7 +109,10 @@ export abstract class ViewModel {
         this.host.reportAuthFailure();
         return node ? [] : [this.signInRow('Gong refused the credentials')];
       }
-      return [this.errorRow(node, failure)];
+      const error = this.errorRow(node, failure);
+      // Keep what was there before a failed refresh: the error row sits on top of it.
+      const previous = node ? [] : (this.lastRoots.get(profile) ?? []).filter(r => r.contextValue !== 'errorRow' && r.contextValue !== 'loadMoreRow');
+      return [error, ...(this.filterText ? previous.filter(r => !r.item || matchesFilter(r, this.filterText)) : previous)];
     }
   }
 

@@ -135,6 +135,23 @@ describe('sidebar trees against the local Gong', function () {
       assert.equal(items(await m.getChildren()).length, 100);
     });
 
+    it('a failed refresh shows the error row above the rows loaded before, and retry recovers', async () => {
+      const m = models(hostFor(gong)).users;
+      const first = items(await m.getChildren());
+      assert.equal(first.length, 100);
+      gong.faults.add({ path: '/v2/users', status: 500, body: { errors: ['Internal server error occurred'] } });
+      m.refresh();
+      const rows = await m.getChildren();
+      assert.equal(rows[0]?.contextValue, 'errorRow');
+      assert.match(rows[0]?.label ?? '', /Internal server error/);
+      assert.deepEqual(items(rows).map(r => r.id), first.map(r => r.id), 'the earlier rows stay visible');
+      if (rows[0]?.action?.kind !== 'retry') throw new Error('no retry');
+      rows[0].action.run();
+      const again = await m.getChildren();
+      assert.notEqual(again[0]?.contextValue, 'errorRow');
+      assert.equal(items(again).length, 100);
+    });
+
     it('refused credentials give a sign-in row and report the failure', async () => {
       const host = hostFor(gong, { kind: 'basic', accessKey: gong.accessKey, accessKeySecret: 'wrong' });
       const all = models(host);
