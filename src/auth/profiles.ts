@@ -2,7 +2,7 @@
  * The pure part of sign-in: profile list rules, the SecretStorage key names, and how a failed
  * connection check is explained. No `vscode` here so it is unit-tested in plain Node.
  */
-import type { GongAuth } from '../gong/types';
+import type { GongAuth, RequestLogEntry } from '../gong/types';
 import type { ProfileInfo } from '../platform/services';
 import { GongError, describe as describeGongError, type GongMissingScopeError } from '../gong/errors';
 
@@ -104,4 +104,13 @@ export function explainSignInFailure(e: unknown, baseUrl: string): string {
   }
   const msg = e instanceof Error ? e.message : String(e);
   return `Could not check the connection to ${baseUrl}: ${msg}. Nothing was stored.`;
+}
+
+/**
+ * One log line per request: method, path, status, time, requestId, retries. Built only from the
+ * client's log entry, which never carries headers, so no secret can reach the log.
+ */
+export function requestLogLine(e: RequestLogEntry): { level: 'info' | 'warn'; text: string } {
+  const text = `${e.method} ${e.path} -> ${e.status ?? 'no answer'} in ${Math.round(e.durationMs)} ms, requestId ${e.requestId ?? '-'}, retries ${e.retries}${e.error ? `, ${e.error}` : ''}`;
+  return { level: e.error || (e.status !== undefined && e.status >= 400) ? 'warn' : 'info', text };
 }

@@ -11,7 +11,7 @@ import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerSt
 import type { Logger } from '../platform/logger';
 import type { GongSession, ProfileInfo } from '../platform/services';
 import {
-  CONNECTION_CHECK, SECRET_PARTS, StateKeys, authFrom, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
+  CONNECTION_CHECK, SECRET_PARTS, StateKeys, authFrom, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
 } from './profiles';
 
 export const ContextKeys = {
@@ -70,10 +70,8 @@ export class Session implements GongSession {
   stats(): SchedulerStats { return sharedScheduler().stats(); }
 
   private logRequest = (e: RequestLogEntry): void => {
-    // Method, path, status, time, requestId and retries only: the client never passes headers.
-    const line = `${e.method} ${e.path} -> ${e.status ?? 'no answer'} in ${Math.round(e.durationMs)} ms, requestId ${e.requestId ?? '-'}, retries ${e.retries}${e.error ? `, ${e.error}` : ''}`;
-    if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
-    else this.log.info(line);
+    const { level, text } = requestLogLine(e);
+    this.log.log(level, text);
   };
 
   private newClient(connection: GongConnection, maxRetries?: number): GongClient {

@@ -4,7 +4,7 @@ import { normalizeBaseUrl } from '../../../src/gong/baseUrl';
 import { RequestScheduler } from '../../../src/gong/scheduler';
 import { startLocalGong, type LocalGongHandle } from '../../../src/localGong/index';
 import {
-  CONNECTION_CHECK, authFrom, explainSignInFailure, parseProfiles, profileNameProblem, removeProfile, secretKey, secretsOf, upsertProfile,
+  CONNECTION_CHECK, authFrom, explainSignInFailure, requestLogLine, parseProfiles, profileNameProblem, removeProfile, secretKey, secretsOf, upsertProfile,
 } from '../../../src/auth/profiles';
 import { statusText } from '../../../src/status/text';
 
@@ -51,6 +51,30 @@ describe('sign-in (pure parts)', () => {
     assert.match(statusText(p, { ...stats, rateLimitedUntil: 1_000_000 + 12_300 }, false, 1_000_000).text, /rate limited 13 s$/);
     assert.match(statusText(undefined, stats, false).text, /signed out/);
     assert.match(statusText(p, stats, true).tooltip, /refused/);
+  });
+
+  it('logs each request of the real client with method, path, status, time, requestId and retries, and no secret', async () => {
+    const gong = await startLocalGong({ rateLimit: false, users: 3, calls: 3 });
+    try {
+      const lines: Array<{ level: string; text: string }> = [];
+      const secret = gong.accessKeySecret;
+      const client = new GongClient({ baseUrl: gong.baseUrl, auth: { kind: 'basic', accessKey: gong.accessKey, accessKeySecret: secret } }, {
+        scheduler: new RequestScheduler({ requestsPerSecond: 1000 }), maxRetries: 1, retryBaseDelayMs: 1, log: e => lines.push(requestLogLine(e)),
+      });
+      gong.faults.add({ path: '/v2/workspaces', status: 503 });
+      const res = await client.request({ method: 'GET', path: '/v2/workspaces' });
+      await client.request({ method: 'GET', path: '/v2/users/1' }).catch(() => undefined);
+      assert.equal(lines.length, 2);
+      assert.equal(lines[0]?.level, 'info');
+      assert.match(lines[0]?.text ?? '', new RegExp(`^GET /v2/workspaces -> 200 in \\d+ ms, requestId ${res.requestId}, retries 1$`));
+      assert.equal(lines[1]?.level, 'warn');
+      assert.match(lines[1]?.text ?? '', /^GET \/v2\/users\/1 -> 404 /);
+      const all = lines.map(l => l.text).join('\n');
+      assert.ok(!all.includes(secret) && !all.includes(gong.accessKey), 'no credentials in the log');
+      assert.ok(!/authorization|basic /i.test(all));
+    } finally {
+      await gong.close();
+    }
   });
 
   describe('explaining a failed connection check (real client, local Gong)', function () {
