@@ -9,7 +9,6 @@ import type { Services } from '../platform/services';
 import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames, fetchWorkspaceNames, type NameLookup } from '../render/callDetails';
 import { EXPORT_FILES, exportFileName, exportTranscript } from '../render/exporters';
 import { isHttpUrl } from '../render/format';
-import { richToPlain } from '../render/markdown';
 import type { Obj } from '../render/read';
 import { buildTranscript, fetchTranscripts } from '../render/transcript';
 import { EXPORT_FORMATS, type ExportFormat, type HostMessage, type PageMessage, type PageStatus } from '../shared/messages';
@@ -365,7 +364,7 @@ export class CallPanels implements vscode.Disposable {
 
   private markdownOf(e: Entry): string | undefined {
     if (!e.model) return undefined;
-    return e.model.kind === 'callDetails' ? callDetailsMarkdown(e.model, richToPlain) : exportTranscript(e.model, 'markdown');
+    return e.model.kind === 'callDetails' ? callDetailsMarkdown(e.model) : exportTranscript(e.model, 'markdown');
   }
 
   private async copy(text: string, done: string): Promise<void> {
@@ -450,7 +449,7 @@ export class CallPanels implements vscode.Disposable {
       if (!call) throw new Error(`Gong has no call ${callId}, or this profile may not see it.`);
       model = buildCallDetails(call, await this.names(api, call));
     }
-    await this.copy(callDetailsMarkdown(model, richToPlain), 'Copied as Markdown');
+    await this.copy(callDetailsMarkdown(model), 'Copied as Markdown');
   }
 
   snapshot(): PanelSnapshot[] {

@@ -5,7 +5,8 @@
 import type { GongApi, GongRequest } from '../gong/types';
 import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
 import { clock, dateTime, duration, isHttpUrl, percent } from './format';
-import { renderRich } from './markdown';
+import { escapeMarkdown } from './exporters';
+import { renderRich, richToPlain } from './markdown';
 import { arr, bool, num, obj, objs, str, type Obj } from './read';
 
 /** Everything the details panel shows, asked for in one request (endpoints.md section 5). */
@@ -286,26 +287,32 @@ export function buildCallDetails(call: Obj, names: NameLookup = {}): CallDetails
   return model;
 }
 
-/** The details as Markdown (Copy as Markdown). Gong's text is kept as written. */
-export function callDetailsMarkdown(m: CallDetailsModel, plain: (n: readonly RichNode[]) => string): string {
-  const lines: string[] = [`# ${m.title}`, ''];
+/**
+ * The details as Markdown (Copy as Markdown). Gong's text is backslash-escaped like the transcript
+ * export, so pasting it into a Markdown renderer shows the text and never creates markup or links.
+ */
+export function callDetailsMarkdown(m: CallDetailsModel): string {
+  const esc = escapeMarkdown;
+  const block = (nodes: readonly RichNode[]) => richToPlain(nodes).trim().split('\n').map(esc).join('\n');
+  const lines: string[] = [`# ${esc(m.title)}`, ''];
   if (m.url) lines.push(`<${m.url}>`, '');
-  for (const f of m.facts) lines.push(`- **${f.label}:** ${f.value}`);
+  for (const f of m.facts) lines.push(`- **${f.label}:** ${esc(f.value)}`);
   lines.push('');
-  const party = (p: PartyModel) => `- ${p.name}${p.title ? `, ${p.title}` : ''}${p.email ? ` <${p.email}>` : ''}${p.talkShare !== undefined ? ` (talk ${percent(p.talkShare)})` : ''}`;
+  const party = (p: PartyModel) => `- ${esc(p.name)}${p.title ? `, ${esc(p.title)}` : ''}${p.email ? ` (${esc(p.email)})` : ''}${p.talkShare !== undefined ? `, talk ${percent(p.talkShare)}` : ''}`;
   const section = (title: string, body: string[]) => { if (body.length) lines.push(`## ${title}`, '', ...body, ''); };
+  const times = (ts: readonly TimeRef[]) => (ts.length ? ` [${ts.map(t => t.label).join(', ')}]` : '');
   section('Company', m.companyParties.map(party));
   section('External', m.externalParties.map(party));
-  section('Brief', m.brief ? [plain(m.brief).trim()] : []);
-  section('Key points', m.keyPoints.map(k => `- ${plain(k).trim()}`));
-  section('Outline', m.outline.flatMap(o => [`### ${o.section} (${o.start.label}, ${o.duration})`, ...o.items.map(i => `- [${i.start.label}] ${plain(i.text).trim()}`)]));
-  section('Highlights', m.highlights.flatMap(h => [`### ${h.title}`, ...h.items.map(i => `- ${plain(i.text).trim()}${i.starts.length ? ` [${i.starts.map(t => t.label).join(', ')}]` : ''}`)]));
-  section('Next steps', m.nextSteps.map(i => `- ${plain(i.text).trim()}`));
-  section('Topics', m.topics.map(t => `- ${t.name}: ${t.duration}`));
-  section('Trackers', m.trackers.map(t => `- ${t.name} (${t.count})${t.hits.length ? `: ${t.hits.map(h => `${h.time} ${h.speaker}`).join('; ')}` : ''}`));
-  section('Interaction', m.interaction.map(r => `- ${r.label}: ${r.value}`));
-  section('Outcome', m.outcome ? [m.outcome] : []);
-  section('CRM', m.crm.map(c => `- ${c.system} ${c.objectType} ${c.objectId}${c.fields.length ? `: ${c.fields.map(f => `${f.label}=${f.value}`).join(', ')}` : ''}`));
-  section('Comments', m.comments.map(c => `- ${c.author}${c.at ? ` at ${c.at.label}` : ''}: ${plain(c.text).trim()}`));
+  section('Brief', m.brief ? [block(m.brief)] : []);
+  section('Key points', m.keyPoints.map(k => `- ${block(k)}`));
+  section('Outline', m.outline.flatMap(o => [`### ${esc(o.section)} (${o.start.label}, ${o.duration})`, '', ...o.items.map(i => `- [${i.start.label}] ${block(i.text)}`), '']));
+  section('Highlights', m.highlights.flatMap(h => [`### ${esc(h.title)}`, '', ...h.items.map(i => `- ${block(i.text)}${times(i.starts)}`), '']));
+  section('Next steps', m.nextSteps.map(i => `- ${block(i.text)}${times(i.starts)}`));
+  section('Topics', m.topics.map(t => `- ${esc(t.name)}: ${t.duration}`));
+  section('Trackers', m.trackers.map(t => `- ${esc(t.name)} (${t.count})${t.hits.length ? `: ${t.hits.map(h => `${h.time} ${esc(h.speaker)}`).join('; ')}` : ''}`));
+  section('Interaction', m.interaction.map(r => `- ${esc(r.label)}: ${esc(r.value)}`));
+  section('Outcome', m.outcome ? [esc(m.outcome)] : []);
+  section('CRM', m.crm.map(c => `- ${esc(c.system)} ${esc(c.objectType)} ${esc(c.objectId)}${c.fields.length ? `: ${c.fields.map(f => `${esc(f.label)}: ${esc(f.value)}`).join(', ')}` : ''}`));
+  section('Comments', m.comments.map(c => `- ${esc(c.author)}${c.at ? ` at ${c.at.label}` : ''}: ${block(c.text)}`));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

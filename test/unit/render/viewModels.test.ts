@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames, fetchWorkspaceNames } from '../../../src/render/callDetails';
@@ -47,9 +48,11 @@ describe('view models', () => {
       assert.deepEqual(m.crm.map(c => c.objectType), ['Account', 'Opportunity']);
       assert.equal(m.comments[0]?.author, 'A Gong user');
       assert.equal(richToPlain(m.comments[0]?.text ?? []).trim(), 'Good competitive handling here @Maya Okafor');
-      const md = callDetailsMarkdown(m, richToPlain);
-      assert.match(md, /^# Northwind <> Contoso \| Discovery\n/);
-      assert.match(md, /## Next steps\n\n- Maya to send the security questionnaire by Friday\./);
+      const md = callDetailsMarkdown(m);
+      assert.match(md, /^# Northwind \\<\\> Contoso \\\| Discovery\n/);
+      assert.match(md, /## Next steps\n\n- Maya to send the security questionnaire by Friday\. \[40:51\]\n/);
+      assert.match(md, /## External\n\n- Priya Nair, VP Operations \(priya\.nair@contoso-freight\.example\), talk 58%\n- Tom Becker \(tom\.becker@contoso-freight\.example\)\n/);
+      assert.match(md, /## Comments\n\n- A Gong user at 13:32: Good competitive handling here @Maya Okafor\n/);
     });
 
     it('leaves out empty sections', () => {
@@ -151,6 +154,13 @@ describe('view models', () => {
       assert.ok(m.title.includes(HOSTILE_SAMPLES.scriptTag), 'the title is kept as written');
       const rich: RichNode[][] = [m.brief ?? [], ...m.keyPoints, ...m.comments.map(c => c.text), ...m.highlights.flatMap(h => h.items.map(i => i.text))];
       for (const r of rich) for (const href of allLinks(r)) assert.match(href, /^https?:\/\//);
+      const md = callDetailsMarkdown(m);
+      assert.ok(!/(?<!\\)<(script|img)|(?<!\\)\]\(javascript:/i.test(md), 'the Markdown copy carries no unescaped markup or link');
+      assert.ok(md.includes('\\<script\\>'), 'it keeps the text, escaped');
+      // Even a renderer that passes HTML through makes no element and no link from it.
+      const html = new MarkdownIt({ html: true }).render(md);
+      assert.ok(!/<(script|img|iframe|svg|style)\b/i.test(html), 'no element from Gong text');
+      assert.ok(!/href="(javascript|data):/i.test(html), 'no unsafe link');
       const plain = rich.map(richToPlain).join('\n');
       assert.ok(plain.includes(HOSTILE_SAMPLES.scriptTag));
       assert.ok(plain.includes(HOSTILE_SAMPLES.imgOnerror));
