@@ -14,8 +14,8 @@ const root = document.getElementById('root') as HTMLElement;
 const FRAME_BUDGET_MS = 12;
 /** Monologues painted synchronously before the first frame. */
 const FIRST_CHUNK = 40;
-/** Most sentences highlighted at once; the count still covers every match. */
-const MAX_HIGHLIGHTED = 5000;
+/** Most matches highlighted at once (a one-letter search in a megabyte sentence); the count still covers every match. */
+const MAX_HIGHLIGHTED = 20_000;
 
 interface Match { m: number; s: number; start: number; end: number }
 
@@ -175,14 +175,10 @@ function search(v: View, query: string): void {
         }
       });
     });
-    for (const match of v.matches) {
+    for (const match of v.matches.slice(0, MAX_HIGHLIGHTED)) {
       const key = `${match.m}:${match.s}`;
       let ranges = v.highlighted.get(key);
-      if (!ranges) {
-        if (v.highlighted.size >= MAX_HIGHLIGHTED) break;
-        ranges = [];
-        v.highlighted.set(key, ranges);
-      }
+      if (!ranges) { ranges = []; v.highlighted.set(key, ranges); }
       ranges.push({ start: match.start, end: match.end });
     }
     for (const k of v.highlighted.keys()) { const [m, s] = k.split(':').map(Number); rehighlight(v, m as number, s as number); }

@@ -140,6 +140,14 @@ describe('pages in a real browser (hostile content)', function () {
     assert.equal(marks.text?.toLowerCase(), '<script>');
     await checkInert(page, outside);
 
+    // Every word of the megabyte sentence matches: all are counted, a bounded number highlighted.
+    await postToPage(page, { type: 'find', query: 'lorem' });
+    const many = await waitForStatus(page, st => st['query'] === 'lorem', 30_000);
+    assert.equal(many['matches'], 87_382);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#root mark.match').length), 20_000);
+    await postToPage(page, { type: 'find', query: '<script>' });
+    await waitForStatus(page, st => st['query'] === '<script>' && st['matches'] === expected);
+
     await postToPage(page, { type: 'filterSpeakers', speakers: [1] });
     const filtered = await waitForStatus(page, st => Array.isArray(st['speakers']) && st['speakers'].length === 1);
     const ofSpeaker = model.monologues.filter(m => m.speaker === 1).length;
