@@ -1,3 +1,5 @@
+// Must stay the first import: it configures zod before any schema is built.
+import './shared/zodConfig';
 import * as vscode from 'vscode';
 import { Logger } from './platform/logger';
 import { VsCodePrompter, type Prompter } from './platform/prompter';

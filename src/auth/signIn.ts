@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../gong/baseUrl';
 import type { GongAuth } from '../gong/types';
 import { UserCancelled } from '../platform/commands';
-import { BACK, type Prompter } from '../platform/prompter';
+import { isBack, type Prompter } from '../platform/prompter';
 import type { Services } from '../platform/services';
 import { CONNECTION_CHECK, explainSignInFailure, profileNameProblem } from './profiles';
 
@@ -21,13 +21,6 @@ function urlProblem(v: string): string | undefined {
   }
 }
 
-/**
- * Back, also when the prompter came from another bundle (tests build their ScriptedPrompter from
- * out/, the extension runs from dist/, and each has its own `BACK` symbol).
- */
-function isBack(a: unknown): boolean {
-  return a === BACK || (typeof a === 'symbol' && a.description === 'back');
-}
 
 const notEmpty = (what: string) => (v: string) => (v.trim() ? undefined : `Enter the ${what}`);
 

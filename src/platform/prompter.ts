@@ -7,7 +7,11 @@ import * as vscode from 'vscode';
  */
 
 /** Returned when the user pressed the Back button of a multi-step input. */
-export const BACK = Symbol('back');
+// A registered symbol: tests load this module from out/ while the extension runs from dist/, and
+// both must agree on what Back is.
+export const BACK: unique symbol = Symbol.for('gongExplorer.back');
+/** True for the Back answer, whichever bundle produced it. */
+export function isBack(v: unknown): v is Back { return v === BACK; }
 export type Back = typeof BACK;
 
 export interface StepInfo {
