@@ -121,7 +121,7 @@ async function runUiChecks(runtime, server, browser) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const f of files) {
     console.log(`\n  UI check ${f}`);
-    const ctx = createUiContext({ runtime, server, browser, root, artifactsDir: join(artifacts, 'ui'), counts });
+    const ctx = createUiContext({ runtime, server, browser, root, artifactsDir: join(artifacts, 'ui', f.replace(/\.mjs$/, '')), counts });
     try {
       const mod = await import(pathToFileURL(join(uiDir, f)).href);
       if (typeof mod.run !== 'function') throw new Error(`${f} exports no run(ctx)`);
@@ -201,7 +201,7 @@ async function main() {
   if (!noUi && !grep) {
     const ui = await runUiChecks(runtime, server, browser);
     totals.passed += ui.passed; totals.failed += ui.failed; totals.skipped += ui.skipped;
-    console.log(`UI checks: ${ui.passed} passed, ${ui.failed} failed (screenshots in .artifacts/ui/)`);
+    console.log(`UI checks: ${ui.passed} passed, ${ui.failed} failed (screenshots in .artifacts/ui/<check>/)`);
   }
 }
 
