@@ -5,7 +5,8 @@
  */
 import type * as vscode from 'vscode';
 import type { FieldSpec, IdKind } from '../catalog/types';
-import type { Back, Prompter } from '../platform/prompter';
+import type { Prompter } from '../platform/prompter';
+import { isBack, type Back } from '../platform/back';
 import { DATE_PRESETS, dateRole, presetRange, siblingPath, type DatePresetId } from './dates';
 import { formatAnswer, parseAnswer } from './parse';
 import { answer, back, chooseOptional, nextStep, position, previous, startWizard, usesOptionalChooser, type Step, type WizardState } from './plan';
@@ -45,13 +46,7 @@ export const ENTER_LIST_LABEL = '$(edit) Type ids as a list…';
 export const CUSTOM_DATE_LABEL = '$(calendar) Enter a date…';
 export const EDIT_JSON_LABEL = '$(json) Edit the whole input as JSON instead';
 
-/**
- * Back from the prompter (`BACK`, `Symbol('back')`). Compared by description, because a prompter from
- * another bundle (the tests' ScriptedPrompter is compiled separately) carries its own copy of the symbol.
- */
-export function isBack(v: unknown): v is Back {
-  return typeof v === 'symbol' && v.description === 'back';
-}
+export { isBack };
 
 /** Kinds of ids the known-values provider can list. */
 const LISTABLE: ReadonlySet<IdKind> = new Set(['user', 'workspace', 'call']);

@@ -6,13 +6,9 @@ import * as vscode from 'vscode';
  * commands, SecretStorage, trees and panels, stays real.
  */
 
-/** Returned when the user pressed the Back button of a multi-step input. */
-// A registered symbol: tests load this module from out/ while the extension runs from dist/, and
-// both must agree on what Back is.
-export const BACK: unique symbol = Symbol.for('gongExplorer.back');
-/** True for the Back answer, whichever bundle produced it. */
-export function isBack(v: unknown): v is Back { return v === BACK; }
-export type Back = typeof BACK;
+import { BACK, type Back } from './back';
+
+export { BACK, isBack, type Back } from './back';
 
 export interface StepInfo {
   title?: string;
