@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { QuickPickItem } from 'vscode';
 import type { FieldSpec } from '../../../src/catalog/types';
-import type { Back, InputOptions, PickOptions, Prompter } from '../../../src/platform/prompter';
+import type { InputOptions, PickOptions, Prompter } from '../../../src/platform/prompter';
+import { BACK } from '../../../src/platform/back';
 import { CUSTOM_DATE_LABEL, EDIT_JSON_LABEL, ENTER_OTHER_LABEL, isBack, runWizard, SKIP_LABEL, type KnownValues } from '../../../src/input/wizard';
 import { field } from './helpers';
 
-// The same symbol shape as platform/prompter's BACK (which cannot load outside VS Code).
-const BACK = Symbol('back') as unknown as Back;
 
 interface Asked { kind: string; step?: number; totalSteps?: number; canGoBack?: boolean; labels?: string[]; descriptions?: Array<string | undefined>; value?: string; prompt?: string; many?: boolean }
 type Answer = string | string[] | symbol | undefined;
@@ -167,7 +166,8 @@ describe('input steps (rendered through a prompter)', () => {
   });
 
   it('recognises Back from a prompter in another bundle', () => {
-    assert.equal(isBack(Symbol('back')), true);
+    assert.equal(isBack(Symbol.for('gongExplorer.back')), true);
+    assert.equal(isBack(Symbol('back')), false);
     assert.equal(isBack(Symbol('other')), false);
     assert.equal(isBack('back'), false);
   });
