@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { QuickPickItem } from 'vscode';
 import type { FieldSpec } from '../../../src/catalog/types';
 import type { InputOptions, PickOptions, Prompter } from '../../../src/platform/prompter';
-import { BACK } from '../../../src/platform/back';
+import { BACK, type Back } from '../../../src/platform/back';
 import { CUSTOM_DATE_LABEL, EDIT_JSON_LABEL, ENTER_OTHER_LABEL, isBack, runWizard, SKIP_LABEL, type KnownValues } from '../../../src/input/wizard';
 import { field } from './helpers';
 
