@@ -13,16 +13,6 @@ const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, 
 /** Console errors that come from this extension (others, e.g. the workbench's own noise, are logged only). */
 const fromExtension = text => /gong/i.test(text) || /\[Extension Host\]/i.test(text);
 
-/**
- * Errors with a known cause that is being fixed elsewhere: printed on every step they occur in, but not
- * failing it, so they stay visible without making every run fail.
- */
-const KNOWN_ISSUES = [
-  // zod checks `navigator` while building its first object schema at load time; VS Code's extension
-  // host on Node 24 reports any access. Fixed by `z.config({ jitless: true })` before any schema is built.
-  /PendingMigrationError: navigator is now a global in nodejs/,
-];
-const isKnownIssue = text => KNOWN_ISSUES.some(re => re.test(text));
 
 export function createUiContext({ server, browser, root, artifactsDir, counts }) {
   mkdirSync(artifactsDir, { recursive: true });
@@ -63,9 +53,7 @@ export function createUiContext({ server, browser, root, artifactsDir, counts })
       }
       if (current) {
         const notes = await errorNotifications(current.page);
-        const fresh = current.errors.slice(before).filter(fromExtension);
-        const logged = fresh.filter(t => !isKnownIssue(t));
-        for (const t of fresh.filter(isKnownIssue)) console.log(`      known issue (not failing this step): ${t.replace(/%c\s*ERR\s*color: #f33\s*/, '').slice(0, 200)}`);
+        const logged = current.errors.slice(before).filter(fromExtension);
         const problems = [...notes, ...logged];
         if (!error && problems.length && failOnExtensionErrors) error = new Error(`errors from the extension: ${problems.join(' | ').slice(0, 1000)}`);
         else if (problems.length) console.log(`      errors from the extension (not failing this step): ${problems.join(' | ').slice(0, 600)}`);
