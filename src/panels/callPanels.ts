@@ -11,6 +11,7 @@ import { EXPORT_FILES, exportFileName, exportTranscript } from '../render/export
 import { isHttpUrl } from '../render/format';
 import type { Obj } from '../render/read';
 import { buildTranscript, fetchTranscripts } from '../render/transcript';
+import { actionsFor } from '../tree/actions';
 import { EXPORT_FORMATS, type ExportFormat, type HostMessage, type PageMessage, type PageStatus } from '../shared/messages';
 import type { CallDetailsModel, TranscriptModel } from '../shared/models';
 import { parsePageMessage } from '../shared/schemas';
@@ -355,11 +356,22 @@ export class CallPanels implements vscode.Disposable {
         if (md) await this.copy(md, 'Copied as Markdown');
         return;
       }
-      case 'runAction': await vscode.commands.executeCommand(Commands.runAction, { input: { id: e.callId } }); return;
+      case 'runAction': await this.runActionFor(e.callId); return;
       case 'copyText': await this.copy(msg.text, 'Passage copied'); return;
       case 'export': await this.exportTranscript(e.callId, msg.format); return;
       case 'status': return;
     }
+  }
+
+  /** Run Action for this call: the actions that take a call (ids filled in), or any action with `id` prefilled. */
+  private async runActionFor(callId: string): Promise<void> {
+    const choices = [
+      ...actionsFor({ kind: 'call', gongId: callId, callId, json: {} }).map(c => ({ label: c.label, description: c.actionId, prefill: { actionId: c.actionId, input: c.input } as Record<string, unknown> })),
+      { label: 'Another action...', description: 'with this call id filled in where an action asks for `id`', prefill: { input: { id: callId } } as Record<string, unknown> },
+    ];
+    const picked = await this.services.prompter().pick(choices, { title: `Run Action for call ${callId}` });
+    if (!picked || typeof picked !== 'object') throw new UserCancelled();
+    await vscode.commands.executeCommand(Commands.runAction, picked.prefill);
   }
 
   private markdownOf(e: Entry): string | undefined {
