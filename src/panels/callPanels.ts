@@ -112,11 +112,13 @@ export class CallPanels implements vscode.Disposable {
    * with one request per 100 ids, not one per call.
    */
   async openTranscripts(callIds: readonly string[]): Promise<void> {
-    const ids = [...new Set(callIds)];
+    let ids = [...new Set(callIds)];
     if (ids.length === 0) return;
     if (ids.length > CONFIRM_OVER) {
-      const go = await this.services.prompter().confirm(`Open ${ids.length} transcripts?`, { modal: true, detail: 'Each opens in its own tab.' }, 'Open All');
-      if (go !== 'Open All') throw new UserCancelled();
+      const first = `Open the First ${CONFIRM_OVER}`;
+      const go = await this.services.prompter().confirm(`Open ${ids.length} transcripts?`, { modal: true, detail: 'Each opens in its own tab; they are fetched 100 calls a request.' }, 'Open All', first);
+      if (go === first) ids = ids.slice(0, CONFIRM_OVER);
+      else if (go !== 'Open All') throw new UserCancelled();
     }
     const entries = ids.map(id => this.open('transcript', id, ids.length > 1));
     const todo = entries.filter(e => !e.model);

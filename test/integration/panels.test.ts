@@ -119,6 +119,19 @@ describe('call panels', function () {
     assert.equal(gong().requestCount - before, 2);
   });
 
+  it('asks before opening more than ten transcripts, and can open the first ten', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const ids = gong().world.calls.filter(c => !c.title.includes('(')).slice(20, 32).map(c => c.id);
+    const api = await getApi();
+    const before = gong().requestCount;
+    const prompter = await withPrompter(api, ['Open the First 10'], async p => { await vscode.commands.executeCommand('gongExplorer.call.openTranscript', ids); return p; });
+    assert.match(prompter.asked[0]?.message ?? '', /Open 12 transcripts/);
+    const open = await waitFor(async () => { const all = (await inspect()).filter(s => s.kind === 'transcript'); return all.length === 10 && all.every(s => s.model) ? all : undefined; }, 30_000, 'ten transcripts');
+    assert.deepEqual(open.map(s => s.callId).sort(), ids.slice(0, 10).sort());
+    assert.equal(gong().requestCount - before, 2, 'one transcript request and one for the parties');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('asks to sign in when signed out, and loads by itself after sign-in', async () => {
     const api = await getApi();
     const call = gong().world.calls.filter(c => !c.title.includes('(')).at(-1);
