@@ -1,6 +1,7 @@
 // Installs a .vsix into a throwaway code-server (`--install-extension`), opens the workbench without
 // any development path, opens the Gong view (which activates the extension) and checks the extension
-// host log says it activated without an error. Used by `npm run package -- --verify`.
+// host log says it activated without an error, then starts the demo workspace from the package.
+// Used by `npm run package -- --verify`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,11 @@ export async function verifyVsix(vsix, extensionId) {
         const ours = findFiles(join(runDir, 'user-data', 'logs'), /Gong\.log$/).map(f => readFileSync(f, 'utf8')).join('\n');
         return /activated in [\d.]+ ms/.test(ours) ? ours.match(/activated in [\d.]+ ms/)[0] : undefined;
       }, 30_000, 'the extension to log its activation');
+    });
+    // The packaged demo loads dist/localGong.js beside the bundle: proof that file ships and loads.
+    await ctx.step('the demo workspace starts from the package and fills the Users view', async () => {
+      await ctx.runCommand('Gong: Try the Demo Workspace');
+      await ctx.waitFor(async () => (await ctx.treeRows('Users')).some(r => r.includes('@')), 45_000, 'user rows in the Users view');
     });
   } finally {
     await ctx.dispose();
