@@ -6,7 +6,7 @@ import type { GongApi, GongRequest } from '../gong/types';
 import type { MonologueModel, SentenceModel, SpeakerModel, TrackerHitModel, TranscriptModel } from '../shared/models';
 import { batches, partiesOf } from './callDetails';
 import { dateTime, isHttpUrl } from './format';
-import { num, obj, objs, str, type Obj } from './read';
+import { arr, num, obj, objs, str, type Obj } from './read';
 
 /** POST /v2/calls/transcript for up to 100 call ids (endpoints.md section 6). */
 export function transcriptRequest(callIds: readonly string[], cursor?: string): GongRequest {
@@ -69,12 +69,17 @@ export function buildTranscript(callTranscript: Obj, call?: Obj): TranscriptMode
   let sentenceCount = 0;
   for (const m of objs(callTranscript['transcript'])) {
     const sentences: SentenceModel[] = [];
-    for (const s of objs(m['sentences'])) {
+    // The hot loop of a two-hour call (20,000 sentences): plain numbers take the fast path.
+    for (const raw of arr(m['sentences'])) {
+      const s = obj(raw);
+      if (!s) continue;
       const text = s['text'];
       if (typeof text !== 'string' || text === '') continue;
-      const start = num(s['start']) ?? 0;
-      const end = num(s['end']) ?? start;
-      sentences.push({ start, end: Math.max(start, end), text });
+      const a = s['start'];
+      const b = s['end'];
+      const start = typeof a === 'number' && Number.isFinite(a) ? a : num(a) ?? 0;
+      const end = typeof b === 'number' && Number.isFinite(b) ? b : num(b) ?? start;
+      sentences.push({ start, end: end > start ? end : start, text });
     }
     if (sentences.length === 0) continue;
     const speaker = indexOf(str(m['speakerId']) ?? 'unknown');
