@@ -7,7 +7,7 @@ import type { GongApi } from '../gong/types';
 import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames, fetchWorkspaceNames, type NameLookup } from '../render/callDetails';
-import { EXPORT_FILES, exportFileName, exportTranscript } from '../render/exporters';
+import { EXPORT_FILES, MULTI_EXPORT_FORMATS, exportFileName, exportTranscript, exportTranscripts, type MultiExportFormat } from '../render/exporters';
 import { isHttpUrl } from '../render/format';
 import type { Obj } from '../render/read';
 import { buildTranscript, fetchTranscripts } from '../render/transcript';
@@ -417,6 +417,35 @@ export class CallPanels implements vscode.Disposable {
     await writeFile(target, exportTranscript(model, fmt), 'utf8');
     void vscode.window.showInformationMessage(`Transcript saved to ${target}`);
     return target;
+  }
+
+  /**
+   * Exports the transcripts of many calls (a day, a Library folder) into one file, fetched 100 calls a
+   * request. Returns the path written and how many transcripts it holds.
+   */
+  async exportManyTranscripts(callIds: readonly string[], format?: MultiExportFormat): Promise<{ path: string; count: number } | undefined> {
+    const ids = [...new Set(callIds)];
+    if (ids.length === 0) throw new Error('No calls to export.');
+    const api = this.services.session.api();
+    if (!api) throw new Error('Sign in to Gong first.');
+    const prompter = this.services.prompter();
+    let fmt = format;
+    if (!fmt) {
+      const picked = await prompter.pick(MULTI_EXPORT_FORMATS.map(f => ({ label: EXPORT_FILES[f].label, description: `.${EXPORT_FILES[f].ext}`, format: f })), { title: `Export ${ids.length} transcripts as` });
+      if (!picked || typeof picked !== 'object') throw new UserCancelled();
+      fmt = picked.format;
+    }
+    const file = EXPORT_FILES[fmt];
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
+    const target = await prompter.saveFile({ title: `Export ${ids.length} transcripts as ${file.label}`, defaultName: join(folder, `gong-transcripts.${file.ext}`), filters: { [file.label]: [file.ext] } });
+    if (!target) throw new UserCancelled();
+    const models = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${ids.length} transcripts from Gong` }, () => this.fetchTranscriptModels(api, ids));
+    const ordered = ids.map(id => models.get(id)).filter((m): m is TranscriptModel => m !== undefined);
+    if (ordered.length === 0) throw new Error('Gong returned no transcript for these calls.');
+    await writeFile(target, exportTranscripts(ordered, fmt), 'utf8');
+    const missing = ids.length - ordered.length;
+    void vscode.window.showInformationMessage(`${ordered.length} transcripts saved to ${target}${missing ? ` (${missing} calls have no transcript)` : ''}`);
+    return { path: target, count: ordered.length };
   }
 
   /** Posts a search to a transcript panel (the open one for callId, else the last active). */

@@ -3,6 +3,7 @@ import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { parsePanelState } from '../shared/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/messages';
+import { MULTI_EXPORT_FORMATS, type MultiExportFormat } from '../render/exporters';
 import { callIdOf, callIdsOf, fetchFolderCallIds, libraryFolderOf } from '../render/callIds';
 import { CallPanels, VIEW_TYPES, type PanelKind, type PanelSnapshot } from './callPanels';
 
@@ -15,6 +16,8 @@ export const PANELS_INSPECT_COMMAND = 'gongExplorer.panels.inspect';
 /** Commands of the call panels besides the two in `Commands`. */
 export const PanelCommands = {
   exportTranscript: 'gongExplorer.transcript.export',
+  /** Args: (calls: callId[] | a day or Library folder row, format?: 'markdown' | 'text' | 'json'). */
+  exportTranscripts: 'gongExplorer.transcript.exportMany',
   searchTranscript: 'gongExplorer.transcript.search',
   filterSpeakers: 'gongExplorer.transcript.filterSpeakers',
   copyCallMarkdown: 'gongExplorer.call.copyMarkdown',
@@ -72,6 +75,27 @@ export function registerPanels(services: Services): void {
   registerCommand(context, log, PanelCommands.exportTranscript, async (arg?: unknown, format?: unknown) => {
     const fmt = typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format) ? format as ExportFormat : undefined;
     return panels.exportTranscript(callIdOf(arg) ?? panels.activeTranscript()?.callId, fmt);
+  });
+
+  registerCommand(context, log, PanelCommands.exportTranscripts, async (arg?: unknown, format?: unknown) => {
+    let ids = callIdsOf(arg);
+    const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
+    if (folder) {
+      const api = services.session.api();
+      if (!api) throw new Error('Sign in to Gong first.');
+      ids = await fetchFolderCallIds(api, folder);
+    }
+    if (ids.length === 0 && !folder) {
+      const v = await services.prompter().input({
+        title: 'Export transcripts',
+        prompt: 'Gong call ids, separated by commas or spaces',
+        validate: t => (t.split(/[\s,]+/).filter(Boolean).every(x => /^\d{1,30}$/.test(x)) && t.trim() ? undefined : 'Call ids are numbers of up to 30 digits.'),
+      });
+      if (typeof v !== 'string') throw new UserCancelled();
+      ids = callIdsOf(v.split(/[\s,]+/).filter(Boolean));
+    }
+    const fmt = typeof format === 'string' && (MULTI_EXPORT_FORMATS as readonly string[]).includes(format) ? format as MultiExportFormat : undefined;
+    return panels.exportManyTranscripts(ids, fmt);
   });
 
   registerCommand(context, log, PanelCommands.searchTranscript, async (query?: unknown, arg?: unknown) => {

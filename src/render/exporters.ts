@@ -80,8 +80,8 @@ export function toVtt(m: TranscriptModel): string {
 }
 
 /** A stable JSON shape: speakers by name (never by Gong's internal speaker id), times in ms. */
-export function toJson(m: TranscriptModel): string {
-  const doc = {
+function jsonDoc(m: TranscriptModel): Record<string, unknown> {
+  return {
     callId: m.callId,
     title: m.title,
     ...(m.url ? { url: m.url } : {}),
@@ -95,7 +95,21 @@ export function toJson(m: TranscriptModel): string {
       sentences: mono.sentences.map(s => ({ start: s.start, end: s.end, text: s.text })),
     })),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export function toJson(m: TranscriptModel): string {
+  return JSON.stringify(jsonDoc(m), null, 2) + '\n';
+}
+
+/** Formats that can hold several calls in one file (subtitles cannot: their times would collide). */
+export type MultiExportFormat = 'markdown' | 'text' | 'json';
+export const MULTI_EXPORT_FORMATS: readonly MultiExportFormat[] = ['markdown', 'text', 'json'];
+
+/** Several transcripts in one file: Markdown and text separated by a rule, JSON as an array. */
+export function exportTranscripts(models: readonly TranscriptModel[], format: MultiExportFormat): string {
+  if (format === 'json') return JSON.stringify(models.map(jsonDoc), null, 2) + '\n';
+  const rule = format === 'markdown' ? '\n---\n\n' : `\n${'='.repeat(72)}\n\n`;
+  return models.map(m => exportTranscript(m, format)).join(rule);
 }
 
 export function exportTranscript(m: TranscriptModel, format: ExportFormat): string {

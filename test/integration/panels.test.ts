@@ -132,6 +132,24 @@ describe('call panels', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('exports the transcripts of a Library folder into one file', async () => {
+    const world = gong().world;
+    const folder = world.libraryFolders.find(f => new Set(f.callIds).size >= 2);
+    assert.ok(folder, 'a folder with calls');
+    const row = { id: `gongExplorer.library/folder/${folder.id}`, label: folder.name, item: { kind: 'folder', gongId: folder.id, json: {} } };
+    const target = join(dir, 'folder.json');
+    const api = await getApi();
+    const before = gong().requestCount;
+    const result = await withPrompter(api, [target], async () => vscode.commands.executeCommand<{ path: string; count: number }>('gongExplorer.transcript.exportMany', row, 'json'));
+    assert.equal(result?.path, target);
+    const docs = JSON.parse(readFileSync(target, 'utf8')) as Array<{ callId: string; monologues: unknown[] }>;
+    const expected = [...new Set(folder.callIds)].filter(id => (world.callsById.get(id)?.transcript().length ?? 0) > 0);
+    assert.deepEqual(docs.map(d => d.callId).sort(), expected.sort());
+    assert.equal(result?.count, docs.length);
+    // The folder's content, one transcript request, and at most one for the speakers' names.
+    assert.ok(gong().requestCount - before <= 3, `${gong().requestCount - before} requests`);
+  });
+
   it('asks to sign in when signed out, and loads by itself after sign-in', async () => {
     const api = await getApi();
     const call = gong().world.calls.filter(c => !c.title.includes('(')).at(-1);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { exportFileName, exportTranscript, toJson, toMarkdown, toPlainText, toSrt, toVtt } from '../../../src/render/exporters';
+import { exportFileName, exportTranscript, exportTranscripts, toJson, toMarkdown, toPlainText, toSrt, toVtt } from '../../../src/render/exporters';
 import { buildTranscript } from '../../../src/render/transcript';
 import { clock, srtTime, vttTime, duration } from '../../../src/render/format';
 import type { TranscriptModel } from '../../../src/shared/models';
@@ -126,5 +126,15 @@ describe('transcript exporters', () => {
     assert.equal(exportFileName(m, 'vtt'), 'Acme Globex Demo.vtt');
     assert.equal(exportFileName({ ...m, title: '\u202Eexe.txt' }, 'text'), 'exe.txt.txt');
     assert.equal(exportFileName({ ...m, title: '///' }, 'json'), 'call-1234567890123456789.json');
+  });
+
+  it('puts several transcripts in one file', () => {
+    const other: TranscriptModel = { ...m, callId: '2', title: 'Second', url: undefined, started: undefined, monologues: m.monologues.slice(0, 1) };
+    delete other.url; delete other.started;
+    assert.equal(exportTranscripts([m, other], 'markdown'), `${toMarkdown(m)}\n---\n\n# Second\n\n## Intro\n\n**Ana Ruiz** [0:01]\nHello \\*everyone\\*. Shall we start?\n`);
+    assert.equal(exportTranscripts([m, other], 'text'), `${toPlainText(m)}\n${'='.repeat(72)}\n\nSecond\n\n--- Intro ---\n\n[0:01] Ana Ruiz: Hello *everyone*. Shall we start?\n`);
+    const docs = JSON.parse(exportTranscripts([m, other], 'json')) as Array<Record<string, unknown>>;
+    assert.deepEqual(docs.map(d => d['callId']), ['1234567890123456789', '2']);
+    assert.deepEqual(docs[0], JSON.parse(toJson(m)));
   });
 });
