@@ -199,8 +199,8 @@ export class CallPanels implements vscode.Disposable {
     if (e.model) {
       this.post(e, e.model.kind === 'callDetails' ? { type: 'callDetails', model: e.model } : { type: 'transcript', model: e.model });
       if (e.pendingJump !== undefined && e.ready) { this.post(e, { type: 'jumpTo', ms: e.pendingJump }); e.pendingJump = undefined; }
-    } else if (e.error) this.post(e, e.error);
-    else this.post(e, { type: 'loading', title: e.kind === 'details' ? `call ${e.callId}` : `the transcript of call ${e.callId}` });
+    } else if (e.error) this.post(e, { ...e.error, callId: e.callId } as HostMessage);
+    else this.post(e, { type: 'loading', title: e.kind === 'details' ? `call ${e.callId}` : `the transcript of call ${e.callId}`, callId: e.callId });
   }
 
   private setModel(e: Entry, model: CallDetailsModel | TranscriptModel): void {

@@ -28,8 +28,9 @@ export interface PageStatus {
 
 /** Host to page. */
 export type HostMessage =
-  | { type: 'loading'; title: string }
-  | { type: 'error'; message: string; signIn?: boolean }
+  /** `callId` lets the page keep its call in its state before any model arrived (restore after a reload). */
+  | { type: 'loading'; title: string; callId?: string }
+  | { type: 'error'; message: string; signIn?: boolean; callId?: string }
   | { type: 'callDetails'; model: CallDetailsModel }
   | { type: 'transcript'; model: TranscriptModel }
   /** Transcript: run a search as if typed in the search box (palette command, tests). */

@@ -6,7 +6,7 @@
 import type { HostMessage, PageMessage } from '../shared/messages';
 import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
 import { appendRich, appendText, button, clear, el, showStatus } from './lib/dom';
-import { onHostMessage, post, saveState } from './lib/host';
+import { onHostMessage, post, rememberCall, saveState } from './lib/host';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -128,8 +128,9 @@ root.addEventListener('click', e => {
 
 onHostMessage((msg: HostMessage) => {
   switch (msg.type) {
-    case 'loading': showStatus(root, `Loading ${msg.title}...`); break;
+    case 'loading': rememberCall(msg.callId); showStatus(root, `Loading ${msg.title}...`); break;
     case 'error': {
+      rememberCall(msg.callId);
       const buttons = [button('Retry', () => post({ type: 'retry' }))];
       if (msg.signIn) buttons.unshift(button('Sign In', () => post({ type: 'signIn' })));
       showStatus(root, msg.message, ...buttons);

@@ -6,7 +6,7 @@
 import type { ExportFormat, HostMessage, PageStatus, PanelState } from '../shared/messages';
 import type { MonologueModel, SentenceModel, TranscriptModel } from '../shared/models';
 import { appendText, button, clear, clock, el, showStatus, type Range } from './lib/dom';
-import { loadState, onHostMessage, post, saveState } from './lib/host';
+import { loadState, onHostMessage, post, rememberCall, saveState } from './lib/host';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -373,8 +373,9 @@ document.addEventListener('keydown', e => {
 
 onHostMessage((msg: HostMessage) => {
   switch (msg.type) {
-    case 'loading': showStatus(root, `Loading ${msg.title}...`); break;
+    case 'loading': rememberCall(msg.callId); showStatus(root, `Loading ${msg.title}...`); break;
     case 'error': {
+      rememberCall(msg.callId);
       const buttons = [button('Retry', () => post({ type: 'retry' }))];
       if (msg.signIn) buttons.unshift(button('Sign In', () => post({ type: 'signIn' })));
       showStatus(root, msg.message, ...buttons);

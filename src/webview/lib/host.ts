@@ -32,3 +32,9 @@ export function onHostMessage(handler: (m: HostMessage) => void): void {
     if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') handler(data as HostMessage);
   });
 }
+
+/** Keeps the call in the page state as soon as it is known, without losing a search saved for it. */
+export function rememberCall(callId: string | undefined): void {
+  if (!callId || !/^\d{1,30}$/.test(callId)) return;
+  if (loadState().callId !== callId) saveState({ callId });
+}

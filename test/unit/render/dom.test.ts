@@ -85,6 +85,14 @@ describe('pages in a real browser (hostile content)', function () {
 
   it('call details: hostile text is shown literally and runs nothing', async () => {
     const { page, outside } = await openPage(browser as Browser, (pages as { dir: string }).dir, 'callDetails');
+    // Signed out first: the page offers Sign In and Retry, and already keeps its call for a reload.
+    await postToPage(page, { type: 'error', message: 'Sign in to Gong to see this call.', signIn: true, callId: '7000000000000000001' });
+    await page.locator('#root button', { hasText: 'Sign In' }).click();
+    const early = await page.evaluate(() => ({ state: (window as unknown as { __getState(): unknown }).__getState(), posted: (window as unknown as PageWindow).__posted.map(m => m.type), buttons: [...document.querySelectorAll('#root button')].map(b => b.textContent) }));
+    assert.deepEqual(early.state, { callId: '7000000000000000001' });
+    assert.deepEqual(early.buttons, ['Sign In', 'Retry']);
+    assert.ok(early.posted.includes('signIn'));
+
     const model = buildCallDetails(call);
     assert.equal(model.url, undefined, 'a javascript: call url is dropped by the host');
     await postToPage(page, { type: 'callDetails', model });
