@@ -33,7 +33,8 @@ const uiOnly = args.includes('--ui-only');
 const keep = args.includes('--keep');
 const timeoutMin = Number(opt('--timeout-min') ?? process.env.GONG_EXPLORER_INTEGRATION_TIMEOUT_MIN ?? 20);
 const root = projectRoot;
-const artifacts = join(root, '.artifacts');
+// GONG_EXPLORER_ARTIFACTS moves them (two runs at once in one clone would otherwise overwrite each other's).
+const artifacts = process.env.GONG_EXPLORER_ARTIFACTS ? resolve(process.env.GONG_EXPLORER_ARTIFACTS) : join(root, '.artifacts');
 const testsIndex = join(root, 'out', 'test', 'integration', 'index.js');
 
 // A closed pipe (`| head`) must not stop the run before it cleans up.

@@ -102,6 +102,9 @@ export function createUiContext({ server, browser, root, artifactsDir, counts })
       const page = current.page;
       const entry = page.locator(`.activitybar a[aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
       await entry.waitFor({ timeout: 20_000 });
+      // Clicking the entry of the container already shown would hide the side bar instead.
+      const shown = page.locator('.activitybar .action-item.checked').filter({ has: page.locator(`[aria-label^="${title}"]`) });
+      if (await shown.count()) return;
       await entry.click();
       await sleep(500);
     },

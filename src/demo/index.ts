@@ -140,19 +140,29 @@ export class DemoWorkspace implements vscode.Disposable {
 export function registerDemo(services: Services): DemoWorkspace {
   const demo = new DemoWorkspace(services);
   services.context.subscriptions.push(demo);
-  registerCommand(services.context, services.log, Commands.demoStart, () => demo.start());
-  // The demo server lives only as long as the extension host: a Demo profile left active by an earlier
-  // session points at a port nobody listens on, so bring it back. Deferred, so activation stays fast.
-  const resume = services.session.active?.name === DEMO_PROFILE || process.env[DEMO_AUTOSTART_ENV] === '1';
-  if (resume) {
-    const timer = setTimeout(() => {
-      demo.start().catch(e => {
-        const message = e instanceof Error ? e.message : String(e);
-        services.log.error(`Demo workspace: ${message}`);
-        void vscode.window.showErrorMessage(`The Gong demo workspace did not start: ${message}`);
-      });
-    }, 0);
-    services.context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  }
+  // Decided once per activation: resume a restored Demo profile, or start on request (autostart env).
+  let decided = false;
+  registerCommand(services.context, services.log, Commands.demoStart, () => { decided = true; return demo.start(); });
+  const startInBackground = (): void => {
+    decided = true;
+    demo.start().catch(e => {
+      const message = e instanceof Error ? e.message : String(e);
+      services.log.error(`Demo workspace: ${message}`);
+      void vscode.window.showErrorMessage(`The Gong demo workspace did not start: ${message}`);
+    });
+  };
+  // The demo server lives only as long as the extension host: a Demo profile restored from an earlier
+  // session points at a server that is gone, so bring it back. The session restores its profile
+  // asynchronously (SecretStorage), so look when it reports a change; deferred so activation stays fast.
+  const resumeIfDemo = (): void => {
+    if (!decided && services.session.active?.name === DEMO_PROFILE) startInBackground();
+  };
+  const listener = services.session.onDidChange(() => { resumeIfDemo(); if (decided) listener.dispose(); });
+  services.context.subscriptions.push(listener);
+  const timer = setTimeout(() => {
+    if (process.env[DEMO_AUTOSTART_ENV] === '1' && !decided) startInBackground();
+    else resumeIfDemo();
+  }, 0);
+  services.context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return demo;
 }

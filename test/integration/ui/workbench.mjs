@@ -104,4 +104,11 @@ export async function run(ctx) {
     }, 30_000, 'the call title in the details webview');
     console.log(`      webview: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
   });
+
+  await ctx.step('after a window reload the demo workspace and its users come back', async () => {
+    await ctx.page.reload({ waitUntil: 'domcontentloaded' });
+    await ctx.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await ctx.openActivity('Gong');
+    await ctx.waitFor(async () => (await ctx.treeRows('Users')).find(r => expected.users.some(name => r.includes(name))), 45_000, 'a user name in the Users tree after the reload');
+  });
 }
