@@ -121,7 +121,8 @@ export class CallPanels implements vscode.Disposable {
       else if (go !== 'Open All') throw new UserCancelled();
     }
     const entries = ids.map(id => this.open('transcript', id, ids.length > 1));
-    const todo = entries.filter(e => !e.model);
+    // Panels already showing (or fetching) their transcript are only revealed.
+    const todo = entries.filter(e => !e.model && !e.loading);
     if (todo.length === 0) return;
     if (todo.length === 1) { await this.load(todo[0] as Entry); return; }
     const api = this.services.session.api();
