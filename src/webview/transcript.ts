@@ -5,7 +5,7 @@
  */
 import type { ExportFormat, HostMessage, PageStatus, PanelState } from '../shared/messages';
 import type { MonologueModel, SentenceModel, TranscriptModel } from '../shared/models';
-import { appendText, button, clear, clock, el, showStatus, type Range } from './lib/dom';
+import { appendText, button, clear, clock, el, showStatus, visibleControls, type Range } from './lib/dom';
 import { loadState, onHostMessage, post, rememberCall, saveState } from './lib/host';
 
 const root = document.getElementById('root') as HTMLElement;
@@ -340,7 +340,7 @@ function render(model: TranscriptModel): void {
     const pick = el('select', undefined, { 'aria-label': 'Jump to a tracker hit' });
     pick.append(el('option', undefined, { value: '' }, `Tracker hits (${model.trackerHits.length})`));
     model.trackerHits.forEach((h, i) => pick.append(el('option', undefined, { value: String(i) },
-      `${clock(h.start)}  ${h.tracker}${h.phrase ? ` “${h.phrase}”` : ''}${h.speaker ? `, ${h.speaker}` : ''}`)));
+      visibleControls(`${clock(h.start)}  ${h.tracker}${h.phrase ? ` “${h.phrase}”` : ''}${h.speaker ? `, ${h.speaker}` : ''}`))));
     let hitIndex = -1;
     const go = (i: number) => {
       const n = model.trackerHits.length;
@@ -350,6 +350,24 @@ function render(model: TranscriptModel): void {
     };
     pick.addEventListener('change', () => { if (pick.value !== '') go(Number(pick.value)); });
     trackerRow.append(pick, button('Next Hit', () => go(hitIndex + 1), { cls: 'btn small' }));
+  }
+
+  // Topic sections of the call, in order (a topic can come back later in the call).
+  const sections: Array<{ topic: string; start: number }> = [];
+  let prevTopic: string | undefined;
+  for (const mono of model.monologues) {
+    if (mono.topic && mono.topic !== prevTopic) sections.push({ topic: mono.topic, start: mono.start });
+    if (mono.topic) prevTopic = mono.topic;
+  }
+  if (sections.length > 1) {
+    const topics = el('select', undefined, { 'aria-label': 'Jump to a topic' });
+    topics.append(el('option', undefined, { value: '' }, `Topics (${sections.length})`));
+    sections.forEach((t, i) => topics.append(el('option', undefined, { value: String(i) }, visibleControls(`${clock(t.start)}  ${t.topic}`))));
+    topics.addEventListener('change', () => {
+      const t = sections[Number(topics.value)];
+      if (topics.value !== '' && t) jumpTo(v, t.start);
+    });
+    trackerRow.prepend(topics);
   }
 
   list.addEventListener('click', e => {

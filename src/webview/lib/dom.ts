@@ -32,6 +32,11 @@ export function controlMarker(ch: string): HTMLElement {
   return span;
 }
 
+/** For places that hold only plain text (select options): bidi controls become visible markers. */
+export function visibleControls(text: string): string {
+  return text.replace(BIDI_CONTROL, ch => `[${BIDI_NAMES[ch] ?? 'U+' + (ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
+}
+
 /** A half-open range [start, end) of a string; `current` marks the selected search match. */
 export interface Range { start: number; end: number; current?: boolean }
 

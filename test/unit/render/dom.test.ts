@@ -136,6 +136,14 @@ describe('pages in a real browser (hostile content)', function () {
     assert.ok(text.includes('END-OF-HUGE-SENTENCE') && text.length > 1_000_000, 'the megabyte sentence is there in full');
     assert.ok(!text.includes('sp1') && !text.includes('unmatched'), 'no bare speaker ids');
 
+    // Topic sections can be jumped to; their labels are plain text.
+    const topicSelect = page.locator('#root select[aria-label="Jump to a topic"]');
+    const labels = await topicSelect.locator('option').allTextContents();
+    assert.deepEqual(labels.slice(1).map(l => l.replace(/^\S+\s+/, '')), [HOSTILE_SAMPLES.scriptTag, HOSTILE_SAMPLES.styleTag]);
+    await topicSelect.selectOption('1');
+    const flashed = await page.evaluate(() => document.querySelector('#root span.s.flash')?.closest('article')?.getAttribute('data-m'));
+    assert.equal(flashed, '1', 'the second topic starts at the second monologue');
+
     await postToPage(page, { type: 'find', query: '<script>' });
     const found = await waitForStatus(page, st => st['query'] === '<script>');
     // Literal "<script>" occurs in the scriptTag, topic-free sentences only (the topic headings are not searched).
