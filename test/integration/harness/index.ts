@@ -27,6 +27,10 @@
  * - `withPrompter(api, answers, fn)` runs `fn` with a ScriptedPrompter answering any other command's questions.
  * - `waitFor(condition, timeoutMs)` polls until the condition returns something truthy.
  * Screenshots cannot be taken from inside the extension host; the Playwright checks in `ui/` take them.
+ *
+ * Quick runs: `npx tsc -p . && node scripts/integration.mjs --grep 'calls tree' --no-ui` (only the
+ * matching tests, no UI checks); the extension host's log and VS Code's own logs land in
+ * `.artifacts/integration/` (console.log, vscode-logs/), `--keep` keeps the run's temp folder.
  */
 import * as vscode from 'vscode';
 import type { GongExplorerApi } from '../../../src/extension';
