@@ -29,8 +29,9 @@
  * Screenshots cannot be taken from inside the extension host; the Playwright checks in `ui/` take them.
  *
  * Quick runs: `node esbuild.mjs && npx tsc -p . && node scripts/integration.mjs --grep 'calls tree' --no-ui`
- * (the extension runs from dist/, the tests from out/; only the matching tests, no UI checks); the extension host's log and VS Code's own logs land in
- * `.artifacts/integration/` (console.log, vscode-logs/), `--keep` keeps the run's temp folder.
+ * (the extension runs from dist/, the tests from out/; only the matching tests, no UI checks). The
+ * extension host's console and VS Code's own logs land in `.artifacts/integration/` (console.log,
+ * vscode-logs/); `--keep` keeps the run's temp folder.
  */
 import * as vscode from 'vscode';
 import type { GongExplorerApi } from '../../../src/extension';
