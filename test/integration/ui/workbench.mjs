@@ -89,7 +89,7 @@ export async function run(ctx) {
     await ctx.page.keyboard.press('Escape');
     console.log(`      ${want.length - missing.length} of ${want.length} Gong commands found`);
     if (missing.length) throw new Error(`missing from the palette: ${missing.join(', ')}`);
-  });
+  }, { timeoutMs: 150_000 }); // one palette lookup per command (about half a second each)
 
   await ctx.step('call details webview shows the call', async () => {
     if (!firstCallTitle) throw new Error('no call row to open (the Calls tree step failed)');
