@@ -5,6 +5,7 @@
  */
 
 import { LocalHttpError } from '../contract';
+import { hash32 } from '../ids';
 import { rawNumber } from '../json';
 import type { RawNumber } from '../json';
 import type { World } from '../model';
@@ -31,21 +32,8 @@ export function perWorld<T>(make: (world: World) => T): (world: World) => T {
  * which things were generated or on what was erased since.
  */
 export function hash01(...parts: string[]): number {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      h ^= part.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x1f;
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 0x100000000;
+  // Each part ends with a unit separator, so ('ab', 'c') and ('a', 'bc') hash apart.
+  return hash32(parts.map(part => `${part}\u001f`).join('')) / 0x100000000;
 }
 
 /** An integer in [min, max] from hash parts. */
