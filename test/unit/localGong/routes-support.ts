@@ -11,6 +11,7 @@ import type { LgCall, LgParty, LgUser, World } from '../../../src/localGong/mode
 import type { HttpMethod } from '../../../src/gong/types';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { gongId, mulberry32, streamRng } from '../../../src/localGong/ids';
 import { routes as statsRoutes } from '../../../src/localGong/routes/stats';
 import { routes as coachingRoutes } from '../../../src/localGong/routes/coaching';
 import { routes as logsRoutes } from '../../../src/localGong/routes/logs';
@@ -22,30 +23,12 @@ import { routes as dataPrivacyRoutes } from '../../../src/localGong/routes/dataP
 import { routes as crmRoutes } from '../../../src/localGong/routes/crm';
 import { routes as engagementRoutes } from '../../../src/localGong/routes/engagement';
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function strSeed(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 export const NOW = new Date('2025-06-15T18:00:00Z');
 const TZ = 'America/Los_Angeles';
 
+/** A 19-digit id as the local Gong hands out for new objects. */
 function id(r: () => number): string {
-  let s = String(1 + Math.floor(r() * 8));
-  while (s.length < 19) s += String(Math.floor(r() * 10));
-  return s;
+  return gongId(r, 19);
 }
 
 function pacific(ms: number): string {
@@ -55,7 +38,7 @@ function pacific(ms: number): string {
 
 /** A World with 2 workspaces, 8 users (1 VP, 2 managers, 5 reps), 80 calls over the 60 days before NOW. */
 export function makeWorld(seed = 7): World {
-  const r = mulberry(seed);
+  const r = mulberry32(seed);
   const ws = [
     { id: id(r), name: 'Sales', description: 'Sales team' },
     { id: id(r), name: 'Success', description: 'Customer success' },
@@ -122,13 +105,13 @@ export function makeWorld(seed = 7): World {
     seed, timeZone: TZ, generatedAt: NOW, workspaces: ws, users, usersById: new Map(users.map(u => [u.id, u])),
     calls, callsById: new Map(calls.map(c => [c.id, c])), trackers: [], scorecards, callOutcomes: [], libraryFolders: [],
     permissionProfiles: profiles, erasedEmails: new Set(), erasedPhones: new Set(),
-    rng: (stream: string) => mulberry(strSeed(`${seed}:${stream}`)),
+    rng: (stream: string) => streamRng(seed, `route:${stream}`),
   };
 }
 
 /** A RouteContext with the paging contract (100 a page, cursor bound to the request) for direct handler calls. */
 export function makeCtx(world: World, now = NOW): RouteContext {
-  const r = mulberry(world.seed + 99);
+  const r = mulberry32(world.seed + 99);
   return {
     world,
     now: () => new Date(now.getTime()),
