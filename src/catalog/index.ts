@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { GongRequest, MultipartFile, QueryValue } from '../gong/types';
+import { stringifyJson } from '../gong/json';
 import type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
 import { allActions } from './actions/index';
 import { fieldMeta, unwrapAll, unwrapOnce } from './fields';
@@ -365,7 +366,8 @@ export function toRequest(action: ActionDef, input: unknown): GongRequest {
 // ---------------------------------------------------------------------------------------------
 // curl, paging
 
-function shellQuote(s: string): string {
+/** Single-quotes a word for POSIX shells (`it's` becomes `'it'\''s'`). */
+export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -381,22 +383,38 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+export interface CurlOptions {
+  /** One option a line, joined with ` \\` (for pasting into a terminal); default one line. */
+  multiline?: boolean;
+}
+
 /**
- * A curl command that performs the same request. The secret never appears: the command reads it from
- * `$GONG_ACCESS_KEY`/`$GONG_ACCESS_KEY_SECRET` or `$GONG_BEARER_TOKEN`. Throws InputError when invalid.
+ * A curl command that performs `req` against `baseUrl`. The secret never appears: the command reads
+ * it from `$GONG_ACCESS_KEY`/`$GONG_ACCESS_KEY_SECRET` or `$GONG_BEARER_TOKEN` (the names `npm run gong`
+ * reads). JSON bodies are written losslessly, so bigint ids keep every digit.
  */
-export function curlFor(action: ActionDef, input: unknown, baseUrl: string, authKind: 'basic' | 'bearer'): string {
-  const req = toRequest(action, input);
+export function curlCommand(req: GongRequest, baseUrl: string, authKind: 'basic' | 'bearer', options: CurlOptions = {}): string {
   const url = `${baseUrl.replace(/\/+$/, '')}${req.path}${queryString(req.query)}`;
-  const parts = ['curl', '-sS', '-X', req.method, shellQuote(url)];
-  parts.push(authKind === 'basic' ? '-u "$GONG_ACCESS_KEY:$GONG_ACCESS_KEY_SECRET"' : '-H "Authorization: Bearer $GONG_BEARER_TOKEN"');
+  const args = [`curl -sS -X ${req.method} ${shellQuote(url)}`];
+  // Double quotes so the shell expands the variables the person exported; nothing secret is in the text.
+  args.push(authKind === 'basic' ? '-u "$GONG_ACCESS_KEY:$GONG_ACCESS_KEY_SECRET"' : '-H "Authorization: Bearer $GONG_BEARER_TOKEN"');
   if (req.multipart) {
-    for (const [name, f] of Object.entries(req.multipart.files ?? {})) parts.push('-F', shellQuote(`${name}=@${f.path}`));
-    for (const [name, v] of Object.entries(req.multipart.fields ?? {})) parts.push('-F', shellQuote(`${name}=${v}`));
+    for (const [name, f] of Object.entries(req.multipart.files ?? {})) {
+      let spec = `${name}=@${f.path}`;
+      if (f.contentType) spec += `;type=${f.contentType}`;
+      if (f.filename) spec += `;filename=${f.filename}`;
+      args.push(`-F ${shellQuote(spec)}`);
+    }
+    for (const [name, v] of Object.entries(req.multipart.fields ?? {})) args.push(`-F ${shellQuote(`${name}=${v}`)}`);
   } else if (req.body !== undefined) {
-    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(JSON.stringify(req.body)));
+    args.push(`-H ${shellQuote('Content-Type: application/json')}`, `--data ${shellQuote(stringifyJson(req.body))}`);
   }
-  return parts.join(' ');
+  return args.join(options.multiline ? ' \\\n  ' : ' ');
+}
+
+/** `curlCommand` for an action's input. Throws InputError when the input is invalid. */
+export function curlFor(action: ActionDef, input: unknown, baseUrl: string, authKind: 'basic' | 'bearer', options: CurlOptions = {}): string {
+  return curlCommand(toRequest(action, input), baseUrl, authKind, options);
 }
 
 /** How many requests fetching every record takes (Gong pages hold 100 records). */

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { catalog, normalizeInput } from '../catalog/index';
+import { catalog, curlFor, normalizeInput } from '../catalog/index';
 import type { ActionDef } from '../catalog/types';
 import { contextFields, contextIds, fitContext } from '../input/prefill';
 import { runWizard } from '../input/wizard';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
-import { curlCommand } from '../results/curl';
 import { describeInput } from '../results/recent';
 import { executeRun, requireApi, type RunDeps, type RunOutcome } from './runAction/execute';
 import { JsonInputEditors, parseEditorText } from './runAction/jsonEditor';
@@ -148,10 +147,9 @@ export function registerRunAction(services: Services): void {
       run = { actionId: picked.run.actionId, input: picked.run.input };
     }
     const action = findAction(run.actionId as string);
-    const req = catalog.toRequest(action, run.input ?? {});
-    const text = curlCommand(req, profile.baseUrl, profile.authKind);
+    const text = curlFor(action, run.input ?? {}, profile.baseUrl, profile.authKind, { multiline: true });
     await vscode.env.clipboard.writeText(text);
-    const vars = profile.authKind === 'basic' ? '$GONG_ACCESS_KEY and $GONG_ACCESS_KEY_SECRET' : '$GONG_TOKEN';
+    const vars = profile.authKind === 'basic' ? '$GONG_ACCESS_KEY and $GONG_ACCESS_KEY_SECRET' : '$GONG_BEARER_TOKEN';
     void vscode.window.showInformationMessage(`Copied the curl command for ${action.title}. Set ${vars} in your shell before running it.`);
     return text;
   });

@@ -1,12 +1,12 @@
 /**
  * Validation: for every action, inputs that break a rule (missing required field, wrong enum, malformed
  * date or date-time, 21-digit id, bad email or phone) are refused with the field's dotted path, and no
- * request leaves the process. Plus the field-level validators, placement on the wire, curl and helpers.
+ * request leaves the process. Plus the field-level validators, placement on the wire and helpers (curl: curl.test.ts).
  */
 import * as assert from 'node:assert/strict';
-import { GongClient, RequestScheduler, buildQuery } from '../../../src/gong/index';
+import { GongClient, RequestScheduler } from '../../../src/gong/index';
 import {
-  allActions, catalog, curlFor, fieldsOf, getPath, InputError, mergePages, normalizeInput, queryString, requestCount, setPath, suggestActions,
+  allActions, catalog, fieldsOf, getPath, InputError, mergePages, normalizeInput, requestCount, setPath, suggestActions,
 } from '../../../src/catalog/index';
 import type { ActionDef, FieldSpec } from '../../../src/catalog/types';
 import { FIXED, sampleInput } from './samples';
@@ -252,28 +252,6 @@ describe('catalog validation', () => {
   });
 
   describe('helpers', () => {
-    it('curlFor keeps secrets in variables and encodes + as %2B', () => {
-      const a = catalog.find('dataPrivacy.forPhone') as ActionDef;
-      const basic = curlFor(a, { phoneNumber: '+14155550100' }, 'https://us-1.api.gong.io/', 'basic');
-      assert.equal(basic, `curl -sS -X GET 'https://us-1.api.gong.io/v2/data-privacy/data-for-phone-number?phoneNumber=%2B14155550100' -u "$GONG_ACCESS_KEY:$GONG_ACCESS_KEY_SECRET"`);
-      const bearer = curlFor(catalog.find('meetings.create') as ActionDef, { ...sampleInput('meetings.create', FIXED), title: "O'Brien" }, 'https://api.gong.io', 'bearer');
-      assert.ok(bearer.includes('-H "Authorization: Bearer $GONG_BEARER_TOKEN"'));
-      assert.ok(bearer.includes(`"title":"O'\\''Brien"`), 'single quotes are escaped for the shell');
-      assert.ok(!bearer.includes('secret'));
-      const media = curlFor(catalog.find('calls.addMedia') as ActionDef, { id: '5', mediaFile: '/tmp/a b.mp3' }, 'https://api.gong.io', 'basic');
-      assert.ok(media.includes(`-F 'mediaFile=@/tmp/a b.mp3'`));
-    });
-    it('curl query strings are exactly what the client sends', () => {
-      for (const a of allActions) {
-        const req = catalog.toRequest(a, sampleInput(a.id, FIXED));
-        assert.equal(queryString(req.query), buildQuery(req.query), a.id);
-      }
-      const q = { 'workspace-id': '1', phoneNumber: '+1 415', ids: ['a', 'b'] };
-      assert.equal(queryString(q), buildQuery(q));
-    });
-    it('curlFor refuses invalid input', () => {
-      assert.throws(() => curlFor(catalog.find('users.get') as ActionDef, {}, 'https://api.gong.io', 'basic'), InputError);
-    });
     it('requestCount says how many pages fetching everything takes', () => {
       assert.deepEqual([requestCount(0), requestCount(1), requestCount(100), requestCount(101), requestCount(2314), requestCount(250, 50)], [1, 1, 1, 2, 24, 5]);
     });
