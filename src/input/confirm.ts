@@ -2,7 +2,7 @@
  * The retype check for destructive actions: the person types the target again (an email, a phone
  * number, a meeting id...) and nothing is sent unless it matches. No `vscode` here.
  */
-import { getPath } from './paths';
+import { getPath } from '../catalog/index';
 
 /** The text a person must retype, from the input at `confirmField`; undefined when there is none. */
 export function confirmTarget(input: Record<string, unknown>, confirmField: string | undefined): string | undefined {

@@ -5,7 +5,7 @@
  * where it takes a list. No `vscode` here.
  */
 import type { FieldSpec, IdKind } from '../catalog/types';
-import { setPath } from './paths';
+import { setPath } from '../catalog/index';
 
 /** Context keys and the kind of id each carries. A bare `id` is a call id: the call page's convention. */
 const CONTEXT_KEYS: Readonly<Record<string, IdKind>> = {

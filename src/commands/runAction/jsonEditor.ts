@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { ActionDef, FieldSpec } from '../../catalog/types';
-import { catalog } from '../../catalog/index';
+import { catalog, getPath, setPath } from '../../catalog/index';
 import { presetValue } from '../../input/dates';
-import { cloneInput, getPath, setPath } from '../../input/paths';
 import { parseJsonExact } from '../../input/parse';
+import { cloneInput } from '../../input/plan';
 import { formatJson } from '../../results/format';
 import { Commands } from '../../platform/commands';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { GongClient, RequestScheduler } from '../../../src/gong/index';
 import {
-  allActions, catalog, fieldsOf, getPath, InputError, mergePages, normalizeInput, requestCount, setPath, suggestActions,
+  allActions, catalog, deletePath, fieldsOf, getPath, InputError, mergePages, normalizeInput, requestCount, setPath, suggestActions,
 } from '../../../src/catalog/index';
 import type { ActionDef, FieldSpec } from '../../../src/catalog/types';
 import { FIXED, sampleInput } from './samples';
@@ -264,6 +264,31 @@ describe('catalog validation', () => {
       assert.equal(getPath(o, 'filter.nope.x'), undefined);
       setPath(o, 'filter.fromDate', undefined);
       assert.deepEqual(o.filter, {});
+    });
+    it('getPath indexes lists only by number', () => {
+      const o = { ids: ['a', 'b'], filter: { fromDate: 'x' } };
+      assert.equal(getPath(o, 'ids.1'), 'b');
+      assert.equal(getPath(o, 'ids.length'), undefined, 'a list has no named fields');
+      assert.equal(getPath(o, 'ids.5'), undefined);
+      assert.equal(getPath(o, 'filter.fromDate.length'), undefined, 'strings are not walked into');
+    });
+    it('setPath replaces a list where a named key is needed, and keeps one that is indexed', () => {
+      const o: Record<string, unknown> = { filter: ['stray'], list: [{ a: 1 }] };
+      setPath(o, 'filter.fromDate', '2024-01-01');
+      setPath(o, 'list.0.b', 2);
+      assert.deepEqual(o, { filter: { fromDate: '2024-01-01' }, list: [{ a: 1, b: 2 }] });
+      setPath(o, 'other.x', undefined);
+      assert.equal('other' in o, false, 'removing what is not there creates nothing');
+    });
+    it('deletePath removes a value and prunes the objects it leaves empty', () => {
+      const o: Record<string, unknown> = { filter: { fromDate: 'a', range: { from: 'b' } }, keep: 1 };
+      deletePath(o, 'filter.range.from');
+      assert.deepEqual(o, { filter: { fromDate: 'a' }, keep: 1 });
+      deletePath(o, 'filter.fromDate');
+      assert.deepEqual(o, { keep: 1 });
+      deletePath(o, 'missing.deep.path');
+      deletePath(o, 'keep.x');
+      assert.deepEqual(o, { keep: 1 });
     });
     it('mergePages joins the list key across pages', () => {
       const a = catalog.find('users.list') as ActionDef;
