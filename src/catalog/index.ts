@@ -4,7 +4,7 @@
  * a curl rendering and paging helpers. No `vscode` here.
  */
 import type { z } from 'zod';
-import type { GongRequest, MultipartFile, QueryValue } from '../gong/types';
+import type { GongRecords, GongRequest, MultipartFile, QueryValue } from '../gong/types';
 import { stringifyJson } from '../gong/json';
 import type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
 import { allActions } from './actions/index';
@@ -445,10 +445,32 @@ export function curlFor(action: ActionDef, input: unknown, baseUrl: string, auth
   return curlCommand(toRequest(action, input), baseUrl, authKind, options);
 }
 
+/** Gong's page size when an answer does not say. */
+const DEFAULT_PAGE_SIZE = 100;
+
 /** How many requests fetching every record takes (Gong pages hold 100 records). */
-export function requestCount(totalRecords: number, pageSize = 100): number {
+export function requestCount(totalRecords: number, pageSize = DEFAULT_PAGE_SIZE): number {
   if (!Number.isFinite(totalRecords) || totalRecords <= 0) return 1;
   return Math.ceil(totalRecords / Math.max(1, pageSize));
+}
+
+/**
+ * Requests still needed after the page described by `records` (as `recordsOf` in src/gong reads it)
+ * to have every record: from Gong's `totalRecords`, the page size it reported and the 0-based page number.
+ */
+export function remainingRequests(records: GongRecords): number {
+  if (!records.cursor) return 0;
+  const size = records.currentPageSize && records.currentPageSize > 0 ? records.currentPageSize : DEFAULT_PAGE_SIZE;
+  const done = (records.currentPageNumber ?? 0) + 1;
+  return Math.max(1, requestCount(records.totalRecords ?? 0, size) - done);
+}
+
+/** The list of records in an answer: under `listKey`, else the only array-valued key besides `records`. */
+export function listOf(data: unknown, listKey: string | undefined): unknown[] | undefined {
+  if (!isPlainObject(data)) return undefined;
+  if (listKey && Array.isArray(data[listKey])) return data[listKey] as unknown[];
+  const arrays = Object.entries(data).filter(([k, v]) => k !== 'records' && Array.isArray(v));
+  return arrays.length === 1 ? (arrays[0]?.[1] as unknown[]) : undefined;
 }
 
 /**

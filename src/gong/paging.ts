@@ -13,11 +13,30 @@ export function withCursor(req: GongRequest, cursor: string | undefined): GongRe
   return { ...req, body: { ...body, cursor } };
 }
 
-/** The `records` block of an answer, when it has one. */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function count(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * The `records` block of an answer, when it has one, read defensively: counts sent as digit strings
+ * become numbers, and an empty cursor means there is no next page (as `paginate` treats it).
+ */
 export function recordsOf(data: unknown): GongRecords | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const r = (data as Record<string, unknown>)['records'];
-  return typeof r === 'object' && r !== null ? r as GongRecords : undefined;
+  if (!isRecord(data) || !isRecord(data.records)) return undefined;
+  const r = data.records;
+  const out: GongRecords = {};
+  const totalRecords = count(r.totalRecords);
+  const currentPageSize = count(r.currentPageSize);
+  const currentPageNumber = count(r.currentPageNumber);
+  if (totalRecords !== undefined) out.totalRecords = totalRecords;
+  if (currentPageSize !== undefined) out.currentPageSize = currentPageSize;
+  if (currentPageNumber !== undefined) out.currentPageNumber = currentPageNumber;
+  if (typeof r.cursor === 'string' && r.cursor !== '') out.cursor = r.cursor;
+  return out;
 }
 
 /** Yields each page's response; stops after the page without `records.cursor`. */

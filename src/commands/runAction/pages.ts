@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { GongResponse } from '../../gong/types';
 import { UserCancelled } from '../../platform/commands';
-import { mergePages, withCursor } from '../../results/paging';
+import { mergePages } from '../../catalog/index';
+import { withCursor } from '../../gong/paging';
 import { offerMore, reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
 import type { ResultEntry } from './resultDocs';
 
@@ -20,7 +21,7 @@ function entryFor(deps: RunDeps, uri: unknown): ResultEntry {
 export async function nextPage(deps: RunDeps, uri: unknown): Promise<RunOutcome> {
   const entry = entryFor(deps, uri);
   const api = requireApi(deps.services);
-  const req = withCursor(entry.request, entry.action.paging, entry.cursor as string);
+  const req = withCursor(entry.request, entry.cursor as string);
   let res: GongResponse;
   try {
     res = await withCancellableProgress(`Gong: ${entry.action.title}, page ${entry.page + 2}`, signal => api.request(req, signal));
@@ -51,7 +52,7 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
   let last: GongResponse | undefined;
   try {
     await withCancellableProgress(`Gong: fetching all of ${entry.action.title}`, async (signal, progress) => {
-      const req = withCursor(entry.request, entry.action.paging, entry.cursor as string);
+      const req = withCursor(entry.request, entry.cursor as string);
       let n = 0;
       for await (const page of api.pages(req, signal)) {
         pages.push(page.data);
@@ -65,7 +66,7 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
     if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled') throw new UserCancelled();
     return reportError(deps.services, entry.action, e);
   }
-  const merged = mergePages([entry.data, ...pages], entry.action.listKey);
+  const merged = mergePages(entry.action, [entry.data, ...pages]);
   const done = await deps.results.open(entry.action, entry.request, entry.input, { status: last?.status ?? entry.meta.status, data: merged, requestId: last?.requestId ?? entry.meta.requestId }, entry.page, ' all');
   return resultOutcome(done);
 }

@@ -3,7 +3,8 @@ import type { ActionDef } from '../../catalog/types';
 import type { GongRequest } from '../../gong/types';
 import { Commands } from '../../platform/commands';
 import { formatJson, resultName, summary, type ResultMeta } from '../../results/format';
-import { listOf, recordsOf, remainingRequests } from '../../results/paging';
+import { listOf, remainingRequests } from '../../catalog/index';
+import { recordsOf } from '../../gong/paging';
 
 export const RESULT_SCHEME = 'gong-result';
 
