@@ -1,5 +1,6 @@
 // Builds every bundle the project ships or runs:
 //   dist/extension.js        the extension host bundle (CJS, `vscode` external)
+//   dist/vendor/*.js         undici and zod, loaded by the extension on first use (scripts/extensionBundle.mjs)
 //   dist/localGong.js        the local Gong server as a library, loaded lazily by the demo command
 //   dist/localGongCli.js     `npm run local-gong`
 //   dist/gongCli.js          `npm run gong`
@@ -7,6 +8,7 @@
 // Flags: --production (minify, no source maps), --watch, --node-only (skip the extension and pages).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { extensionBuilds } from './scripts/extensionBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,22 +34,7 @@ const builds = nodeEntries.map(([entry, outfile]) => ({
 }));
 
 if (!nodeOnly) {
-  builds.push({
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    // The local Gong is loaded at run time from dist/localGong.js so it never weighs on activation.
-    plugins: [{
-      name: 'lazy-local-gong',
-      setup(build) {
-        build.onResolve({ filter: /^\.\/localGong\.js$/ }, () => ({ path: './localGong.js', external: true }));
-      },
-    }],
-  });
+  builds.push(...extensionBuilds({ outDir: 'dist', common }));
   const pages = existsSync('src/webview') ? readdirSync('src/webview').filter(f => /^[a-zA-Z]+\.ts$/.test(f) && f !== 'common.ts') : [];
   for (const page of pages) {
     builds.push({

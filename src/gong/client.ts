@@ -2,7 +2,7 @@
  * The Gong HTTP client: auth, pacing through the shared scheduler, retries of safe requests,
  * lossless JSON, typed errors, cursor paging, multipart uploads. No `vscode` here.
  */
-import { request as undiciRequest } from 'undici';
+import type * as Undici from 'undici';
 import type { Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type {
@@ -36,6 +36,17 @@ const MAX_BACKOFF_MS = 8_000;
 const TRANSIENT_CODES = new Set([
   'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED',
 ]);
+
+let undici: typeof Undici | undefined;
+
+/**
+ * undici is loaded by the first request, never at import: it is over half a megabyte, and the
+ * extension imports this module at activation (its bundle maps `undici` to a file of its own).
+ */
+function loadUndici(): typeof Undici {
+  undici ??= require('undici') as typeof Undici;
+  return undici;
+}
 
 /** Encodes query parameters: names and values through encodeURIComponent (so `+` is `%2B`, space `%20`), arrays repeated. */
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {
@@ -199,7 +210,7 @@ export class GongClient implements GongApi {
     const where = { method: req.method, path };
     try {
       if (signal?.aborted) throw new GongError('cancelled', 'Request cancelled', { ...where, cause: signal.reason });
-      const res = await undiciRequest(url, {
+      const res = await loadUndici().request(url, {
         method: req.method, headers, body, signal: controller.signal,
         ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
       });
