@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './vscode/install.mjs';
 import { zipEntries } from './vscode/zip.mjs';
+import { VENDOR_FILES } from './extensionBundle.mjs';
 
 const root = projectRoot;
 const verify = process.argv.includes('--verify');
@@ -24,10 +25,11 @@ run('production build', process.execPath, ['esbuild.mjs', '--production']);
 run('vsce package', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
   '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix]);
 
-// What may ship: the bundles, media, the manifest and the three documents (vsce adds its own
-// manifest files at the top level).
+// What may ship: the bundles (undici and zod in dist/vendor/, which the extension loads on first use),
+// media, the manifest and the three documents (vsce adds its own manifest files at the top level).
 const allowed = [
   /^extension\/dist\/(extension|localGong)\.js$/,
+  ...VENDOR_FILES.map(f => new RegExp(`^extension/dist/${f.replace(/[.]/g, '\\.')}$`)),
   /^extension\/dist\/webview\/[^/]+\.(js|css)$/,
   /^extension\/media\/.+$/,
   /^extension\/package\.json$/,
@@ -36,7 +38,7 @@ const allowed = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
 ];
-const required = ['extension/dist/extension.js', 'extension/dist/localGong.js', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md'];
+const required = ['extension/dist/extension.js', 'extension/dist/localGong.js', ...VENDOR_FILES.map(f => `extension/dist/${f}`), 'extension/package.json', 'extension/readme.md', 'extension/changelog.md'];
 const entries = zipEntries(vsix);
 const names = entries.map(e => e.name);
 const unexpected = names.filter(n => !allowed.some(re => re.test(n)));
