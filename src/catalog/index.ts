@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { GongRecords, GongRequest, MultipartFile, QueryValue } from '../gong/types';
+import { buildQuery } from '../gong/client';
 import { stringifyJson } from '../gong/json';
 import type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
 import { allActions } from './actions/index';
@@ -399,18 +400,6 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The query string as the client sends it: names and values through encodeURIComponent (`+` becomes `%2B`), arrays repeated. */
-export function queryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return '';
-  const parts: string[] = [];
-  for (const [name, v] of Object.entries(query)) {
-    if (v === undefined || v === null) continue;
-    const values = Array.isArray(v) ? v : [v];
-    for (const x of values) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(x))}`);
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
 export interface CurlOptions {
   /** One option a line, joined with ` \\` (for pasting into a terminal); default one line. */
   multiline?: boolean;
@@ -422,7 +411,8 @@ export interface CurlOptions {
  * reads). JSON bodies are written losslessly, so bigint ids keep every digit.
  */
 export function curlCommand(req: GongRequest, baseUrl: string, authKind: 'basic' | 'bearer', options: CurlOptions = {}): string {
-  const url = `${baseUrl.replace(/\/+$/, '')}${req.path}${queryString(req.query)}`;
+  // The client's own query encoding, so the command asks for exactly what a run sends.
+  const url = `${baseUrl.replace(/\/+$/, '')}${req.path}${buildQuery(req.query)}`;
   const args = [`curl -sS -X ${req.method} ${shellQuote(url)}`];
   // Double quotes so the shell expands the variables the person exported; nothing secret is in the text.
   args.push(authKind === 'basic' ? '-u "$GONG_ACCESS_KEY:$GONG_ACCESS_KEY_SECRET"' : '-H "Authorization: Bearer $GONG_BEARER_TOKEN"');
