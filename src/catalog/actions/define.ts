@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ActionDef, Category, InputPlacement, PagingStyle } from '../types';
 import type { HttpMethod } from '../../gong/types';
 import { str } from '../fields';
+import { getPath } from '../paths';
 
 /** What an action file writes; the defaults below fill in the rest. */
 export interface ActionSpec {
@@ -31,9 +32,8 @@ export interface ActionSpec {
 
 /** `a` strictly before `b` when both are given (ISO-8601 text compared as instants). */
 export function ordered(value: Record<string, unknown>, a: string, b: string, path = b): Array<{ path: string; message: string }> {
-  const get = (p: string): unknown => p.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), value);
-  const x = get(a);
-  const y = get(b);
+  const x = getPath(value, a);
+  const y = getPath(value, b);
   if (typeof x !== 'string' || typeof y !== 'string') return [];
   const tx = Date.parse(x);
   const ty = Date.parse(y);
