@@ -1,31 +1,20 @@
 import { z } from 'zod';
-import type { ActionDef, Category, InputPlacement, PagingStyle } from '../types';
-import type { HttpMethod } from '../../gong/types';
+import type { ActionDef, InputPlacement, PagingStyle } from '../types';
 import { str } from '../fields';
 import { getPath } from '../paths';
 
-/** What an action file writes; the defaults below fill in the rest. */
-export interface ActionSpec {
-  id: string;
-  aliases: string[];
-  title: string;
-  description: string;
-  category: Category;
-  method: HttpMethod;
-  path: string;
-  scope: string;
+/**
+ * What an action file writes: an ActionDef (its members documented there) where the defaults below
+ * fill in paging, retrySafe, destructive and placement, and the input is a shape built on first use.
+ */
+export interface ActionSpec extends Omit<ActionDef, 'paging' | 'retrySafe' | 'destructive' | 'input' | 'placement'> {
   paging?: PagingStyle;
-  readOnly: boolean;
   /** Defaults to readOnly: every read may be repeated, whatever its HTTP method. */
   retrySafe?: boolean;
   destructive?: boolean;
-  confirmField?: string;
-  emptyOn404?: boolean;
   /** Built on first use: zod schemas cost time, and the extension lists actions long before it runs one. */
   shape: () => z.ZodRawShape;
   placement?: Record<string, InputPlacement>;
-  listKey?: string;
-  inputAliases?: Record<string, string>;
   /** Rules across fields (one of two, end after start); each issue names the dotted field it is about. */
   refine?: (value: Record<string, unknown>) => Array<{ path: string; message: string }>;
 }
