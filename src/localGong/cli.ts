@@ -9,6 +9,14 @@ import type { LocalGongOptions } from './index';
 
 const USAGE = 'usage: local-gong [--port N] [--seed N] [--users N] [--calls N] [--rate-limit off|N]';
 
+/** The whole-number flags: the option each sets and the values it takes. */
+const INT_FLAGS = new Map<string, { key: 'port' | 'seed' | 'users' | 'calls'; min: number; max: number }>([
+  ['--port', { key: 'port', min: 0, max: 65535 }],
+  ['--seed', { key: 'seed', min: 0, max: 2 ** 31 - 1 }],
+  ['--users', { key: 'users', min: 1, max: 100_000 }],
+  ['--calls', { key: 'calls', min: 0, max: 500_000 }],
+]);
+
 /** Parses the command line; returns an error message instead of options when it is wrong. */
 export function parseCliArgs(argv: readonly string[]): LocalGongOptions | string {
   const options: LocalGongOptions = { port: 0 };
@@ -22,31 +30,14 @@ export function parseCliArgs(argv: readonly string[]): LocalGongOptions | string
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
+    const int = INT_FLAGS.get(flag);
+    if (int) {
+      const n = intArg(flag, value(), int.min, int.max);
+      if (typeof n === 'string') return n;
+      options[int.key] = n;
+      continue;
+    }
     switch (flag) {
-      case '--port': {
-        const n = intArg('--port', value(), 0, 65535);
-        if (typeof n === 'string') return n;
-        options.port = n;
-        break;
-      }
-      case '--seed': {
-        const n = intArg('--seed', value(), 0, 2 ** 31 - 1);
-        if (typeof n === 'string') return n;
-        options.seed = n;
-        break;
-      }
-      case '--users': {
-        const n = intArg('--users', value(), 1, 100_000);
-        if (typeof n === 'string') return n;
-        options.users = n;
-        break;
-      }
-      case '--calls': {
-        const n = intArg('--calls', value(), 0, 500_000);
-        if (typeof n === 'string') return n;
-        options.calls = n;
-        break;
-      }
       case '--rate-limit': {
         const v = value();
         if (v === 'off') {

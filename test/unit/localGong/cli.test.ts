@@ -45,6 +45,9 @@ describe('localGong: command line', function () {
     assert.match(String(parseCliArgs(['--rate-limit', 'fast'])), /--rate-limit needs "off" or a positive number/);
     assert.match(String(parseCliArgs(['--bogus'])), /unknown argument --bogus/);
     assert.match(String(parseCliArgs(['--seed'])), /--seed needs a whole number/);
+    assert.match(String(parseCliArgs(['--users', '0'])), /--users must be between 1 and 100000/);
+    assert.match(String(parseCliArgs(['--calls=500001'])), /--calls must be between 0 and 500000/);
+    assert.match(String(parseCliArgs(['constructor'])), /unknown argument constructor/);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
