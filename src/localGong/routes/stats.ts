@@ -124,6 +124,32 @@ function bucketed(activities: readonly Activity[], ranges: ReadonlyArray<{ from:
   return out;
 }
 
+/**
+ * The page of users with their activity split into company-local periods: per user, one summary a
+ * period with that period's dates under `rowKey` (aggregate-by-period and day-by-day differ only in
+ * the period, the summary and the names).
+ */
+function periodRows(
+  req: LocalRequest, ctx: RouteContext, f: StatsFilter, period: Period, rowKey: string,
+  summarise: (activities: readonly Activity[]) => Record<string, unknown>,
+): { records: Record<string, unknown>; rows: Array<Record<string, unknown>> } {
+  const tz = ctx.world.timeZone;
+  const ranges = periods(f.fromDate, f.toDate, period).map(p => ({
+    from: startOfLocalDay(p.from, tz).getTime(), to: startOfLocalDay(p.to, tz).getTime(),
+  }));
+  const page = pageOr404(req, ctx, activitiesByUser(ctx, f));
+  const labels = ranges.map(r => ({ fromDate: zoned(new Date(r.from), tz), toDate: zoned(new Date(r.to), tz) }));
+  const rows = page.items.map(({ user, activities }) => {
+    const buckets = bucketed(activities, ranges);
+    return {
+      userId: user.id,
+      userEmailAddress: user.emailAddress,
+      [rowKey]: ranges.map((_, k) => ({ ...summarise(buckets[k] ?? []), ...labels[k] })),
+    };
+  });
+  return { records: page.records, rows };
+}
+
 const PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 type Period = (typeof PERIODS)[number];
 
@@ -242,42 +268,16 @@ export const routes: RouteDef[] = [
     handler: (req, ctx) => {
       const period = reqEnum(bodyObject(req.body), 'aggregationPeriod', PERIODS);
       const f = readFilter(req, ctx);
-      const tz = ctx.world.timeZone;
-      const ranges = periods(f.fromDate, f.toDate, period).map(p => ({
-        from: startOfLocalDay(p.from, tz).getTime(), to: startOfLocalDay(p.to, tz).getTime(),
-      }));
-      const page = pageOr404(req, ctx, activitiesByUser(ctx, f));
-      const labels = ranges.map(r => ({ fromDate: zoned(new Date(r.from), tz), toDate: zoned(new Date(r.to), tz) }));
-      const rows = page.items.map(({ user, activities }) => {
-        const buckets = bucketed(activities, ranges);
-        return {
-          userId: user.id,
-          userEmailAddress: user.emailAddress,
-          userAggregateActivity: ranges.map((_, i) => ({ ...counts(buckets[i] ?? []), ...labels[i] })),
-        };
-      });
-      return { body: { records: page.records, usersAggregateActivity: rows, ...rangeEcho(ctx.world, f) } };
+      const { records, rows } = periodRows(req, ctx, f, period, 'userAggregateActivity', counts);
+      return { body: { records, usersAggregateActivity: rows, ...rangeEcho(ctx.world, f) } };
     },
   },
   {
     method: 'POST', path: '/v2/stats/activity/day-by-day', scope: 'api:stats:user-actions:detailed',
     handler: (req, ctx) => {
       const f = readFilter(req, ctx);
-      const tz = ctx.world.timeZone;
-      const days = periods(f.fromDate, f.toDate, 'DAY').map(p => ({
-        from: startOfLocalDay(p.from, tz).getTime(), to: startOfLocalDay(p.to, tz).getTime(),
-      }));
-      const page = pageOr404(req, ctx, activitiesByUser(ctx, f));
-      const labels = days.map(d => ({ fromDate: zoned(new Date(d.from), tz), toDate: zoned(new Date(d.to), tz) }));
-      const rows = page.items.map(({ user, activities }) => {
-        const buckets = bucketed(activities, days);
-        return {
-          userId: user.id,
-          userEmailAddress: user.emailAddress,
-          userDailyActivityStats: days.map((_, i) => ({ ...callSets(buckets[i] ?? []), ...labels[i] })),
-        };
-      });
-      return { body: { records: page.records, usersDetailedActivities: rows, ...rangeEcho(ctx.world, f) } };
+      const { records, rows } = periodRows(req, ctx, f, 'DAY', 'userDailyActivityStats', callSets);
+      return { body: { records, usersDetailedActivities: rows, ...rangeEcho(ctx.world, f) } };
     },
   },
   {
