@@ -2,7 +2,7 @@
 import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
 import { arr, bool, childId, contextValue, str, type TreeNode } from './node';
-import { OnceSource, PagedSource } from './sources';
+import { PagedSource } from './sources';
 
 /** Counts item rows (the default for flat lists). */
 function countItems(rows: TreeNode[], shown: TreeNode[]): { shown: number; loaded: number } {
@@ -16,9 +16,7 @@ export class WorkspacesModel extends ViewModel {
   }
 
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(this.client(), { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
-    const list = await source.get(signal);
+    const list = await this.viewList(profile, '/v2/workspaces', 'workspaces', signal);
     return list.map(w => workspaceNode(this.viewId, w, undefined));
   }
 
@@ -156,9 +154,7 @@ export class UsersModel extends ViewModel {
 
 export class TrackersModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(this.client(), { path: '/v2/settings/trackers' }, s), 'keywordTrackers'), this.host.clock));
-    const list = await source.get(signal);
+    const list = await this.viewList(profile, '/v2/settings/trackers', 'keywordTrackers', signal);
     return list.map(t => this.trackerNode(t));
   }
 
@@ -199,9 +195,7 @@ export class TrackersModel extends ViewModel {
 
 export class ScorecardsModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(this.client(), { path: '/v2/settings/scorecards' }, s), 'scorecards'), this.host.clock));
-    const list = await source.get(signal);
+    const list = await this.viewList(profile, '/v2/settings/scorecards', 'scorecards', signal);
     return list.map(c => this.scorecardNode(c));
   }
 

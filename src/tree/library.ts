@@ -9,9 +9,7 @@ interface Folder { id: string; name: string; parentFolderId: string | undefined;
 
 export class LibraryModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(this.client(), { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
-    const workspaces = await source.get(signal);
+    const workspaces = await this.viewList(profile, '/v2/workspaces', 'workspaces', signal);
     return workspaces.map(w => {
       const wsId = str(w, 'id') ?? '';
       const nodeId = childId(this.viewId, 'ws', wsId);

@@ -6,7 +6,7 @@
 import type { GongApi, GongRequest } from '../gong/types';
 import { describeFailure, type Failure } from './errors';
 import { arr, formatAge, formatCount, matchesFilter, str, type TreeNode } from './node';
-import { SourceCache, type Clock, type Page, type PagedSource } from './sources';
+import { OnceSource, SourceCache, type Clock, type Page, type PagedSource } from './sources';
 
 /** What the trees need from the signed-in session. */
 export interface TreeHost {
@@ -63,6 +63,16 @@ export abstract class ViewModel {
     const api = this.host.api();
     if (!api) throw new Error('Not signed in to Gong');
     return api;
+  }
+
+  /**
+   * A directory list (`/v2/workspaces` under `workspaces`) fetched once per profile and cached under
+   * the view's own id, so refreshing the view refetches it and the view description gives its age.
+   */
+  protected async viewList(profile: string, path: string, key: string, signal?: AbortSignal): Promise<unknown[]> {
+    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
+      async s => arr(await getData(this.client(), { path }, s), key), this.host.clock));
+    return source.get(signal);
   }
 
   get filter(): string { return this.filterText; }
