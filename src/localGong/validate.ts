@@ -6,8 +6,10 @@
 import { LocalHttpError } from './contract';
 import type { LocalRequest } from './contract';
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** ISO-8601 date-time with `Z` or an offset, as Gong accepts it. */
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** `YYYY-MM-DD`. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function bad(message: string): LocalHttpError {
   return new LocalHttpError(400, [message]);

@@ -9,6 +9,7 @@ import { hash32 } from '../ids';
 import { rawNumber } from '../json';
 import type { RawNumber } from '../json';
 import type { World } from '../model';
+import { ISO_DATE, ISO_DATE_TIME, isRecord } from '../validate';
 
 /**
  * Per-world state kept outside the core model. Created on first use so a world that never sees a
@@ -69,9 +70,8 @@ export function badRequest(message: string): never {
   throw new LocalHttpError(400, [message]);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Re-exported for the route modules that take their helpers from here.
+export { isRecord } from '../validate';
 
 /** The request body as an object, or 400. */
 export function bodyObject(body: unknown): Record<string, unknown> {
@@ -156,8 +156,6 @@ export function reqQuery(query: URLSearchParams, name: string): string {
   return value;
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses an ISO-8601 date-time with `Z` or an offset (what Gong accepts), or 400 naming the field. */
 export function parseDateTime(value: string, path: string): Date {
