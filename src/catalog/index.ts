@@ -14,7 +14,7 @@ import { getPath, isPlainObject, setPath } from './paths';
 
 export type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
 export { allActions } from './actions/index';
-export { deletePath, getPath, setPath } from './paths';
+export { deletePath, getPath, isPlainObject, setPath } from './paths';
 
 /** Thrown by `toRequest` when the input is invalid; nothing has been sent. */
 export class InputError extends Error {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { catalog, curlFor, normalizeInput } from '../catalog/index';
+import { catalog, curlFor, isPlainObject, normalizeInput } from '../catalog/index';
 import type { ActionDef } from '../catalog/types';
 import { contextFields, contextIds, fitContext } from '../input/prefill';
 import { runWizard } from '../input/wizard';
@@ -17,20 +17,16 @@ import { RESULT_SCHEME, ResultDocs } from './runAction/resultDocs';
 /** What Run Action and friends take: an action to skip the list, and inputs that are not asked. */
 export interface RunPrefill { actionId?: string; input?: Record<string, unknown> }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function prefillOf(arg: unknown): RunPrefill {
-  if (!isRecord(arg)) return {};
+  if (!isPlainObject(arg)) return {};
   const out: RunPrefill = {};
   if (typeof arg.actionId === 'string') out.actionId = arg.actionId;
-  if (isRecord(arg.input)) out.input = arg.input;
+  if (isPlainObject(arg.input)) out.input = arg.input;
   return out;
 }
 
 function asRecord(v: unknown): Record<string, unknown> {
-  return isRecord(v) ? v : {};
+  return isPlainObject(v) ? v : {};
 }
 
 function findAction(id: string): ActionDef {

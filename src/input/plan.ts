@@ -4,16 +4,12 @@
  * No `vscode` here.
  */
 import type { FieldSpec } from '../catalog/types';
-import { deletePath, getPath, setPath } from '../catalog/index';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { deletePath, getPath, isPlainObject, setPath } from '../catalog/index';
 
 /** A deep copy of JSON-like input, so answers never write into the caller's prefill (bigint and class instances are kept by reference). */
 export function cloneInput<T>(v: T): T {
   if (Array.isArray(v)) return v.map(x => cloneInput(x)) as unknown as T;
-  if (isRecord(v) && Object.getPrototypeOf(v) === Object.prototype) {
+  if (isPlainObject(v) && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = cloneInput(x);
     return out as T;

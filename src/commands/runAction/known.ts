@@ -1,12 +1,10 @@
 import type * as vscode from 'vscode';
+import { isPlainObject } from '../../catalog/index';
 import type { IdKind } from '../../catalog/types';
 import type { GongApi } from '../../gong/types';
 import type { KnownItem, KnownValues } from '../../input/wizard';
 import type { GongSession } from '../../platform/services';
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? v.toString() : '');
 
 /** How far back "known calls" look: recent enough to be what someone means, one page at most. */
@@ -46,21 +44,21 @@ export class KnownValuesCache implements KnownValues, vscode.Disposable {
     const signal = AbortSignal.timeout(20_000);
     if (kind === 'user') {
       const res = await api.request({ method: 'GET', path: '/v2/users' }, signal);
-      const users = isRecord(res.data) && Array.isArray(res.data.users) ? res.data.users : [];
-      return users.filter(isRecord).map(u => {
+      const users = isPlainObject(res.data) && Array.isArray(res.data.users) ? res.data.users : [];
+      return users.filter(isPlainObject).map(u => {
         const name = `${str(u.firstName)} ${str(u.lastName)}`.trim();
         return { id: str(u.id), label: name || str(u.emailAddress) || str(u.id), description: str(u.emailAddress) || undefined };
       }).filter(u => u.id);
     }
     if (kind === 'workspace') {
       const res = await api.request({ method: 'GET', path: '/v2/workspaces' }, signal);
-      const list = isRecord(res.data) && Array.isArray(res.data.workspaces) ? res.data.workspaces : [];
-      return list.filter(isRecord).map(w => ({ id: str(w.id), label: str(w.name) || str(w.id), description: str(w.description) || undefined })).filter(w => w.id);
+      const list = isPlainObject(res.data) && Array.isArray(res.data.workspaces) ? res.data.workspaces : [];
+      return list.filter(isPlainObject).map(w => ({ id: str(w.id), label: str(w.name) || str(w.id), description: str(w.description) || undefined })).filter(w => w.id);
     }
     const to = this.now();
     const from = new Date(to.getTime() - CALL_WINDOW_DAYS * 86_400_000);
     const res = await api.request({ method: 'GET', path: '/v2/calls', query: { fromDateTime: from.toISOString(), toDateTime: to.toISOString() }, emptyOn404: true }, signal);
-    const calls = isRecord(res.data) && Array.isArray(res.data.calls) ? res.data.calls : [];
-    return calls.filter(isRecord).map(c => ({ id: str(c.id), label: str(c.title) || str(c.id), description: str(c.started) || undefined })).filter(c => c.id);
+    const calls = isPlainObject(res.data) && Array.isArray(res.data.calls) ? res.data.calls : [];
+    return calls.filter(isPlainObject).map(c => ({ id: str(c.id), label: str(c.title) || str(c.id), description: str(c.started) || undefined })).filter(c => c.id);
   }
 }
