@@ -6,7 +6,7 @@
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /** What the quick input shows now: a pick (with its row labels), an input box (with its prompt), or nothing. */
-async function quickInputState(page) {
+export async function quickInputState(page) {
   const widget = page.locator('.quick-input-widget');
   if (!(await widget.isVisible().catch(() => false))) return { kind: 'none', signature: 'none' };
   const title = (await widget.locator('.quick-input-title').innerText().catch(() => '')).trim();
@@ -23,7 +23,7 @@ async function quickInputState(page) {
  * 10 answers. Between two questions the widget may be half-way through a transition: anything that
  * is not a settled, visible question is waited out rather than answered.
  */
-async function answerSignIn(ctx, gong, profileName, done) {
+export async function answerSignIn(ctx, gong, profileName, done) {
   const page = ctx.page;
   const input = page.locator('.quick-input-widget .quick-input-box input');
   const asked = [];
