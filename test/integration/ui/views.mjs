@@ -101,13 +101,22 @@ function measureColours(frame) {
       return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
     };
     const style = getComputedStyle(document.body);
-    const fg = parse(style.color);
     const bg = parse(style.backgroundColor);
-    if (!fg || !bg) return { color: style.color, background: style.backgroundColor, ratio: 0 };
-    // A translucent text colour is seen blended over the background.
-    const seen = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
-    const [hi, lo] = [lum(seen), lum(bg)].sort((x, y) => y - x);
-    return { color: style.color, background: style.backgroundColor, bgAlpha: bg.a, ratio: (hi + 0.05) / (lo + 0.05) };
+    const contrast = colour => {
+      const fg = parse(colour);
+      if (!fg || !bg) return 0;
+      // A translucent text colour is seen blended over the background.
+      const seen = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
+      const [hi, lo] = [lum(seen), lum(bg)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    // Coloured text on the page (speaker names, party headings), reported alongside.
+    const coloured = {};
+    for (const sel of ['.company .who, h3.company', '.external .who, h3.external']) {
+      const e = document.querySelector(sel);
+      if (e) coloured[sel.includes('external') ? 'external' : 'company'] = { color: getComputedStyle(e).color, ratio: contrast(getComputedStyle(e).color) };
+    }
+    return { color: style.color, background: style.backgroundColor, bgAlpha: bg?.a, ratio: contrast(style.color), coloured };
   });
 }
 
@@ -404,11 +413,13 @@ export async function run(ctx) {
       if (m.ratio < 4.5) throw new Error(`${title}: contrast ${m.ratio.toFixed(2)} (${m.color} on ${m.background}) is below 4.5`);
       if (m.bgAlpha !== undefined && m.bgAlpha < 1) throw new Error(`${title}: the body background ${m.background} is translucent`);
       result[title] = m;
+      // Coloured text below 4.5 is reported, not failed: the body text is what this check holds to 4.5.
+      for (const [k, c] of Object.entries(m.coloured)) if (c.ratio < 4.5) console.log(`      note: ${title}: ${k} text ${c.color} has contrast ${c.ratio.toFixed(2)} in ${theme}`);
       // The step's own screenshot shows the transcript; the details get one of their own.
       if (title === 'Call details') await page.screenshot({ path: join(ctx.artifactsDir, `${cls}-call-details.png`) });
     }
     measured.push(result);
-    console.log(`      ${Object.entries(result).map(([t, m]) => `${t}: ${m.color} on ${m.background}, contrast ${m.ratio.toFixed(2)}`).join(' | ')}`);
+    console.log(`      ${Object.entries(result).map(([t, m]) => `${t}: ${m.color} on ${m.background}, contrast ${m.ratio.toFixed(2)}; ${Object.entries(m.coloured).map(([k, c]) => `${k} ${c.color} ${c.ratio.toFixed(2)}`).join(', ')}`).join(' | ')}`);
   });
 
   await themeStep('Default Dark Modern', 'vs-dark');
