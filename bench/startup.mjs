@@ -1,6 +1,8 @@
 // `npm run bench:startup`: what Gong Explorer costs VS Code at start-up.
 //   bundleBytes        dist/extension.js minified (production build, goal < 400 KB), and gzipped
 //   requireMs          loading that bundle in plain Node 24 (what the extension host pays before activate())
+//   undiciKB, zodKB    dist/vendor/*.js, loaded on the first Gong request / first validation, and what
+//   *FirstUseMs        loading each costs then (plain Node 24)
 //   activateMs         activate() as the extension measures it (its log line / globalState), goal < 30 ms
 //   workbenchMs        page load to the workbench in a real VS Code (code-server + headless chromium)
 //   firstTreeRowsMs    page load to the first rows of the Users view, demo workspace signed in on
@@ -14,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } fr
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureRuntime, projectRoot } from '../scripts/vscode/install.mjs';
+import { VENDOR_FILES, extensionBuilds } from '../scripts/extensionBundle.mjs';
 import { makeRunDir, removeRunDir, startCodeServer } from '../scripts/vscode/codeServer.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/vscode/browser.mjs';
 import { createUiContext } from '../scripts/vscode/uiSteps.mjs';
@@ -35,9 +38,11 @@ const ext = join(runDir, 'ext');
 mkdirSync(join(ext, 'dist'), { recursive: true });
 cpSync(join(root, 'package.json'), join(ext, 'package.json'));
 cpSync(join(root, 'media'), join(ext, 'media'), { recursive: true });
-const lazyLocalGong = { name: 'lazy-local-gong', setup(b) { b.onResolve({ filter: /^\.\/localGong\.js$/ }, () => ({ path: './localGong.js', external: true })); } };
 const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'error', absWorkingDir: root };
-const built = await esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: join(ext, 'dist', 'extension.js'), external: ['vscode'], plugins: [lazyLocalGong], metafile: true });
+// dist/extension.js and dist/vendor/*.js, with the options esbuild.mjs uses.
+const [extensionBuild, ...vendorBuilds] = extensionBuilds({ outDir: join(ext, 'dist'), common });
+const built = await esbuild.build({ ...extensionBuild, metafile: true });
+await Promise.all(vendorBuilds.map(b => esbuild.build(b)));
 if (existsSync(join(root, 'src', 'localGong', 'index.ts'))) {
   await esbuild.build({ ...common, entryPoints: ['src/localGong/index.ts'], outfile: join(ext, 'dist', 'localGong.js') });
 }
@@ -77,6 +82,14 @@ for (let i = 0; i < 5; i++) {
   else { console.error(`loading the bundle in Node failed: ${r.stderr.split('\n').slice(0, 5).join('\n')}`); break; }
 }
 figures.requireMs = round(median(requireTimes));
+// What the first validation (zod) and the first Gong request (undici) pay later, once each.
+for (const file of VENDOR_FILES) {
+  const name = file.replace(/^vendor\/(\w+)\.js$/, '$1');
+  const path = join(ext, 'dist', file);
+  figures[`${name}KB`] = round(statSync(path).size / 1024);
+  const r = spawnSync(runtime.node, ['-e', `const t0 = performance.now(); require(${JSON.stringify(path)}); console.log(performance.now() - t0);`], { encoding: 'utf8', timeout: 30_000 });
+  figures[`${name}FirstUseMs`] = r.status === 0 ? round(Number(r.stdout.trim())) : null;
+}
 
 // 3. The real VS Code: page load to workbench and to the first rows of the Users view.
 const server = await startCodeServer(runtime, { runDir, env: { GONG_EXPLORER_DEMO_AUTOSTART: '1' } });
@@ -131,6 +144,7 @@ console.log(`
 bundle          ${figures.bundleKB} KB minified (${figures.bundleGzipKB} KB gzip), goal < ${figures.bundleGoalKB} KB: ${figures.bundleUnderGoal ? 'met' : 'NOT met'}
   largest parts ${Object.entries(figures.bundleTopKB).map(([k, v]) => `${k} ${v} KB`).join(', ')}
 require         ${figures.requireMs} ms to load the bundle in Node 24
+vendor          loaded on first use: undici ${figures.undiciKB} KB (${figures.undiciFirstUseMs} ms), zod ${figures.zodKB} KB (${figures.zodFirstUseMs} ms)
 activate()      ${figures.activateMs} ms median of ${activations.length} (${figures.activateMsAll.join(', ')}), goal < ${GOAL_ACTIVATE_MS} ms: ${figures.activateUnderGoal ? 'met' : 'NOT met'}
 workbench       ${figures.workbenchMs} ms from page load
 first rows      ${figures.firstTreeRowsMs} ms from page load (${figures.clickToTreeRowsMs} ms after opening the Gong view; demo local Gong start ${figures.demoLocalGongStartMs} ms)
