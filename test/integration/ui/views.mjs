@@ -413,8 +413,8 @@ export async function run(ctx) {
       if (m.ratio < 4.5) throw new Error(`${title}: contrast ${m.ratio.toFixed(2)} (${m.color} on ${m.background}) is below 4.5`);
       if (m.bgAlpha !== undefined && m.bgAlpha < 1) throw new Error(`${title}: the body background ${m.background} is translucent`);
       result[title] = m;
-      // Coloured text below 4.5 is reported, not failed: the body text is what this check holds to 4.5.
-      for (const [k, c] of Object.entries(m.coloured)) if (c.ratio < 4.5) console.log(`      note: ${title}: ${k} text ${c.color} has contrast ${c.ratio.toFixed(2)} in ${theme}`);
+      // Speaker and party colours carry meaning, so they are held to 4.5 as well.
+      for (const [k, c] of Object.entries(m.coloured)) if (c.ratio < 4.5) throw new Error(`${title}: ${k} text ${c.color} has contrast ${c.ratio.toFixed(2)} in ${theme}, below 4.5`);
       // The step's own screenshot shows the transcript; the details get one of their own.
       if (title === 'Call details') await page.screenshot({ path: join(ctx.artifactsDir, `${cls}-call-details.png`) });
     }
