@@ -1,6 +1,6 @@
 /**
  * The catalog against its sources: the slug index of endpoints.md and the two seed action lists (read
- * from GONG_SHARED_DIR, default /work/shared), plus the internal consistency of every declaration.
+ * from test/fixtures/reference, or GONG_SHARED_DIR), plus the internal consistency of every declaration.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,8 +9,9 @@ import type { z } from 'zod';
 import { allActions, catalog, fieldsOf, getPath, normalizeInput } from '../../../src/catalog/index';
 import { fieldMeta, unwrapAll } from '../../../src/catalog/fields';
 import { FIXED, sampleInput } from './samples';
+import { REFERENCE_DIR } from '../reference';
 
-const SHARED = process.env.GONG_SHARED_DIR ?? '/work/shared';
+const SHARED = REFERENCE_DIR;
 
 function readShared(rel: string): string {
   const p = join(SHARED, rel);

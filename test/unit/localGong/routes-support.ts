@@ -22,6 +22,7 @@ import { routes as permissionsRoutes } from '../../../src/localGong/routes/permi
 import { routes as dataPrivacyRoutes } from '../../../src/localGong/routes/dataPrivacy';
 import { routes as crmRoutes } from '../../../src/localGong/routes/crm';
 import { routes as engagementRoutes } from '../../../src/localGong/routes/engagement';
+import { SAMPLE_RESPONSES_DIR } from '../reference';
 
 export const NOW = new Date('2025-06-15T18:00:00Z');
 const TZ = 'America/Los_Angeles';
@@ -208,7 +209,7 @@ export function keysOf(value: unknown): string[] {
   return value && typeof value === 'object' ? Object.keys(value).filter(k => k !== 'requestId').sort() : [];
 }
 
-export const SAMPLES = '/work/shared/gong-api/sample-responses';
+export const SAMPLES = SAMPLE_RESPONSES_DIR;
 
 
 /** The route modules these tests cover. */

@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalGong } from '../../../src/localGong/index';
 import type { LocalGongHandle, LocalGongOptions } from '../../../src/localGong/index';
+import { SAMPLE_RESPONSES_DIR } from '../reference';
 
 export const FIXED_NOW = new Date('2026-03-02T17:30:00Z');
-export const SAMPLES_DIR = '/work/shared/gong-api/sample-responses';
+export const SAMPLES_DIR = SAMPLE_RESPONSES_DIR;
 
 export async function start(options: LocalGongOptions = {}): Promise<LocalGongHandle> {
   return startLocalGong({ seed: 3, users: 40, calls: 260, rateLimit: false, now: FIXED_NOW, ...options });

@@ -9,8 +9,9 @@ import { HOSTILE_MARK, HOSTILE_SAMPLES, LONG_SENTENCE_MARK, WORKSHOP_MARK } from
 import type { Obj } from '../../../src/render/read';
 import type { RichNode } from '../../../src/shared/models';
 import { startTestGong, type TestGong } from './localGongHelpers';
+import { SAMPLE_RESPONSES_DIR } from '../reference';
 
-const samples = '/work/shared/gong-api/sample-responses';
+const samples = SAMPLE_RESPONSES_DIR;
 function sample(name: string): Obj | undefined {
   try { return JSON.parse(readFileSync(join(samples, name), 'utf8')) as Obj; } catch { return undefined; }
 }
