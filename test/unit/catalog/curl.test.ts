@@ -32,8 +32,8 @@ describe('catalog: curl', () => {
     assert.ok(bearer.includes('-H "Authorization: Bearer $GONG_BEARER_TOKEN"'));
     assert.ok(bearer.includes(`"title":"O'\\''Brien"`), 'single quotes are escaped for the shell');
     assert.ok(!bearer.includes('secret'));
-    const media = curlFor(catalog.find('calls.addMedia') as ActionDef, { id: '5', mediaFile: '/tmp/a b.mp3' }, 'https://api.gong.io', 'basic');
-    assert.ok(media.includes(`-F 'mediaFile=@/tmp/a b.mp3'`));
+    const media = curlFor(catalog.find('calls.addMedia') as ActionDef, { id: '5', mediaFile: '/recordings/a b.mp3' }, 'https://api.gong.io', 'basic');
+    assert.ok(media.includes(`-F 'mediaFile=@/recordings/a b.mp3'`));
   });
 
   it('encodes the query exactly: hyphenated names kept, + as %2B', () => {
@@ -67,12 +67,12 @@ describe('catalog: curl', () => {
   });
 
   it('sends multipart files by path', () => {
-    const c = curlCommand({ method: 'PUT', path: '/v2/calls/1/media', multipart: { files: { mediaFile: { path: '/tmp/a b.mp3' } }, fields: { note: 'x' } } }, 'https://api.gong.io', 'bearer');
-    assert.ok(c.includes("-F 'mediaFile=@/tmp/a b.mp3'"));
+    const c = curlCommand({ method: 'PUT', path: '/v2/calls/1/media', multipart: { files: { mediaFile: { path: '/recordings/a b.mp3' } }, fields: { note: 'x' } } }, 'https://api.gong.io', 'bearer');
+    assert.ok(c.includes("-F 'mediaFile=@/recordings/a b.mp3'"));
     assert.ok(c.includes("-F 'note=x'"));
     assert.ok(!c.includes('--data'));
-    const typed = curlCommand({ method: 'PUT', path: '/v2/calls/1/media', multipart: { files: { mediaFile: { path: '/tmp/a.mp3', contentType: 'audio/mpeg', filename: 'call.mp3' } } } }, 'https://api.gong.io', 'basic');
-    assert.ok(typed.includes("-F 'mediaFile=@/tmp/a.mp3;type=audio/mpeg;filename=call.mp3'"));
+    const typed = curlCommand({ method: 'PUT', path: '/v2/calls/1/media', multipart: { files: { mediaFile: { path: '/recordings/a.mp3', contentType: 'audio/mpeg', filename: 'call.mp3' } } } }, 'https://api.gong.io', 'basic');
+    assert.ok(typed.includes("-F 'mediaFile=@/recordings/a.mp3;type=audio/mpeg;filename=call.mp3'"));
   });
 
   it('puts one option a line when asked (Copy as curl), one line otherwise (the CLI)', () => {

@@ -46,7 +46,7 @@ export const FIXED: SampleContext = {
   fromDate: '2024-01-01',
   toDate: '2024-02-01',
   phone: '+14155550100',
-  filePath: '/tmp/does-not-matter.mp3',
+  filePath: '/recordings/does-not-matter.mp3',
   clientRequestId: 'req-1',
 };
 

@@ -163,7 +163,7 @@ describe('catalog validation', () => {
       ['logs.list', 'logType', 'enum', ['AccessLog'], ['accesslog', 'Other']],
       ['users.list', 'includeAvatars', 'boolean', [true, false], ['true']],
       ['flows.assign', 'crmProspectsIds', 'array', [['a'], ['a', 'b']], [[], 'a', [1]]],
-      ['calls.addMedia', 'mediaFile', 'file', ['/tmp/a.mp3'], [5]],
+      ['calls.addMedia', 'mediaFile', 'file', ['/recordings/a.mp3'], [5]],
       ['meetings.create', 'title', 'string', ['Kickoff'], [5]],
       ['calls.create', 'duration', 'number', [12.5, 0], ['long']],
       ['engagement.digitalInteraction', 'content.numericContentDetails.rangeFrom', 'integer', [1], [1.5]],

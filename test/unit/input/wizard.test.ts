@@ -149,9 +149,9 @@ describe('input steps (rendered through a prompter)', () => {
   });
 
   it('a file field uses the file picker', async () => {
-    const p = new FakePrompter(['/tmp/call.mp3']);
+    const p = new FakePrompter(['/recordings/call.mp3']);
     const r = await runWizard([field('mediaFile', 'file', { required: true })], undefined, opts(p));
-    assert.deepEqual(r, { kind: 'done', input: { mediaFile: '/tmp/call.mp3' } });
+    assert.deepEqual(r, { kind: 'done', input: { mediaFile: '/recordings/call.mp3' } });
     assert.deepEqual(p.asked.map(a => a.kind), ['pickFile']);
   });
 
