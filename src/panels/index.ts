@@ -4,7 +4,7 @@ import type { Services } from '../platform/services';
 import { parsePanelState } from '../shared/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/messages';
 import { MULTI_EXPORT_FORMATS, type MultiExportFormat } from '../render/exporters';
-import { callIdOf, callIdsOf, fetchFolderCallIds, libraryFolderOf } from '../render/callIds';
+import { callIdOf, callIdsOf, dayRangeOf, fetchCallIdsInRange, fetchFolderCallIds, libraryFolderOf } from '../render/callIds';
 import { CallPanels, VIEW_TYPES, type PanelKind, type PanelSnapshot } from './callPanels';
 
 /**
@@ -60,7 +60,7 @@ export function registerPanels(services: Services): void {
     const at = (options as { at?: unknown } | undefined)?.at;
     const one = callIdOf(arg);
     if (one && !Array.isArray(arg) && typeof at === 'number' && Number.isFinite(at) && at >= 0) { await panels.openTranscriptAt(one, at); return; }
-    let ids = callIdsOf(arg);
+    let ids = await dayCallIds(services, arg) ?? callIdsOf(arg);
     const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
     if (folder) {
       const api = services.session.api();
@@ -78,7 +78,7 @@ export function registerPanels(services: Services): void {
   });
 
   registerCommand(context, log, PanelCommands.exportTranscripts, async (arg?: unknown, format?: unknown) => {
-    let ids = callIdsOf(arg);
+    let ids = await dayCallIds(services, arg) ?? callIdsOf(arg);
     const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
     if (folder) {
       const api = services.session.api();
@@ -126,4 +126,18 @@ export function registerPanels(services: Services): void {
   });
 
   context.subscriptions.push(vscode.commands.registerCommand(PANELS_INSPECT_COMMAND, (): PanelSnapshot[] => panels.snapshot()));
+}
+
+/**
+ * A Calls-view day row loads its calls only when expanded (and a page at a time), so its loaded
+ * ids may be none or partial: the day's calls are fetched by its bounds instead.
+ */
+async function dayCallIds(services: Services, arg: unknown): Promise<string[] | undefined> {
+  const day = dayRangeOf(arg);
+  if (!day) return undefined;
+  const api = services.session.api();
+  if (!api) throw new Error('Sign in to Gong first.');
+  const ids = await fetchCallIdsInRange(api, day.from, day.to);
+  if (ids.length === 0) throw new Error('No calls on this day.');
+  return ids;
 }

@@ -44,3 +44,31 @@ export async function fetchFolderCallIds(api: GongApi, folderId: string, signal?
   const calls = (res.data as { calls?: unknown } | null)?.calls;
   return callIdsOf(Array.isArray(calls) ? calls : []);
 }
+
+/** The bounds of a day row of the Calls view (its `item.json` carries fromDateTime/toDateTime). */
+export function dayRangeOf(arg: unknown): { from: string; to: string } | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const item = (arg as Record<string, unknown>)['item'];
+  if (typeof item !== 'object' || item === null || (item as Record<string, unknown>)['kind'] !== 'day') return undefined;
+  const json = (item as Record<string, unknown>)['json'];
+  if (typeof json !== 'object' || json === null) return undefined;
+  const { fromDateTime: from, toDateTime: to } = json as Record<string, unknown>;
+  return typeof from === 'string' && typeof to === 'string' ? { from, to } : undefined;
+}
+
+/**
+ * Every call id in a time range (GET /v2/calls, cursor-paged; Gong's 404 means none), at most
+ * `maxPages` pages so a busy day cannot turn one click into unbounded requests.
+ */
+export async function fetchCallIdsInRange(api: GongApi, from: string, to: string, signal?: AbortSignal, maxPages = 20): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const res = await api.request({ method: 'GET', path: '/v2/calls', query: { fromDateTime: from, toDateTime: to, cursor }, emptyOn404: true }, signal);
+    const data = res.data as { calls?: unknown; records?: { cursor?: unknown } } | null;
+    ids.push(...callIdsOf(Array.isArray(data?.calls) ? data.calls : []));
+    cursor = typeof data?.records?.cursor === 'string' ? data.records.cursor : undefined;
+    if (!cursor) break;
+  }
+  return [...new Set(ids)];
+}

@@ -1,4 +1,8 @@
-/** Calls: one date range (a preset or custom), the calls grouped by day, newest first, paged. */
+/**
+ * Calls: one date range (a preset or custom) shown as its days, newest first. Gong lists calls
+ * oldest first and has no sort parameter, so paging the whole range would show the oldest days
+ * first; instead each day row fetches its own calls (with its own paging) when expanded.
+ */
 import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
 import { childId, contextValue, formatAge, formatCount, str, type TreeNode } from './node';
@@ -30,26 +34,65 @@ export function customRange(fromDay: string, toDay: string): CallsRange | string
   const re = /^\d{4}-\d{2}-\d{2}$/;
   if (!re.test(fromDay)) return `"${fromDay}" is not a date like 2026-01-31`;
   if (!re.test(toDay)) return `"${toDay}" is not a date like 2026-01-31`;
-  const from = Date.parse(`${fromDay}T00:00:00Z`);
-  const to = Date.parse(`${toDay}T00:00:00Z`);
-  if (Number.isNaN(from)) return `"${fromDay}" is not a real date`;
-  if (Number.isNaN(to)) return `"${toDay}" is not a real date`;
-  if (to < from) return 'The end date is before the start date';
+  if (Number.isNaN(Date.parse(`${fromDay}T00:00:00Z`))) return `"${fromDay}" is not a real date`;
+  if (Number.isNaN(Date.parse(`${toDay}T00:00:00Z`))) return `"${toDay}" is not a real date`;
+  // Days as the person means them: local midnights, like the day rows.
+  const local = (d: string, plus = 0) => { const [y, m, dd] = d.split('-').map(Number); return new Date(y ?? 0, (m ?? 1) - 1, (dd ?? 1) + plus).getTime(); };
+  const from = local(fromDay);
+  if (local(toDay) < from) return 'The end date is before the start date';
   // Gong's toDateTime is exclusive: end at the start of the day after the last day asked for.
-  return { preset: 'custom', from: new Date(from).toISOString(), to: new Date(to + DAY).toISOString() };
+  return { preset: 'custom', from: new Date(from).toISOString(), to: new Date(local(toDay, 1)).toISOString() };
 }
 
 /** How a range reads in the view. */
 export function rangeLabel(r: CallsRange): string {
   if (r.preset === 'last7') return 'Last 7 days';
   if (r.preset === 'last30') return 'Last 30 days';
-  const last = new Date(Date.parse(r.to) - DAY).toISOString().slice(0, 10);
-  return `${r.from.slice(0, 10)} to ${last}`;
+  return `${localKey(new Date(Date.parse(r.from)))} to ${localKey(new Date(Date.parse(r.to) - 1))}`;
 }
 
 /** The calendar day of a Gong timestamp, in the offset Gong wrote it with (the company's time zone). */
 export function dayOf(iso: string | undefined): string {
   return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : 'unknown';
+}
+
+/** At most this many day rows: a range of years would otherwise build thousands of rows. */
+export const MAX_DAYS = 400;
+
+/** One calendar day of the range, in the local time zone, clipped to the range. */
+export interface RangeDay {
+  /** `YYYY-MM-DD` in the local time zone. */
+  day: string;
+  /** Inclusive start, ISO-8601 (the later of local midnight and the range start). */
+  from: string;
+  /** Exclusive end, ISO-8601 (the earlier of the next local midnight and the range end). */
+  to: string;
+}
+
+function localKey(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The days of a range, newest first, in the local time zone (the person's calendar, not UTC),
+ * at most `max` of them. Computed locally: no request is needed to know which days to show.
+ */
+export function rangeDays(r: CallsRange, max = MAX_DAYS): RangeDay[] {
+  const from = Date.parse(r.from);
+  const to = Date.parse(r.to);
+  const out: RangeDay[] = [];
+  if (Number.isNaN(from) || Number.isNaN(to) || to <= from) return out;
+  const last = new Date(to - 1);
+  let day = new Date(last.getFullYear(), last.getMonth(), last.getDate());
+  for (let i = 0; i < max; i++) {
+    const start = day.getTime();
+    const end = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).getTime();
+    if (end <= from) break;
+    out.push({ day: localKey(day), from: new Date(Math.max(start, from)).toISOString(), to: new Date(Math.min(end, to)).toISOString() });
+    if (start <= from) break;
+    day = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1);
+  }
+  return out;
 }
 
 function dayLabel(day: string): string {
@@ -76,9 +119,8 @@ export class CallsModel extends ViewModel {
   /** Changes the range: the loaded pages belong to the old range and are dropped. */
   setRange(r: CallsRange): void {
     this.current = r;
-    const api = this.host.api();
     const profile = this.host.profile();
-    if (api && profile !== undefined) this.source(api, profile).reset();
+    if (profile !== undefined) for (const s of this.cache.sources(profile, this.viewId)) if (s instanceof PagedSource) s.reset();
     this.fire(undefined);
   }
 
@@ -94,71 +136,89 @@ export class CallsModel extends ViewModel {
     return at === undefined ? rangeLabel(this.current) : `${rangeLabel(this.current)} · updated ${formatAge(this.now - at)}`;
   }
 
-  /** The loaded calls of the active profile (no network). */
+  /** The days of the current range, newest first. */
+  days(): RangeDay[] { return rangeDays(this.current); }
+
+  /** The loaded calls of the active profile's days, newest day first (no network). */
   loadedCalls(): readonly unknown[] {
-    const api = this.host.api();
     const profile = this.host.profile();
-    return api && profile !== undefined ? this.source(api, profile).items : [];
+    if (!this.host.api() || profile === undefined) return [];
+    return this.days().flatMap(d => this.loaded(profile, d.day));
   }
 
-  private source(api: GongApi, profile: string): PagedSource<unknown> {
-    // One source per profile; it reads the current range on every page, so a refresh of a preset
-    // fetches the moved window with as many pages as were loaded.
-    return this.cache.get(profile, `${this.viewId}/calls`, () => new PagedSource<unknown>(async (cursor, s) => {
+  private loaded(profile: string, day: string): readonly unknown[] {
+    const s = this.cache.sources(profile, this.sourceKey(day))[0];
+    return s instanceof PagedSource ? s.items : [];
+  }
+
+  private sourceKey(day: string): string { return `${childId(this.viewId, 'day', day)}/calls`; }
+
+  /**
+   * One source per profile and day. It reads the day's bounds from the current range on every
+   * page, so a refresh of a preset fetches the moved window (today grows up to now).
+   */
+  private source(profile: string, day: string): PagedSource<unknown> {
+    return this.cache.get(profile, this.sourceKey(day), () => new PagedSource<unknown>(async (cursor, s) => {
+      const d = this.days().find(x => x.day === day);
+      if (!d) return { items: [] };
       const data = await getData(this.client(), {
         path: '/v2/calls',
-        query: { fromDateTime: this.current.from, toDateTime: this.current.to, cursor },
+        query: { fromDateTime: d.from, toDateTime: d.to, cursor },
         emptyOn404: true,
       }, s);
       return pageOf(data, 'calls');
     }, this.host.clock));
   }
 
-  protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const source = this.source(api, profile);
-    await source.ensure(signal);
+  protected async roots(_api: GongApi, profile: string): Promise<TreeNode[]> {
+    const days = this.days();
+    const loaded = this.loadedCalls().length;
     const rangeRow: TreeNode = {
       id: `${this.viewId}/range`,
       label: rangeLabel(this.current),
-      description: `${formatCount(source.items.length)}${source.total !== undefined ? ` of ${formatCount(source.total)}` : ''} calls · click to change`,
-      tooltip: `Calls from ${this.current.from} up to ${this.current.to}. Click to choose another range.`,
+      description: `${formatCount(days.length)} day${days.length === 1 ? '' : 's'}${loaded ? ` · ${formatCount(loaded)} calls loaded` : ''} · click to change`,
+      tooltip: `Calls from ${this.current.from} up to ${this.current.to}, newest day first. Expand a day to load its calls. Click to choose another range.`,
       icon: 'calendar',
       contextValue: 'rangeRow',
       collapsible: 'none',
       action: { kind: 'prompt', what: 'callsRange' },
     };
-    const byDay = new Map<string, unknown[]>();
-    for (const c of source.items) {
-      const meta = (c as { metaData?: unknown }).metaData ?? c;
-      const day = dayOf(str(meta, 'started') ?? str(meta, 'scheduled'));
-      let list = byDay.get(day);
-      if (!list) byDay.set(day, list = []);
-      list.push(c);
+    const rows: TreeNode[] = [rangeRow, ...days.map((d, i) => this.dayNode(profile, d, i === 0))];
+    if (days.length === 0) {
+      rows.push({ id: `${this.viewId}/empty`, label: 'No days in this range', icon: 'info', collapsible: 'none', contextValue: 'emptyRow' });
     }
-    const days = [...byDay.keys()].sort().reverse();
-    const rows: TreeNode[] = [rangeRow, ...days.map(d => this.dayNode(d, byDay.get(d) ?? []))];
-    if (source.items.length === 0) {
-      rows.push({ id: `${this.viewId}/empty`, label: 'No calls in this range', icon: 'info', collapsible: 'none', contextValue: 'emptyRow' });
-    }
-    if (source.hasMore) rows.push(this.loadMoreRow(undefined, source));
     return rows;
   }
 
-  private dayNode(day: string, calls: unknown[]): TreeNode {
-    const nodeId = childId(this.viewId, 'day', day);
-    const sorted = [...calls].sort((a, b) => (str(b, 'started') ?? '').localeCompare(str(a, 'started') ?? ''));
+  private dayNode(profile: string, d: RangeDay, newest: boolean): TreeNode {
+    const nodeId = childId(this.viewId, 'day', d.day);
+    const source = this.source(profile, d.day);
+    const sorted = () => [...source.items].sort((a, b) => startedAt(b) - startedAt(a));
     const text = (c: unknown) => `${str(c, 'title') ?? ''} ${str(c, 'id') ?? ''}`.toLowerCase();
+    const count = source.items.length;
+    const description = !source.isLoaded && count === 0 ? undefined
+      : source.hasMore && source.total !== undefined ? `${formatCount(count)} of ${formatCount(source.total)} calls`
+        : `${formatCount(count)} call${count === 1 ? '' : 's'}`;
     const node: TreeNode = {
       id: nodeId,
-      label: dayLabel(day),
-      description: `${calls.length} call${calls.length === 1 ? '' : 's'}`,
+      label: dayLabel(d.day),
+      description,
+      tooltip: `Calls from ${d.from} up to ${d.to}`,
       icon: 'calendar',
       contextValue: 'day',
-      collapsible: 'collapsed',
-      item: { kind: 'day', gongId: day, json: { day, callIds: sorted.map(c => str(c, 'id')) } },
-      searchText: day,
-      hasLoadedMatch: f => sorted.some(c => text(c).includes(f)),
-      children: async () => sorted.map(c => this.callNode(node, c)),
+      // The newest day opens by itself so the latest calls show without a click.
+      collapsible: newest ? 'expanded' : 'collapsed',
+      // The day's bounds let commands fetch all of its calls; callIds are the ones loaded here.
+      item: { kind: 'day', gongId: d.day, json: { day: d.day, fromDateTime: d.from, toDateTime: d.to, callIds: sorted().map(c => str(c, 'id')) } },
+      searchText: d.day,
+      hasLoadedMatch: f => source.items.some(c => text(c).includes(f)),
+      children: async s => {
+        await source.ensure(s);
+        const rows = sorted().map(c => this.callNode(node, c));
+        if (rows.length === 0) rows.push({ id: `${nodeId}/empty`, label: 'No calls', icon: 'info', collapsible: 'none', contextValue: 'emptyRow', parent: node });
+        if (source.hasMore) rows.push(this.loadMoreRow(node, source));
+        return rows;
+      },
     };
     return node;
   }
@@ -191,4 +251,9 @@ export class CallsModel extends ViewModel {
     const shown = calls.filter(c => `${str(c, 'title') ?? ''} ${str(c, 'id') ?? ''}`.toLowerCase().includes(f)).length;
     return { shown, loaded: calls.length };
   }
+}
+
+function startedAt(c: unknown): number {
+  const t = Date.parse(str(c, 'started') ?? str(c, 'scheduled') ?? '');
+  return Number.isNaN(t) ? 0 : t;
 }

@@ -2,7 +2,7 @@
 import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
 import { arr, bool, childId, contextValue, str, type TreeNode } from './node';
-import { PagedSource } from './sources';
+import { OnceSource, PagedSource } from './sources';
 
 /** Counts item rows (the default for flat lists). */
 function countItems(rows: TreeNode[], shown: TreeNode[]): { shown: number; loaded: number } {
@@ -155,10 +155,25 @@ export class UsersModel extends ViewModel {
 export class TrackersModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const list = await this.viewList(profile, '/v2/settings/trackers', 'keywordTrackers', signal);
-    return list.map(t => this.trackerNode(t));
+    // Gong lists every workspace's trackers, and workspaces often hold the same ones: with more
+    // than one workspace the trackers sit under their workspace so identical rows can be told apart.
+    const wsIds = [...new Set(list.map(t => str(t, 'workspaceId') ?? ''))];
+    if (wsIds.length <= 1) return list.map(t => this.trackerNode(t));
+    const workspaces = await this.workspaceList(profile, signal);
+    const named = new Map(workspaces.map(w => [str(w, 'id') ?? '', w] as const));
+    return wsIds.map(wsId => {
+      const mine = list.filter(t => (str(t, 'workspaceId') ?? '') === wsId);
+      const w = named.get(wsId) ?? { id: wsId, name: wsId ? `Workspace ${wsId}` : 'No workspace' };
+      let wsNode: TreeNode | undefined;
+      const base = workspaceNode(this.viewId, w, undefined,
+        async () => mine.map(t => this.trackerNode(t, wsNode)),
+        f => mine.some(t => this.trackerNode(t).searchText?.includes(f) ?? false));
+      wsNode = { ...base, description: `${mine.length} tracker${mine.length === 1 ? '' : 's'}`, collapsible: 'expanded' };
+      return wsNode;
+    });
   }
 
-  private trackerNode(t: unknown): TreeNode {
+  private trackerNode(t: unknown, parent?: TreeNode): TreeNode {
     const id = str(t, 'trackerId') ?? str(t, 'id') ?? '';
     const name = str(t, 'trackerName') ?? str(t, 'name') ?? id;
     const keywords: Array<{ keyword: string; language: string }> = [];
@@ -175,6 +190,7 @@ export class TrackersModel extends ViewModel {
       icon: 'telescope',
       contextValue: contextValue('gongItem', 'tracker'),
       collapsible: keywords.length > 0 ? 'collapsed' : 'none',
+      parent,
       item: { kind: 'tracker', gongId: id, json: t },
       searchText: `${name} ${id} ${keywords.map(k => k.keyword).join(' ')}`.toLowerCase(),
       children: async () => keywords.map((k, i) => ({
@@ -190,7 +206,14 @@ export class TrackersModel extends ViewModel {
     return node;
   }
 
-  protected filterCounts(rows: TreeNode[], shown: TreeNode[]) { return countItems(rows, shown); }
+  protected filterCounts(rows: TreeNode[], shown: TreeNode[]) {
+    if (!rows.some(r => r.item?.kind === 'workspace')) return countItems(rows, shown);
+    // Grouped: count trackers, the rows the filter is about.
+    const profile = this.host.profile();
+    const list = profile !== undefined ? this.cache.get(profile, this.viewId, () => new OnceSource<unknown[]>(async () => [])).loaded ?? [] : [];
+    const f = this.filter.toLowerCase();
+    return { shown: list.filter(t => this.trackerNode(t).searchText?.includes(f)).length, loaded: list.length };
+  }
 }
 
 export class ScorecardsModel extends ViewModel {

@@ -6,6 +6,7 @@ import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
 import { childId, contextValue, str, type TreeNode } from './node';
 import { PagedSource } from './sources';
+import { workspaceNode } from './directoryViews';
 
 /** A plausible email: what the owner prompt accepts. */
 export function emailProblem(value: string): string | undefined {
@@ -25,7 +26,7 @@ export class FlowsModel extends ViewModel {
     this.fire(undefined);
   }
 
-  protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
+  protected async roots(_api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
     const ownerRow: TreeNode = {
       id: `${this.viewId}/owner`,
       label: this.owner ? `Owner: ${this.owner}` : 'Choose the flow owner...',
@@ -38,8 +39,28 @@ export class FlowsModel extends ViewModel {
     };
     const owner = this.owner;
     if (!owner) return [ownerRow];
-    const folders = this.cache.get(profile, `${this.viewId}/folders:${owner}`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(this.client(), { path: '/v2/flows/folders', query: { flowFolderOwnerEmail: owner, cursor } }, s);
+    // An owner in several workspaces has flows (often the same ones) in each: Gong lists them all
+    // with nothing saying which workspace holds which, so with more than one workspace each
+    // workspace gets its own row and its own requests (workspaceId).
+    const workspaces = await this.workspaceList(profile, signal);
+    if (workspaces.length <= 1) return [ownerRow, ...await this.ownerRows(profile, owner, undefined, undefined, signal)];
+    return [ownerRow, ...workspaces.map(w => {
+      const wsId = str(w, 'id') ?? '';
+      let wsNode: TreeNode | undefined;
+      const base = workspaceNode(this.viewId, w, undefined,
+        async s => this.ownerRows(profile, owner, wsId, wsNode, s),
+        f => this.cache.sources(profile, childId(this.viewId, 'ws', wsId)).some(src => src instanceof PagedSource
+          && src.items.some(x => `${str(x, 'name') ?? ''} ${str(x, 'id') ?? ''}`.toLowerCase().includes(f))));
+      wsNode = { ...base, collapsible: 'expanded' };
+      return wsNode;
+    })];
+  }
+
+  /** The owner's folders (as a tree) and "All flows", in one workspace or in all of them. */
+  private async ownerRows(profile: string, owner: string, workspaceId: string | undefined, parent: TreeNode | undefined, signal?: AbortSignal): Promise<TreeNode[]> {
+    const baseId = parent?.id ?? this.viewId;
+    const folders = this.cache.get(profile, `${baseId}/folders:${owner}`, () => new PagedSource<unknown>(async (cursor, s) => {
+      const data = await getData(this.client(), { path: '/v2/flows/folders', query: { flowFolderOwnerEmail: owner, workspaceId, cursor } }, s);
       // Gong's live answer uses `flowsFolders`; its spec says `flows`.
       return pageOf(data, 'flowsFolders', 'flows');
     }, this.host.clock));
@@ -47,34 +68,34 @@ export class FlowsModel extends ViewModel {
     const all = folders.items;
     const ids = new Set(all.map(f => str(f, 'id')));
     const top = all.filter(f => { const p = str(f, 'parentFolderId'); return !p || !ids.has(p); });
-    const rows: TreeNode[] = [ownerRow, ...top.map(f => this.folderNode(api, profile, owner, undefined, f, all, 0))];
-    if (folders.hasMore) rows.push(this.loadMoreRow(undefined, folders));
-    rows.push(this.flowsContainer(api, profile, owner, undefined, undefined, 'All flows'));
+    const rows: TreeNode[] = top.map(f => this.folderNode(profile, owner, workspaceId, parent, f, all, 0));
+    if (folders.hasMore) rows.push(this.loadMoreRow(parent, folders));
+    rows.push(this.flowsContainer(profile, owner, workspaceId, parent, undefined, 'All flows'));
     return rows;
   }
 
-  private folderNode(api: GongApi, profile: string, owner: string, parent: TreeNode | undefined, f: unknown, all: readonly unknown[], depth: number): TreeNode {
+  private folderNode(profile: string, owner: string, workspaceId: string | undefined, parent: TreeNode | undefined, f: unknown, all: readonly unknown[], depth: number): TreeNode {
     const id = str(f, 'id') ?? '';
     const name = str(f, 'name') ?? id;
     const subs = depth < 20 ? all.filter(c => str(c, 'parentFolderId') === id) : [];
     // Sub-folders first, then the folder's own flows; `self` is the very object the view holds,
     // so a load-more under it redraws just this folder.
     let self: TreeNode | undefined;
-    self = this.flowsContainer(api, profile, owner, parent, id, name, f, () => subs.map(sf => this.folderNode(api, profile, owner, self, sf, all, depth + 1)));
+    self = this.flowsContainer(profile, owner, workspaceId, parent, id, name, f, () => subs.map(sf => this.folderNode(profile, owner, workspaceId, self, sf, all, depth + 1)));
     return self;
   }
 
   /** A folder (or "All flows") whose children are the owner's flows in it, paged. */
-  private flowsContainer(api: GongApi, profile: string, owner: string, parent: TreeNode | undefined, folderId: string | undefined, name: string, json?: unknown, subfolders?: () => TreeNode[]): TreeNode {
+  private flowsContainer(profile: string, owner: string, workspaceId: string | undefined, parent: TreeNode | undefined, folderId: string | undefined, name: string, json?: unknown, subfolders?: () => TreeNode[]): TreeNode {
     const nodeId = childId(parent?.id ?? this.viewId, folderId ? 'folder' : 'all', folderId ?? owner);
     const source = this.cache.get(profile, `${nodeId}/flows`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(this.client(), { path: '/v2/flows', query: { flowOwnerEmail: owner, folderId, cursor } }, s);
+      const data = await getData(this.client(), { path: '/v2/flows', query: { flowOwnerEmail: owner, workspaceId, folderId, cursor } }, s);
       return pageOf(data, 'flows');
     }, this.host.clock));
     const node: TreeNode = {
       id: nodeId,
       label: name,
-      description: folderId ? str(json, 'visibility') : 'every folder',
+      description: folderId ? str(json, 'visibility') : workspaceId ? 'every folder of this workspace' : 'every folder',
       tooltip: folderId ? `${name}\nFlow folder ${folderId}` : `Every flow of ${owner}`,
       icon: folderId ? 'folder' : 'list-flat',
       contextValue: folderId ? contextValue('gongItem', 'flowFolder') : 'allFlows',

@@ -7,8 +7,8 @@ import type { TreeHost, ViewModel } from './model';
 import type { TreeNode } from './node';
 import { SourceCache } from './sources';
 
-export { CallsModel, customRange, presetRange, rangeLabel, dayOf } from './calls';
-export type { CallsRange, RangePreset } from './calls';
+export { CallsModel, customRange, presetRange, rangeLabel, rangeDays, dayOf, MAX_DAYS } from './calls';
+export type { CallsRange, RangePreset, RangeDay } from './calls';
 export { ScorecardsModel, TrackersModel, UsersModel, WorkspacesModel, userName } from './directoryViews';
 export { FlowsModel, emailProblem } from './flows';
 export { LibraryModel } from './library';

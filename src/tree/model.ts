@@ -75,6 +75,16 @@ export abstract class ViewModel {
     return source.get(signal);
   }
 
+  /**
+   * The account's workspaces, cached under the view's own id (so refreshing the view refetches
+   * them): views whose items repeat per workspace group them under workspace rows.
+   */
+  protected async workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
+    const source = this.cache.get(profile, `${this.viewId}/workspaces`, () => new OnceSource(
+      async s => arr(await getData(this.client(), { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
+    return source.get(signal);
+  }
+
   get filter(): string { return this.filterText; }
 
   onDidChange(listener: ChangeListener): () => void {

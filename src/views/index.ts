@@ -46,9 +46,18 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     return item;
   }
 
+  /** Set by a session change: the next root load shows the view's progress bar. */
+  showProgress: string | undefined;
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) this.byId.clear();
-    const rows = await this.model.getChildren(node);
+    const viewId = !node ? this.showProgress : undefined;
+    if (!node) this.showProgress = undefined;
+    // Right after a sign-in the old "Sign in to Gong" row stays until the first request returns;
+    // the progress bar says the view is already loading for the new session.
+    const rows = viewId
+      ? await vscode.window.withProgress({ location: { viewId } }, () => this.model.getChildren(node))
+      : await this.model.getChildren(node);
     for (const r of rows) this.byId.set(r.id, r);
     // A first load sets the data's age ("updated just now") in the view's title bar.
     this.onChanged();
@@ -146,6 +155,7 @@ export function registerViews(services: Services): void {
       lastProfile = profile;
       models.flows.setOwnerEmail(profile !== undefined ? owners()[profile] : undefined);
     }
+    for (const [key, provider] of providers) provider.showProgress = ViewIds[key];
     for (const m of Object.values(models) as ViewModel[]) m.redraw();
     updateDescriptions();
   };

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { LocalGongHandle } from '../../../src/localGong/index';
-import { actionsFor, presetRange, customRange, type TreeNode } from '../../../src/tree/index';
+import { actionsFor, presetRange, customRange, rangeDays, type TreeNode } from '../../../src/tree/index';
+
+/** The calendar day of a moment in the local time zone, as the Calls view names its days. */
+function localDay(t: number): string {
+  const d = new Date(t);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 import { expandAll, hostFor, items, models, row, startGong } from './helpers';
 
 describe('sidebar trees against the local Gong', function () {
@@ -183,50 +189,94 @@ describe('sidebar trees against the local Gong', function () {
   });
 
   describe('Calls', () => {
-    it('groups the range by day, newest first, pages with load more, and keeps ids on refresh', async () => {
+    it('lists the range\'s days newest first; each day fetches its own calls, newest first', async () => {
       const host = hostFor(gong);
       const m = models(host).calls;
       m.setRange(presetRange('last30', host.time));
+      const before = gong.requestCount;
       const rows = await m.getChildren();
+      assert.equal(gong.requestCount - before, 0, 'day rows are computed locally');
       assert.equal(rows[0]?.contextValue, 'rangeRow');
       assert.equal(rows[0]?.label, 'Last 30 days');
       const days = rows.filter(r => r.contextValue === 'day');
-      assert.ok(days.length > 1);
+      assert.equal(days.length, 31, '30 days back from noon touch 31 calendar days');
       const keys = days.map(d => d.item?.gongId ?? '');
       assert.deepEqual(keys, [...keys].sort().reverse(), 'newest day first');
-      const calls = (await Promise.all(days.map(d => m.getChildren(d)))).flat();
-      assert.equal(calls.length, 100, 'one page of calls loaded');
+      assert.equal(keys[0], localDay(host.time - 1), 'the first day row is today');
+      assert.equal(days[0]?.collapsible, 'expanded', 'the newest day opens by itself');
+      assert.ok(days.slice(1).every(d => d.collapsible === 'collapsed'));
       for (const day of days) {
         const under = await m.getChildren(day);
-        const started = under.map(c => String((c.item?.json as { started?: string }).started));
-        assert.deepEqual(started, [...started].sort().reverse(), 'newest call first within a day');
-        for (const c of under) assert.equal(String((c.item?.json as { started?: string }).started).slice(0, 10), day.item?.gongId);
+        const calls = under.filter(c => c.item?.kind === 'call');
+        const started = calls.map(c => Date.parse(String((c.item?.json as { started?: string }).started)));
+        assert.deepEqual(started, [...started].sort((x, y) => y - x), 'newest call first within a day');
+        for (const t of started) assert.equal(localDay(t), day.item?.gongId);
+        const expected = gong.world.calls.filter(c => localDay(Date.parse(c.started)) === day.item?.gongId && Date.parse(c.started) >= Date.parse(m.range.from) && Date.parse(c.started) < Date.parse(m.range.to)).length;
+        assert.equal(calls.length, expected, `all calls of ${day.item?.gongId}`);
+        if (expected === 0) assert.deepEqual(under.map(r => r.label), ['No calls']);
       }
-      const inRange = gong.world.calls.filter(c => Date.parse(c.started) >= Date.parse(m.range.from) && Date.parse(c.started) < Date.parse(m.range.to)).length;
-      const more = row(rows, 'loadMoreRow');
-      if (inRange > 100) {
-        assert.equal(more?.label, `Load 100 more (100 of ${inRange.toLocaleString('en-US')})`.replace(/Load 100/, `Load ${Math.min(100, inRange - 100)}`));
-        if (more?.action?.kind !== 'loadMore') throw new Error('no load-more');
-        await more.action.run();
-        assert.equal(m.loadedCalls().length, Math.min(200, inRange));
-      }
-      const call = calls[0] as TreeNode;
+      const call = (await expandAll(m, rows)).find(r => r.item?.kind === 'call') as TreeNode;
       assert.match(call.contextValue ?? '', /\bhasUrl\b/);
       assert.equal(call.item?.callId, call.item?.gongId);
       assert.ok(call.item?.url?.startsWith('http'));
       const ids = (await m.getChildren()).map(r => r.id);
+      const loaded = m.loadedCalls().length;
       m.refresh();
-      const again = (await m.getChildren()).map(r => r.id);
-      assert.deepEqual(again, ids);
+      const again = await m.getChildren();
+      assert.deepEqual(again.map(r => r.id), ids);
+      await Promise.all(again.filter(r => r.contextValue === 'day').map(d => m.getChildren(d)));
+      assert.equal(m.loadedCalls().length, loaded, 'a refresh refetches the loaded days');
+    });
+
+    it('shows the newest calls of a busy range without load more, and pages within a day', async () => {
+      // About fifty calls a day: a week holds several pages, the oldest of which Gong lists first.
+      const busy = await startGong({ users: 30, calls: 6_000 });
+      try {
+        const host = hostFor(busy);
+        const m = models(host).calls;
+        const range = m.range;
+        // What Gong lists for the whole range, every page (the view must not need to do this).
+        const inRange: Array<{ id: string; started: string }> = [];
+        let cursor: string | undefined;
+        for (let i = 0; i < 50; i++) {
+          const res = await host.api()!.request({ method: 'GET', path: '/v2/calls', query: { fromDateTime: range.from, toDateTime: range.to, cursor } });
+          const data = res.data as { calls: Array<{ id: string; started: string }>; records: { cursor?: string } };
+          inRange.push(...data.calls.map(c => ({ id: String(c.id), started: c.started })));
+          cursor = data.records.cursor;
+          if (!cursor) break;
+        }
+        assert.ok(inRange.length > 200, `a busy week (${inRange.length} calls)`);
+        assert.ok(Date.parse(inRange[0]?.started ?? '') < Date.parse(inRange[inRange.length - 1]?.started ?? ''), 'Gong lists oldest first');
+        const newest = inRange.reduce((a, c) => (Date.parse(c.started) > Date.parse(a.started) ? c : a));
+        const rows = await m.getChildren();
+        const firstDay = rows.find(r => r.contextValue === 'day') as TreeNode;
+        assert.equal(firstDay.item?.gongId, localDay(Date.parse(newest.started)), 'the first day row holds the newest call');
+        const under = await m.getChildren(firstDay);
+        const dayCalls = inRange.filter(c => localDay(Date.parse(c.started)) === firstDay.item?.gongId).length;
+        // Within one day Gong still lists oldest first: only a day of over 100 calls needs paging.
+        if (dayCalls <= 100) assert.equal(under[0]?.item?.gongId, newest.id, 'the newest call of the range is the first call row');
+        const more = row(under, 'loadMoreRow');
+        if (dayCalls > 100) {
+          assert.equal(more?.parent, firstDay);
+          if (more?.action?.kind !== 'loadMore') throw new Error('no load-more');
+          await more.action.run();
+          const next = await m.getChildren(firstDay);
+          assert.equal(next.filter(r => r.item?.kind === 'call').length, Math.min(200, dayCalls));
+        } else assert.equal(more, undefined);
+        // The day row carries its bounds so commands can fetch all of the day's calls.
+        const json = firstDay.item?.json as { fromDateTime?: string; toDateTime?: string };
+        assert.ok(json.fromDateTime && json.toDateTime && Date.parse(json.toDateTime) <= Date.parse(range.to));
+      } finally {
+        await busy.close();
+      }
     });
 
     it('filters loaded calls by title inside the day groups', async () => {
       const host = hostFor(gong);
       const m = models(host).calls;
       m.setRange(presetRange('last30', host.time));
-      const loaded = items(await m.getChildren());
-      const firstDay = loaded.find(r => r.contextValue === 'day') as TreeNode;
-      const someCall = (await m.getChildren(firstDay))[0] as TreeNode;
+      const seen = await expandAll(m, await m.getChildren());
+      const someCall = seen.find(r => r.item?.kind === 'call') as TreeNode;
       m.setFilter(someCall.item?.gongId ?? '');
       const rows = await m.getChildren();
       assert.equal(rows[0]?.contextValue, 'filterRow');
@@ -242,15 +292,23 @@ describe('sidebar trees against the local Gong', function () {
       if (typeof r === 'string') throw new Error(r);
       m.setRange(r);
       const rows = await m.getChildren();
-      assert.deepEqual(rows.map(x => x.contextValue), ['rangeRow', 'emptyRow']);
+      assert.deepEqual(rows.map(x => x.contextValue), ['rangeRow', 'day', 'day']);
       assert.equal(rows[0]?.label, '2001-01-01 to 2001-01-02');
+      assert.deepEqual(rows.slice(1).map(x => x.item?.gongId), ['2001-01-02', '2001-01-01']);
+      const under = await m.getChildren(rows[1]);
+      assert.deepEqual(under.map(x => [x.label, x.contextValue]), [['No calls', 'emptyRow']]);
     });
 
     it('custom ranges are checked', () => {
       assert.match(String(customRange('2026-02-10', '2026-02-01')), /before/);
       assert.match(String(customRange('yesterday', '2026-02-01')), /not a date/);
       const r = customRange('2026-02-01', '2026-02-01');
-      assert.deepEqual(r, { preset: 'custom', from: '2026-02-01T00:00:00.000Z', to: '2026-02-02T00:00:00.000Z' });
+      assert.deepEqual(r, { preset: 'custom', from: new Date(2026, 1, 1).toISOString(), to: new Date(2026, 1, 2).toISOString() });
+      const long = customRange('2020-01-01', '2026-02-01');
+      if (typeof long === 'string') throw new Error(long);
+      const days = rangeDays(long);
+      assert.equal(days.length, 400, 'a long range is capped');
+      assert.equal(days[0]?.day, '2026-02-01');
     });
   });
 
@@ -259,8 +317,15 @@ describe('sidebar trees against the local Gong', function () {
       const all = models(hostFor(gong));
       const ws = items(await all.workspaces.getChildren());
       assert.deepEqual(ws.map(w => w.item?.gongId), gong.world.workspaces.map(w => w.id));
-      const trackers = await all.trackers.getChildren();
+      const trackerRoots = await all.trackers.getChildren();
+      // The fixture repeats trackers in each workspace: they are grouped under workspace rows.
+      assert.ok(gong.world.workspaces.length > 1);
+      assert.deepEqual(trackerRoots.map(r => r.item?.kind), gong.world.workspaces.map(() => 'workspace'));
+      assert.ok(trackerRoots.every(r => r.collapsible === 'expanded'));
+      const trackers = (await Promise.all(trackerRoots.map(w => all.trackers.getChildren(w)))).flat();
       assert.equal(items(trackers).length, gong.world.trackers.length);
+      for (const t of trackers) assert.equal(t.parent?.item?.gongId, (t.item?.json as { workspaceId?: string }).workspaceId, 'a tracker sits under its workspace');
+      assert.equal(new Set(trackers.map(t => t.id)).size, trackers.length, 'ids are unique');
       const withKeywords = trackers.find(t => t.collapsible !== 'none');
       if (withKeywords) assert.ok((await all.trackers.getChildren(withKeywords)).length > 0);
       const cards = await all.scorecards.getChildren();
@@ -313,13 +378,24 @@ describe('sidebar trees against the local Gong', function () {
       all.flows.setOwnerEmail(owner.emailAddress);
       const roots = await all.flows.getChildren();
       assert.equal(roots[0]?.label, `Owner: ${owner.emailAddress}`);
+      // The owner is in several workspaces: each gets its own row, so repeated flows can be told apart.
+      const wsRows = roots.slice(1);
+      assert.deepEqual(wsRows.map(r => r.item?.gongId), gong.world.workspaces.map(w => w.id));
       const seen = await expandAll(all.flows, roots);
       const flows = seen.filter(r => r.item?.kind === 'flow');
       assert.ok(flows.length > 0, 'the owner sees flows');
-      const allFlows = roots.find(r => r.contextValue === 'allFlows') as TreeNode;
-      const inFolders = seen.filter(r => r.item?.kind === 'flow' && r.parent?.item?.kind === 'flowFolder');
-      const inAll = await all.flows.getChildren(allFlows);
-      assert.deepEqual(new Set(inFolders.map(f => f.item?.gongId)), new Set(items(inAll).map(f => f.item?.gongId)));
+      assert.equal(new Set(seen.map(r => r.id)).size, seen.length, 'ids are unique');
+      const perWs = new Map<string, Set<string>>();
+      for (const ws of wsRows) {
+        const under = await all.flows.getChildren(ws);
+        const allFlows = under.find(r => r.contextValue === 'allFlows') as TreeNode;
+        const inFolders = seen.filter(r => r.item?.kind === 'flow' && r.parent?.item?.kind === 'flowFolder' && r.id.startsWith(`${ws.id}/`));
+        const inAll = items(await all.flows.getChildren(allFlows)).map(f => f.item?.gongId ?? '');
+        assert.deepEqual(new Set(inFolders.map(f => f.item?.gongId)), new Set(inAll));
+        perWs.set(ws.id, new Set(inAll));
+      }
+      const everywhere = new Set(flows.map(f => f.item?.gongId));
+      assert.ok([...perWs.values()].every(set => set.size < everywhere.size), 'each workspace shows only its own flows');
     });
   });
 
