@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/node';
 import type { TreeAccess, ViewKey } from '../../src/tree/index';
@@ -68,22 +71,62 @@ describe('sidebar views', function () {
     assert.equal(items(rows).length, 200, 'refresh keeps what was loaded');
   });
 
-  it('loads more calls in the Calls view, grouped by day', async () => {
+  it('shows the newest calls of the range first, without load more, and exports a day of calls', async () => {
+    const api = await getApi();
+    const client = api.services.session.api();
+    assert.ok(client);
+    const range = views.models.calls.range;
+    // The whole range as Gong lists it (oldest first, several pages): the view must not need this.
+    const listed: Array<{ id: string; started: string }> = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 50; i++) {
+      const res = await client.request({ method: 'GET', path: '/v2/calls', query: { fromDateTime: range.from, toDateTime: range.to, cursor } });
+      const data = res.data as { calls: Array<{ id: unknown; started: string }>; records: { cursor?: string } };
+      listed.push(...data.calls.map(c => ({ id: String(c.id), started: c.started })));
+      cursor = data.records.cursor;
+      if (!cursor) break;
+    }
+    assert.ok(listed.length > 100, `a week of 5,000 calls over 120 days is more than one page (${listed.length})`);
+    const newest = listed.reduce((x, c) => (Date.parse(c.started) > Date.parse(x.started) ? c : x));
     const rows = await views.getChildren('calls');
     assert.equal(rows[0]?.contextValue, 'rangeRow');
-    const more = rows.find(r => r.contextValue === 'loadMoreRow');
-    assert.ok(more, 'a week of 5,000 calls over 120 days is more than one page');
-    const before = views.models.calls.loadedCalls().length;
-    await views.activate('calls', more);
-    assert.equal(views.models.calls.loadedCalls().length, before + 100);
-    const days = (await views.getChildren('calls')).filter(r => r.contextValue === 'day');
+    assert.equal(rows.find(r => r.contextValue === 'loadMoreRow'), undefined, 'no load-more for the range itself');
+    const days = rows.filter(r => r.contextValue === 'day');
     const keys = days.map(d => d.item?.gongId ?? '');
     assert.deepEqual(keys, [...keys].sort().reverse());
+    const first = days[0];
+    assert.ok(first);
+    assert.equal(first.collapsible, 'expanded', 'the newest day opens by itself');
+    const under = await views.getChildren('calls', first);
+    assert.equal(under[0]?.item?.gongId, newest.id, 'the newest call of the range is the first call row');
+    // The day's context menu exports every call of the day, fetched by the day's bounds.
+    const dayIds = under.filter(r => r.item?.kind === 'call').map(r => r.item?.gongId ?? '');
+    const world = gong().world;
+    const expected = dayIds.filter(id => (world.callsById.get(id)?.transcript().length ?? 0) > 0);
+    assert.ok(expected.length > 0, 'the day has transcripts');
+    const target = join(mkdtempSync(join(tmpdir(), 'gong-day-')), 'day.json');
+    try {
+      const result = await withPrompter(api, [target], async () => vscode.commands.executeCommand<{ path: string; count: number }>('gongExplorer.transcript.exportMany', first, 'json'));
+      const docs = JSON.parse(readFileSync(target, 'utf8')) as Array<{ callId: string }>;
+      assert.deepEqual(docs.map(d => d.callId).sort(), expected.sort());
+      assert.equal(result?.count, docs.length);
+    } finally { rmSync(dirname(target), { recursive: true, force: true }); }
     // A different preset through the command, answered by script.
     await withPrompter(await getApi(), ['Last 30 days'], async () => {
       await vscode.commands.executeCommand('gongExplorer.calls.setRange');
     });
     assert.equal((await views.getChildren('calls'))[0]?.label, 'Last 30 days');
+  });
+
+  it('groups trackers and Engage flows under workspace rows (the same ones repeat per workspace)', async () => {
+    const ws = gong().world.workspaces.map(w => w.id);
+    assert.ok(ws.length > 1);
+    const trackers = await views.getChildren('trackers');
+    assert.deepEqual(trackers.map(r => r.item?.gongId), ws);
+    const names = (await views.getChildren('trackers', trackers[0])).map(r => r.label);
+    assert.ok(names.length > 0 && new Set(names).size === names.length, 'no repeated tracker inside a workspace');
+    const flows = await views.getChildren('flows');
+    assert.deepEqual(flows.slice(1).map(r => r.item?.gongId), ws);
   });
 
   it('filters through the command and clears through the filter row', async () => {

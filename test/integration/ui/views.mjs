@@ -233,22 +233,34 @@ export async function run(ctx) {
 
   await ctx.step('Calls view: the range row, day rows, and the calls of the newest day', async () => {
     await showOnly(ctx.page, 'Calls');
-    // The range row counts what the view loaded out of what Gong has in the range.
-    const range = await waitRow(ctx, 'Calls', r => /^Last 7 days .*of [\d,]+ calls/.test(r), 'the "Last 7 days ... of N calls" row');
+    // The range row names how many days the range spans; each day loads its own calls.
+    const range = await waitRow(ctx, 'Calls', r => /^Last 7 days .*\d+ days/.test(r), 'the "Last 7 days ... N days" row');
     const now = Date.now();
-    const calls = await gongFetch(gong, `/v2/calls?fromDateTime=${encodeURIComponent(new Date(now - 7 * 86_400_000).toISOString())}&toDateTime=${encodeURIComponent(new Date(now).toISOString())}`);
-    const total = calls.records.totalRecords.toLocaleString('en-US');
-    if (!range.includes(`of ${total} calls`)) throw new Error(`range row "${range}" does not say "of ${total} calls"`);
-    // The newest day of the range, as the view labels it ("Sat, Nov 14, 2026").
-    const newest = calls.calls.map(c => c.started.slice(0, 10)).sort().pop();
+    // Every page of the range as Gong lists it (oldest first): the view shows the newest without them.
+    const all = [];
+    let cursor;
+    for (let i = 0; i < 50; i++) {
+      const q = `fromDateTime=${encodeURIComponent(new Date(now - 7 * 86_400_000).toISOString())}&toDateTime=${encodeURIComponent(new Date(now).toISOString())}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await gongFetch(gong, `/v2/calls?${q}`);
+      all.push(...page.calls);
+      cursor = page.records.cursor;
+      if (!cursor) break;
+    }
+    const calls = { calls: all };
+    if (all.length <= 100) throw new Error(`a week of 5,000 calls should be more than one page, got ${all.length}`);
+    // The newest day of the range in the local time zone, as the view labels it ("Sat, Nov 14, 2026").
+    const localDay = t => { const d = new Date(t); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+    const newestCall = all.reduce((x, c) => (Date.parse(c.started) > Date.parse(x.started) ? c : x));
+    const newest = localDay(Date.parse(newestCall.started));
     const label = new Date(`${newest}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
     await waitRow(ctx, 'Calls', r => r.startsWith(label), `the day row "${label}"`);
     await expandRow(ctx, 'Calls', label);
-    // A call of that day whose title no other loaded call starts with: its row names it alone.
-    const titles = calls.calls.map(c => c.title);
     // The view lists a day's calls newest first; one near the top is in sight without scrolling.
-    const dayCalls = calls.calls.filter(c => c.started.startsWith(newest)).sort((a, b) => b.started.localeCompare(a.started));
+    const dayCalls = calls.calls.filter(c => localDay(Date.parse(c.started)) === newest).sort((a, b) => Date.parse(b.started) - Date.parse(a.started));
+    // A call of that day whose title no other call of the day starts with (only that day is open).
+    const titles = dayCalls.map(c => c.title);
     const call = dayCalls.slice(0, 15).find(c => titles.filter(t => t.startsWith(c.title)).length === 1);
+    if (dayCalls[0] && dayCalls[0].id !== newestCall.id) throw new Error('the newest call of the range is not on the newest day');
     if (!call) throw new Error(`no call with a title of its own on ${newest}`);
     want.callId = call.id;
     want.callTitle = call.title;
