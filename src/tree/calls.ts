@@ -125,6 +125,8 @@ export class CallsModel extends ViewModel {
   }
 
   override refresh(node?: TreeNode): void {
+    // A call row comes from its day's list: refreshing it refetches that day, not the whole range.
+    if (node?.item?.kind === 'call' && node.parent?.contextValue === 'day') { super.refresh(node.parent); return; }
     // A preset means "up to now": refreshing the view moves the window to the present.
     if (!node && this.current.preset !== 'custom') this.current = presetRange(this.current.preset, this.now);
     super.refresh(node);
@@ -172,11 +174,11 @@ export class CallsModel extends ViewModel {
 
   protected async roots(_api: GongApi, profile: string): Promise<TreeNode[]> {
     const days = this.days();
-    const loaded = this.loadedCalls().length;
     const rangeRow: TreeNode = {
       id: `${this.viewId}/range`,
       label: rangeLabel(this.current),
-      description: `${formatCount(days.length)} day${days.length === 1 ? '' : 's'}${loaded ? ` · ${formatCount(loaded)} calls loaded` : ''} · click to change`,
+      // No call count: days load on their own, after this row is drawn, so a count would be stale.
+      description: `${formatCount(days.length)} day${days.length === 1 ? '' : 's'} · click to change`,
       tooltip: `Calls from ${this.current.from} up to ${this.current.to}, newest day first. Expand a day to load its calls. Click to choose another range.`,
       icon: 'calendar',
       contextValue: 'rangeRow',

@@ -219,13 +219,21 @@ describe('sidebar trees against the local Gong', function () {
       assert.match(call.contextValue ?? '', /\bhasUrl\b/);
       assert.equal(call.item?.callId, call.item?.gongId);
       assert.ok(call.item?.url?.startsWith('http'));
+      // Refreshing a call refetches its day only.
+      let count = gong.requestCount;
+      m.refresh(call);
+      await m.getChildren(call.parent);
+      await Promise.all(days.map(d => m.getChildren(d)));
+      assert.equal(gong.requestCount - count, 1, 'one request: the call\'s day');
       const ids = (await m.getChildren()).map(r => r.id);
       const loaded = m.loadedCalls().length;
+      count = gong.requestCount;
       m.refresh();
       const again = await m.getChildren();
       assert.deepEqual(again.map(r => r.id), ids);
       await Promise.all(again.filter(r => r.contextValue === 'day').map(d => m.getChildren(d)));
       assert.equal(m.loadedCalls().length, loaded, 'a refresh refetches the loaded days');
+      assert.equal(gong.requestCount - count, days.length, 'one request per loaded day');
     });
 
     it('shows the newest calls of a busy range without load more, and pages within a day', async () => {
