@@ -60,16 +60,9 @@ export function registerPanels(services: Services): void {
     const at = (options as { at?: unknown } | undefined)?.at;
     const one = callIdOf(arg);
     if (one && !Array.isArray(arg) && typeof at === 'number' && Number.isFinite(at) && at >= 0) { await panels.openTranscriptAt(one, at); return; }
-    let ids = await dayCallIds(services, arg) ?? callIdsOf(arg);
-    const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
-    if (folder) {
-      const api = services.session.api();
-      if (!api) throw new Error('Sign in to Gong first.');
-      ids = await fetchFolderCallIds(api, folder);
-      if (ids.length === 0) { void vscode.window.showInformationMessage('This folder holds no calls.'); return; }
-    }
-    if (ids.length === 0) ids = [await askCallId(services, 'Open transcript')];
-    await panels.openTranscripts(ids);
+    const found = await selectedCallIds(services, arg);
+    if (found.fromFolder && found.ids.length === 0) { void vscode.window.showInformationMessage('This folder holds no calls.'); return; }
+    await panels.openTranscripts(found.ids.length ? found.ids : [await askCallId(services, 'Open transcript')]);
   });
 
   registerCommand(context, log, PanelCommands.exportTranscript, async (arg?: unknown, format?: unknown) => {
@@ -78,14 +71,10 @@ export function registerPanels(services: Services): void {
   });
 
   registerCommand(context, log, PanelCommands.exportTranscripts, async (arg?: unknown, format?: unknown) => {
-    let ids = await dayCallIds(services, arg) ?? callIdsOf(arg);
-    const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
-    if (folder) {
-      const api = services.session.api();
-      if (!api) throw new Error('Sign in to Gong first.');
-      ids = await fetchFolderCallIds(api, folder);
-    }
-    if (ids.length === 0 && !folder) {
+    const found = await selectedCallIds(services, arg);
+    let ids = found.ids;
+    // An empty folder exports nothing (the export says so); only a missing selection asks for ids.
+    if (ids.length === 0 && !found.fromFolder) {
       const v = await services.prompter().input({
         title: 'Export transcripts',
         prompt: 'Gong call ids, separated by commas or spaces',
@@ -132,6 +121,20 @@ export function registerPanels(services: Services): void {
  * A Calls-view day row loads its calls only when expanded (and a page at a time), so its loaded
  * ids may be none or partial: the day's calls are fetched by its bounds instead.
  */
+/**
+ * The calls a command argument stands for: a day row (its calls fetched by the day's bounds), call
+ * rows or ids, or a Library folder (its calls fetched). `fromFolder` tells an empty folder apart from
+ * an argument that named no calls, since the commands answer those two differently.
+ */
+async function selectedCallIds(services: Services, arg: unknown): Promise<{ ids: string[]; fromFolder: boolean }> {
+  const ids = await dayCallIds(services, arg) ?? callIdsOf(arg);
+  const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
+  if (!folder) return { ids, fromFolder: false };
+  const api = services.session.api();
+  if (!api) throw new Error('Sign in to Gong first.');
+  return { ids: await fetchFolderCallIds(api, folder), fromFolder: true };
+}
+
 async function dayCallIds(services: Services, arg: unknown): Promise<string[] | undefined> {
   const day = dayRangeOf(arg);
   if (!day) return undefined;

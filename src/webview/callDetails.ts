@@ -5,8 +5,9 @@
  */
 import type { HostMessage, PageMessage } from '../shared/messages';
 import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
-import { appendRich, appendText, button, clear, el, showStatus } from './lib/dom';
-import { onHostMessage, post, rememberCall, saveState } from './lib/host';
+import { appendRich, appendText, button, clear, el } from './lib/dom';
+import { onHostMessage, post, saveState } from './lib/host';
+import { showHostStatus } from './lib/status';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -127,15 +128,8 @@ root.addEventListener('click', e => {
 });
 
 onHostMessage((msg: HostMessage) => {
+  if (showHostStatus(root, msg)) return;
   switch (msg.type) {
-    case 'loading': rememberCall(msg.callId); showStatus(root, `Loading ${msg.title}...`); break;
-    case 'error': {
-      rememberCall(msg.callId);
-      const buttons = [button('Retry', () => post({ type: 'retry' }))];
-      if (msg.signIn) buttons.unshift(button('Sign In', () => post({ type: 'signIn' })));
-      showStatus(root, msg.message, ...buttons);
-      break;
-    }
     case 'callDetails':
       saveState({ callId: msg.model.callId });
       render(msg.model);

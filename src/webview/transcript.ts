@@ -5,8 +5,9 @@
  */
 import type { ExportFormat, HostMessage, PageStatus, PanelState } from '../shared/messages';
 import type { MonologueModel, SentenceModel, TranscriptModel } from '../shared/models';
-import { appendText, button, clear, clock, el, showStatus, visibleControls, type Range } from './lib/dom';
-import { loadState, onHostMessage, post, rememberCall, saveState } from './lib/host';
+import { appendText, button, clear, clock, el, visibleControls, type Range } from './lib/dom';
+import { loadState, onHostMessage, post, saveState } from './lib/host';
+import { showHostStatus } from './lib/status';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -390,15 +391,8 @@ document.addEventListener('keydown', e => {
 });
 
 onHostMessage((msg: HostMessage) => {
+  if (showHostStatus(root, msg)) return;
   switch (msg.type) {
-    case 'loading': rememberCall(msg.callId); showStatus(root, `Loading ${msg.title}...`); break;
-    case 'error': {
-      rememberCall(msg.callId);
-      const buttons = [button('Retry', () => post({ type: 'retry' }))];
-      if (msg.signIn) buttons.unshift(button('Sign In', () => post({ type: 'signIn' })));
-      showStatus(root, msg.message, ...buttons);
-      break;
-    }
     case 'transcript': {
       // Same call as before the tab was hidden: bring back its search and speaker filter.
       const prev = loadState();
