@@ -1,7 +1,8 @@
 // How dist/extension.js and its vendor bundles are built; shared by esbuild.mjs and bench/startup.mjs so
 // the start-up bench measures exactly what ships.
 //
-// undici and zod are three quarters of the code and none of it is needed to activate: each is built
+// undici and zod are three quarters of the code and none of it is needed to activate (nor is markdown-it,
+// the next largest, with its entity tables): each is built
 // once as its own CommonJS file in dist/vendor/, and the extension reaches it only through a lazy
 // `require` on first use. One file per library (not a copy inside each bundle) keeps a single instance
 // per process: zod's global config and registries, undici's global dispatcher. Our own modules stay in
@@ -10,13 +11,15 @@
 //   undici: `undici` resolves to dist/vendor/undici.js as an external; src/gong/client.ts requires it
 //           inside the function that sends the first request (a top-level import would load it at
 //           activation again, which test/unit/bundle/lazyVendor.test.ts catches).
+//   markdown-it: `markdown-it` resolves to dist/vendor/markdownIt.js as an external; src/render/markdown.ts
+//           requires it inside the function that parses the first rich text, for the same reason.
 //   zod:    `zod` resolves to a small facade whose `z` is a Proxy that requires dist/vendor/zod.js on
 //           the first property access (building or using any schema). The vendor entry applies
 //           src/shared/zodConfig.ts itself, so jitless is set before anyone can build a schema;
 //           the extension's own import of that module becomes empty (it would load zod at activation).
 import { join } from 'node:path';
 
-export const VENDOR_FILES = ['vendor/undici.js', 'vendor/zod.js'];
+export const VENDOR_FILES = ['vendor/undici.js', 'vendor/zod.js', 'vendor/markdownIt.js'];
 
 const ZOD_FACADE = `
 let zod;
@@ -33,8 +36,9 @@ const lazyVendor = {
   setup(build) {
     // The local Gong is loaded at run time from dist/localGong.js so it never weighs on activation.
     build.onResolve({ filter: /^\.\/localGong\.js$/ }, () => ({ path: './localGong.js', external: true }));
-    build.onResolve({ filter: /^\.\/vendor\/(undici|zod)\.js$/ }, args => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/vendor\/(undici|zod|markdownIt)\.js$/ }, args => ({ path: args.path, external: true }));
     build.onResolve({ filter: /^undici$/ }, () => ({ path: './vendor/undici.js', external: true }));
+    build.onResolve({ filter: /^markdown-it$/ }, () => ({ path: './vendor/markdownIt.js', external: true }));
     build.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'lazy-vendor' }));
     build.onResolve({ filter: /(^|\/)zodConfig$/ }, () => ({ path: 'zodConfig', namespace: 'lazy-vendor' }));
     build.onLoad({ filter: /^zod$/, namespace: 'lazy-vendor' }, () => ({ contents: ZOD_FACADE, loader: 'js' }));
@@ -55,6 +59,10 @@ export function extensionBuilds({ outDir, common }) {
     {
       ...node, outfile: join(outDir, 'vendor', 'undici.js'),
       stdin: { contents: "module.exports = require('undici');", resolveDir: common.absWorkingDir ?? process.cwd(), sourcefile: 'vendor-undici.js', loader: 'js' },
+    },
+    {
+      ...node, outfile: join(outDir, 'vendor', 'markdownIt.js'),
+      stdin: { contents: "module.exports = require('markdown-it');", resolveDir: common.absWorkingDir ?? process.cwd(), sourcefile: 'vendor-markdown-it.js', loader: 'js' },
     },
     {
       ...node, outfile: join(outDir, 'vendor', 'zod.js'),

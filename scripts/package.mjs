@@ -25,7 +25,7 @@ run('production build', process.execPath, ['esbuild.mjs', '--production']);
 run('vsce package', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
   '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix]);
 
-// What may ship: the bundles (undici and zod in dist/vendor/, which the extension loads on first use),
+// What may ship: the bundles (undici, zod and markdown-it in dist/vendor/, which the extension loads on first use),
 // media, the manifest and the three documents (vsce adds its own manifest files at the top level).
 const allowed = [
   /^extension\/dist\/(extension|localGong)\.js$/,

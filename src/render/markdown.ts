@@ -8,7 +8,7 @@
  * `html: false` (raw HTML stays text), images are never created (an image becomes its alt text, not even a link), and
  * `validateLink` admits only absolute http(s) URLs, so `javascript:` and `data:` links become text.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type { RichNode } from '../shared/models';
 import { isHttpUrl } from './format';
 
@@ -17,8 +17,24 @@ type Token = MarkdownIt.Token;
 /** Beyond this many characters the text is shown as one plain text node (parsing would not help reading). */
 export const MAX_MARKDOWN_CHARS = 200_000;
 
-const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: true });
-md.validateLink = (url: string): boolean => isHttpUrl(url.trim());
+type Parser = InstanceType<typeof MarkdownIt>;
+
+let md: Parser | undefined;
+
+/**
+ * markdown-it is loaded by the first rich text rendered, never at import: with its entity tables it
+ * would be the largest library in the extension's bundle, and the extension imports this module at
+ * activation (its bundle maps `markdown-it` to dist/vendor/markdownIt.js; tsc output resolves it from
+ * node_modules).
+ */
+function parser(): Parser {
+  if (md) return md;
+  const Ctor = require('markdown-it') as typeof MarkdownIt;
+  const made = new Ctor('default', { html: false, linkify: true, typographer: false, breaks: true });
+  made.validateLink = (url: string): boolean => isHttpUrl(url.trim());
+  md = made;
+  return md;
+}
 
 const containerTags: Record<string, RichNode['t']> = {
   paragraph: 'p', heading: 'h', bullet_list: 'ul', ordered_list: 'ol', list_item: 'li', blockquote: 'blockquote',
@@ -36,7 +52,7 @@ export function stripMentions(text: string): string {
 export function renderRich(text: string | null | undefined): RichNode[] {
   if (text === null || text === undefined || text === '') return [];
   if (text.length > MAX_MARKDOWN_CHARS) return [{ t: 'p', children: [{ t: 'text', text }] }];
-  const tokens = md.parse(stripMentions(text), {});
+  const tokens = parser().parse(stripMentions(text), {});
   const root: Container = { node: undefined, children: [] };
   const stack: Container[] = [root];
   walk(tokens, stack);

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// dist/extension.js leaves undici and zod to dist/vendor/*.js and loads them on first use
+// dist/extension.js leaves undici, zod and markdown-it to dist/vendor/*.js and loads them on first use
 // (scripts/extensionBundle.mjs). These checks run the built bundle, so they catch what a code review
-// would miss: a top-level `import { x } from 'undici'` or a schema built at import time anywhere on
-// the activation path loads a vendor file during activate() again.
+// would miss: a top-level `import { x } from 'undici'`, a markdown-it parser built at import time or a
+// schema built at import time anywhere on the activation path loads a vendor file during activate() again.
 const root = join(__dirname, '..', '..', '..', '..');
 const dist = join(root, 'dist');
 const extensionJs = join(dist, 'extension.js');
@@ -54,7 +54,7 @@ setTimeout(() => {
   return JSON.parse(last) as { error?: string; vendorLoaded: string[]; nodeModulesLoaded: string[]; subscriptions: number };
 }
 
-describe('extension bundle: undici and zod load on first use', function () {
+describe('extension bundle: undici, zod and markdown-it load on first use', function () {
   this.timeout(60_000);
 
   before(function () {
@@ -66,18 +66,21 @@ describe('extension bundle: undici and zod load on first use', function () {
     assert.equal(r.error, undefined, r.error);
     // activate() really ran: it registers commands, views and panels.
     assert.ok(r.subscriptions > 10, `only ${r.subscriptions} subscriptions: activate() stopped early`);
+    assert.equal(r.vendorLoaded.some(f => /markdownIt\.js$/.test(f)) || r.nodeModulesLoaded.some(f => /[\\/]markdown-it[\\/]/.test(f)), false,
+      'markdown-it was loaded during activate(): it belongs to the first rich text rendered');
     assert.deepEqual(r.vendorLoaded, []);
     assert.deepEqual(r.nodeModulesLoaded, []);
   });
 
-  it('the bundle reaches undici and zod only through dist/vendor (one copy of each)', () => {
+  it('the bundle reaches undici, zod and markdown-it only through dist/vendor (one copy of each)', () => {
     const text = readFileSync(extensionJs, 'utf8');
     // node_modules does not ship in the VSIX, so a bare require would fail at run time.
-    assert.doesNotMatch(text, /require\(["'](undici|zod)["']\)/);
+    assert.doesNotMatch(text, /require\(["'](undici|zod|markdown-it)["']\)/);
     assert.match(text, /require\(["']\.\/vendor\/undici\.js["']\)/);
     assert.match(text, /require\(["']\.\/vendor\/zod\.js["']\)/);
+    assert.match(text, /require\(["']\.\/vendor\/markdownIt\.js["']\)/);
     // The libraries' own code is not inlined (a second copy would have its own config and dispatcher).
-    assert.doesNotMatch(text, /ZodRealError|UND_ERR_RESPONSE_STATUS_CODE/);
+    assert.doesNotMatch(text, /ZodRealError|UND_ERR_RESPONSE_STATUS_CODE|Parser rule not found/);
   });
 
   it('dist/vendor/zod.js applies the jitless setting as it loads; dist/vendor/undici.js exports request', () => {
@@ -88,5 +91,14 @@ console.log(JSON.stringify({ jitless: z.config().jitless, parsed: z.object({ a: 
     { encoding: 'utf8', timeout: 30_000, cwd: root });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout.trim()), { jitless: true, parsed: false, request: 'function' });
+  });
+
+  it('dist/vendor/markdownIt.js exports the markdown-it constructor', () => {
+    const r = spawnSync(process.execPath, ['-e', `
+const MarkdownIt = require(${JSON.stringify(join(dist, 'vendor', 'markdownIt.js'))});
+console.log(JSON.stringify(new MarkdownIt().parse('**a**', {}).map(t => t.type)));`],
+    { encoding: 'utf8', timeout: 30_000, cwd: root });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout.trim()), ['paragraph_open', 'inline', 'paragraph_close']);
   });
 });
