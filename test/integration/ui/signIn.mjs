@@ -5,6 +5,19 @@
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
+/** A JSON read from the local Gong the check started (Basic auth), for the values a step expects to see. */
+export async function gongFetch(gong, path, body) {
+  const auth = Buffer.from(`${gong.accessKey}:${gong.accessKeySecret}`).toString('base64');
+  const res = await fetch(`${gong.baseUrl}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
 /** What the quick input shows now: a pick (with its row labels), an input box (with its prompt), or nothing. */
 export async function quickInputState(page) {
   const widget = page.locator('.quick-input-widget');

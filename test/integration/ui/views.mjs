@@ -6,23 +6,11 @@
 // workbench.mjs: it signs in the way a person does and signs out again at the end, and leaves the
 // theme as it found it.
 import { join } from 'node:path';
-import { answerSignIn, quickInputState } from './signIn.mjs';
+import { answerSignIn, gongFetch, quickInputState } from './signIn.mjs';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const PROFILE = 'Views';
 const VIEWS = ['Workspaces', 'Users', 'Library', 'Calls', 'Engage Flows', 'Trackers', 'Scorecards'];
-
-async function gongFetch(gong, path, body) {
-  const auth = Buffer.from(`${gong.accessKey}:${gong.accessKeySecret}`).toString('base64');
-  const res = await fetch(`${gong.baseUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
-}
 
 const fullName = u => [u.firstName, u.lastName].filter(Boolean).join(' ').trim() || u.emailAddress;
 

@@ -5,18 +5,7 @@
 // which user and call names the trees must show. Screenshots: .artifacts/ui/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-async function fetchJson(gong, path, body) {
-  const auth = Buffer.from(`${gong.accessKey}:${gong.accessKeySecret}`).toString('base64');
-  const res = await fetch(`${gong.baseUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
-}
+import { gongFetch } from './signIn.mjs';
 
 /**
  * Commands a person always finds in the palette: contributed, with no `commandPalette` menu entry
@@ -34,11 +23,11 @@ export async function run(ctx) {
 
   await ctx.step('local Gong child process answers', async () => {
     const gong = await ctx.startLocalGongCli(['--port', '0', '--rate-limit', 'off']);
-    const users = await fetchJson(gong, '/v2/users');
+    const users = await gongFetch(gong, '/v2/users');
     expected.users = (users.users ?? []).map(u => `${u.firstName} ${u.lastName}`.trim()).filter(Boolean);
     // Gong's call list needs both ends of the range; the Calls view opens on the last days.
     const range = `fromDateTime=${encodeURIComponent(new Date(Date.now() - 14 * 86_400_000).toISOString())}&toDateTime=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`;
-    const calls = await fetchJson(gong, `/v2/calls?${range}`);
+    const calls = await gongFetch(gong, `/v2/calls?${range}`);
     expected.calls = (calls.calls ?? []).map(c => c.metaData?.title ?? c.title).filter(Boolean);
     if (!expected.users.length || !expected.calls.length) throw new Error('the local Gong returned no users or calls');
   });
