@@ -196,7 +196,7 @@ export class GongClient implements GongApi {
 
     let release: (() => void) | undefined;
     try {
-      release = await this.scheduler.acquire(signal);
+      release = await this.scheduler.acquire(signal, req.priority);
     } catch (e) {
       if (body && typeof body !== 'string') body.destroy();
       throw e;

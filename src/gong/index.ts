@@ -11,7 +11,7 @@ export type { ErrorDescription, GongErrorInit, GongErrorKind, GongErrorOfKind } 
 export { parseJson, stringifyJson } from './json';
 export { collectAll, collectPages, paginate, recordsOf, withCursor } from './paging';
 export type { CollectOptions, Collected } from './paging';
-export { RequestScheduler, sharedScheduler } from './scheduler';
-export type { SchedulerOptions } from './scheduler';
+export { DEFAULT_PRIORITY, RequestScheduler, currentPriority, outranks, sharedScheduler, withPriority } from './scheduler';
+export type { RequestPriority, SchedulerOptions } from './scheduler';
 export { buildMultipart, contentTypeFor } from './multipart';
 export type { MultipartBody } from './multipart';

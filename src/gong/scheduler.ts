@@ -3,9 +3,51 @@
  * per company, so every client of the process must share one pacing: requests start at a smooth
  * rate (never in bursts), only a few are in flight, a 429 pauses everyone for exactly Retry-After,
  * and today's count is kept for the status bar.
+ *
+ * Requests wait in the order people need them: what the person asked for (an opened panel, a
+ * clicked row, a command) first, then what is on screen, then background refreshes, then prefetch.
+ * The priority travels with the work that causes the request (`withPriority`), so code between a
+ * click and the HTTP call never has to pass it along; the lowest class leaves one slot free so a
+ * click never waits behind prefetch already in flight.
  */
-import type { SchedulerStats } from './types';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestPriority, SchedulerStats } from './types';
 import { GongError, GongRateLimitedError } from './errors';
+
+export type { RequestPriority };
+
+const RANK: Record<RequestPriority, number> = { interactive: 0, visible: 1, background: 2, prefetch: 3 };
+
+/** The priority of work that names none. */
+export const DEFAULT_PRIORITY: RequestPriority = 'visible';
+
+interface PriorityContext {
+  priority: RequestPriority;
+  /** Who the work is for (e.g. a view id), so `promote` can raise its queued requests later. */
+  group: string | undefined;
+}
+
+const priorityContext = new AsyncLocalStorage<PriorityContext>();
+
+/**
+ * Runs `fn` so that every Gong request it causes, however deep and however many awaits later,
+ * queues with `priority` (and under `group`, when given; an inner call without a group keeps the
+ * outer one).
+ */
+export function withPriority<T>(priority: RequestPriority, fn: () => T, group?: string): T {
+  const outer = priorityContext.getStore();
+  return priorityContext.run({ priority, group: group ?? outer?.group }, fn);
+}
+
+/** The priority of the work running now (`DEFAULT_PRIORITY` outside any `withPriority`). */
+export function currentPriority(): RequestPriority {
+  return priorityContext.getStore()?.priority ?? DEFAULT_PRIORITY;
+}
+
+/** Whether a outranks b (is served earlier). */
+export function outranks(a: RequestPriority, b: RequestPriority): boolean {
+  return RANK[a] < RANK[b];
+}
 
 export interface SchedulerOptions {
   /** Most request starts per second (default 3). */
@@ -30,6 +72,8 @@ export interface SchedulerOptions {
 }
 
 interface Waiter {
+  rank: number;
+  group: string | undefined;
   resolve: (release: () => void) => void;
   reject: (e: unknown) => void;
   signal: AbortSignal | undefined;
@@ -113,13 +157,17 @@ export class RequestScheduler {
   /**
    * Waits for a turn and returns the function that ends it (call it when the answer has been read).
    * Rejects with kind 'cancelled' when `signal` aborts while queued (the request leaves the queue).
+   * The turn comes after every queued request of a higher priority and after those of the same
+   * priority queued earlier; `priority` defaults to that of the calling work (`withPriority`).
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, priority?: RequestPriority): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(cancelledError(signal));
     const longWait = this.longWaitError();
     if (longWait) return Promise.reject(longWait);
+    const ctx = priorityContext.getStore();
+    const rank = RANK[priority ?? ctx?.priority ?? DEFAULT_PRIORITY];
     return new Promise<() => void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
+      const waiter: Waiter = { rank, group: ctx?.group, resolve, reject, signal, onAbort: undefined };
       if (signal) {
         waiter.onAbort = () => {
           const i = this.queue.indexOf(waiter);
@@ -132,16 +180,40 @@ export class RequestScheduler {
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.queue.push(waiter);
+      this.enqueue(waiter);
       this.emit();
       this.pump();
     });
   }
 
   /** Runs `task` in a turn. */
-  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(signal);
+  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal, priority?: RequestPriority): Promise<T> {
+    const release = await this.acquire(signal, priority);
     try { return await task(); } finally { release(); }
+  }
+
+  /**
+   * Raises the queued requests of `group` to at least `priority` (a view the person just opened,
+   * a row just clicked while its view was still loading in the background). Returns how many moved.
+   */
+  promote(group: string, priority: RequestPriority): number {
+    const rank = RANK[priority];
+    const raised = this.queue.filter(w => w.group === group && w.rank > rank);
+    if (raised.length === 0) return 0;
+    for (const w of raised) {
+      this.queue.splice(this.queue.indexOf(w), 1);
+      w.rank = rank;
+      this.enqueue(w);
+    }
+    this.pump();
+    return raised.length;
+  }
+
+  /** Behind every waiter of the same or a higher priority, ahead of every lower one. */
+  private enqueue(w: Waiter): void {
+    let i = this.queue.length;
+    while (i > 0 && (this.queue[i - 1] as Waiter).rank > w.rank) i--;
+    this.queue.splice(i, 0, w);
   }
 
   /** Gong answered 429: nobody starts a request for `seconds`. */
@@ -184,6 +256,8 @@ export class RequestScheduler {
         return;
       }
       if (this.inFlight >= this.maxInFlight) return; // release() pumps again
+      // Prefetch gives way: it never takes the last free slot, which stays for what a person asks.
+      if ((this.queue[0] as Waiter).rank >= RANK.prefetch && this.maxInFlight > 1 && this.inFlight >= this.maxInFlight - 1) return;
       const now = this.mono();
       const startAt = Math.max(this.lastStart + this.intervalMs, this.rateLimitedUntil);
       if (startAt > now) { this.wakeAt(startAt); return; }

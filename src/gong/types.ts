@@ -45,7 +45,16 @@ export interface GongRequest {
   emptyOn404?: boolean;
   /** Overrides the client's default timeout for this request (ms). */
   timeoutMs?: number;
+  /** Where it queues; defaults to the priority of the work sending it (see `withPriority` in scheduler.ts). */
+  priority?: RequestPriority;
 }
+
+/**
+ * How much a person is waiting for a request: `interactive` (asked for it now: a panel, a clicked
+ * or expanded row, a command), `visible` (a view on screen), `background` (a refresh nobody is
+ * looking at), `prefetch` (might be wanted later).
+ */
+export type RequestPriority = 'interactive' | 'visible' | 'background' | 'prefetch';
 
 export interface GongResponse<T = unknown> {
   status: number;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withPriority } from '../gong/scheduler';
 import type { Logger } from './logger';
 
 /** Every command id the extension contributes, in one place (package.json is checked against it by a unit test). */
@@ -68,7 +69,8 @@ export class UserCancelled extends Error {
 
 /**
  * Registers a command and pushes its disposable into the extension's subscriptions. A user cancel
- * ends silently; any other error is logged and shown once.
+ * ends silently; any other error is logged and shown once. A command is something a person asked
+ * for, so the Gong requests it causes go ahead of what views load by themselves.
  */
 export function registerCommand(
   context: vscode.ExtensionContext,
@@ -78,7 +80,7 @@ export function registerCommand(
 ): void {
   context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      return await handler(...args);
+      return await withPriority('interactive', () => handler(...args));
     } catch (e) {
       if (UserCancelled.is(e)) return undefined;
       const message = e instanceof Error ? e.message : String(e);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { stringifyJson } from '../gong/json';
 import { describe as describeGongError } from '../gong/errors';
+import { sharedScheduler, withPriority, type RequestPriority } from '../gong/scheduler';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { StateKeys } from '../auth/profiles';
@@ -48,16 +49,24 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
 
   /** Set by a session change: the next root load shows the view's progress bar. */
   showProgress: string | undefined;
+  /** The view on screen (VS Code asks for roots of visible views only, but a refresh can come while hidden). */
+  visible = false;
+  /** Set when the person opened this view while others were on screen: its next root load goes first. */
+  openedByPerson = false;
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) this.byId.clear();
     const viewId = !node ? this.showProgress : undefined;
     if (!node) this.showProgress = undefined;
+    // Expanding a row is a click; roots of a view on screen come next; a hidden view's refresh waits.
+    const priority: RequestPriority = node || this.openedByPerson ? 'interactive' : this.visible ? 'visible' : 'background';
+    if (!node) this.openedByPerson = false;
+    const load = () => withPriority(priority, () => this.model.getChildren(node), this.model.viewId);
     // Right after a sign-in the old "Sign in to Gong" row stays until the first request returns;
     // the progress bar says the view is already loading for the new session.
     const rows = viewId
-      ? await vscode.window.withProgress({ location: { viewId } }, () => this.model.getChildren(node))
-      : await this.model.getChildren(node);
+      ? await vscode.window.withProgress({ location: { viewId } }, load)
+      : await load();
     for (const r of rows) this.byId.set(r.id, r);
     // A first load sets the data's age ("updated just now") in the view's title bar.
     this.onChanged();
@@ -138,7 +147,19 @@ export function registerViews(services: Services): void {
     });
     providers.set(key, provider);
     treeViews.set(key, view);
+    provider.visible = view.visible;
     context.subscriptions.push(provider, view);
+    context.subscriptions.push(view.onDidChangeVisibility(e => {
+      provider.visible = e.visible;
+      if (!e.visible) return;
+      // Expanded by the person while other Gong views were already showing (not the whole sidebar
+      // opening at once): what it already queued, and its first rows, go ahead of the others.
+      const othersShowing = [...treeViews].some(([k, v]) => k !== key && v.visible);
+      if (othersShowing) provider.openedByPerson = true;
+      sharedScheduler().promote(ViewIds[key], othersShowing ? 'interactive' : 'visible');
+    }));
+    // A click in a view that is still loading raises what it waits for.
+    context.subscriptions.push(view.onDidChangeSelection(() => { sharedScheduler().promote(ViewIds[key], 'interactive'); }));
   }
   // The age label ("updated 5 min ago") ages by itself; this only rewrites local text, never fetches.
   const ageTimer = setInterval(updateDescriptions, 30_000);
