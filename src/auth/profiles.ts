@@ -4,7 +4,8 @@
  */
 import type { GongAuth, RequestLogEntry } from '../gong/types';
 import type { ProfileInfo } from '../platform/services';
-import { GongError, describe as describeGongError, type GongMissingScopeError } from '../gong/errors';
+import { GongError, type GongMissingScopeError } from '../gong/errors';
+import { classify, failureLine } from '../gong/failure';
 
 /** globalState keys (never secrets). */
 export const StateKeys = {
@@ -96,10 +97,8 @@ export function explainSignInFailure(e: unknown, baseUrl: string): string {
         return `${baseUrl} did not answer in time: check the base URL and the network. Nothing was stored.`;
       case 'notFound':
         return `${baseUrl} answered 404 for ${CONNECTION_CHECK.path}: it does not look like the Gong API. Check the base URL. Nothing was stored.`;
-      default: {
-        const d = describeGongError(e);
-        return `${d.text}${d.hint ? ` ${d.hint}` : ''} Nothing was stored.`;
-      }
+      default:
+        return `${failureLine(classify(e))} Nothing was stored.`;
     }
   }
   const msg = e instanceof Error ? e.message : String(e);

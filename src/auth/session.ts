@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { GongClient } from '../gong/client';
 import { normalizeBaseUrl } from '../gong/baseUrl';
-import { GongError } from '../gong/errors';
+import { classify } from '../gong/failure';
 import { sharedScheduler } from '../gong/scheduler';
 import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerStats } from '../gong/types';
 import type { Logger } from '../platform/logger';
@@ -83,9 +83,12 @@ export class Session implements GongSession {
     });
   }
 
-  /** Wraps a client so any auth failure, from any caller, turns the views' rows into sign-in rows. */
+  /**
+   * Wraps a client so credentials Gong no longer accepts, from any caller, turn the views' rows into
+   * sign-in rows. Refusals and missing scopes stay with whoever asked.
+   */
   private watched(client: GongClient): GongApi {
-    const report = (e: unknown) => { if (GongError.is(e, 'auth')) this.reportAuthFailure(); };
+    const report = (e: unknown) => { if (classify(e).signInAgain) this.reportAuthFailure(); };
     return {
       async request<T>(req: GongRequest, signal?: AbortSignal) {
         try {

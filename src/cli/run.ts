@@ -3,7 +3,7 @@
  * (or the local Gong). Kept apart from gong.ts so tests can drive it in-process with their own streams.
  */
 import { readFileSync } from 'node:fs';
-import { GongClient, GongError, RequestScheduler, parseJson, stringifyJson } from '../gong/index';
+import { GongClient, GongError, RequestScheduler, classify, parseJson, stringifyJson } from '../gong/index';
 import type { GongAuth } from '../gong/types';
 import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
 import type { ActionDef, FieldSpec } from '../catalog/types';
@@ -177,12 +177,15 @@ function authFromEnv(env: CliIo['env']): GongAuth | string {
   return 'no Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (and GONG_BASE_URL for a regional host).';
 }
 
+/** stderr for a failed request, from the one failure vocabulary: what happened, what to do, the facts. */
 function errorReport(e: GongError): string {
-  const lines = [`Gong error${e.status !== undefined ? ` ${e.status}` : ''} (${e.kind}): ${e.errors.length ? e.errors.join('; ') : e.message}`];
-  if (e.userFacingError) lines.push(`  ${e.userFacingError}`);
+  const f = classify(e);
+  const lines = [`Gong error${f.status !== undefined ? ` ${f.status}` : ''} (${f.kind}): ${f.text}`];
+  if (f.hint) lines.push(`  ${f.hint}`);
   if (e.fixUrl) lines.push(`  fix: ${e.fixUrl}`);
-  if (e.requestId) lines.push(`  requestId: ${e.requestId}`);
-  if (e.method && e.path) lines.push(`  request: ${e.method} ${e.path}`);
+  if (f.gongMessage && !f.text.includes(f.gongMessage)) lines.push(`  Gong: ${f.gongMessage}`);
+  if (f.requestId) lines.push(`  requestId: ${f.requestId}`);
+  if (f.request) lines.push(`  request: ${f.request}`);
   return lines.join('\n');
 }
 

@@ -74,11 +74,6 @@ export class GongError extends Error {
     if (typeof e !== 'object' || e === null || (e as Record<symbol, unknown>)[BRAND] !== true) return false;
     return kind === undefined || (e as GongError).kind === kind;
   }
-
-  /** 401/403-style failures the user fixes by signing in again or granting access. */
-  static isAuthProblem(e: unknown): e is GongError {
-    return GongError.is(e) && (e.kind === 'auth' || e.kind === 'missingScope' || e.kind === 'forbidden');
-  }
 }
 
 /** Gong answered 429. */
@@ -164,52 +159,4 @@ export function errorFromResponse(info: ErrorResponseInfo): GongError {
   if (s === 409) return new GongError('conflict', `${prefix}: ${detail}`, init);
   if (s >= 500) return new GongError('server', `${prefix}: ${detail}`, init);
   return new GongError('invalidRequest', `${prefix}: ${detail}`, init);
-}
-
-export interface ErrorDescription {
-  /** One line for a notification or an error row. */
-  text: string;
-  /** What the user can do about it, when we know. */
-  hint: string | undefined;
-}
-
-/** A one-line, user-facing account of any error thrown by the client, with a hint of what to do. */
-export function describe(e: unknown): ErrorDescription {
-  if (!GongError.is(e)) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { text: `Unexpected error: ${msg}`, hint: undefined };
-  }
-  const gong = e.userFacingError ?? e.errors[0];
-  const withGong = (base: string) => gong !== undefined ? `${base}: ${gong}` : base;
-  switch (e.kind) {
-    case 'missingScope': {
-      const scope = (e as GongMissingScopeError).scope;
-      return { text: `Gong refused the request: the token lacks the scope ${scope}.`, hint: `Grant the scope ${scope} to your Gong app and sign in again.` };
-    }
-    case 'auth':
-      return { text: withGong('Gong did not accept the credentials'), hint: 'Check the access key and secret (or sign in again), and that the base URL is your company\'s region (us-NNNNN.api.gong.io).' };
-    case 'forbidden':
-      return { text: withGong('Gong denied access'), hint: 'Ask a Gong technical administrator for access to this feature.' };
-    case 'notFound':
-      return { text: withGong('Not found in Gong'), hint: 'Check the id; the item may have been deleted.' };
-    case 'conflict':
-      return { text: withGong('Gong reported a conflict'), hint: e.fixUrl ?? e.helpUrl ?? 'The item may already exist, or a request id was reused.' };
-    case 'invalidRequest':
-      return { text: withGong('Gong rejected the request'), hint: 'Check the inputs.' };
-    case 'rateLimited': {
-      const s = Math.ceil((e as GongRateLimitedError).retryAfterSeconds);
-      return { text: `Gong's rate limit was reached.`, hint: `Wait ${s} s and try again${s > 600 ? ' (the daily request budget may be used up)' : ''}.` };
-    }
-    case 'server':
-      return { text: withGong('Gong had a server error'), hint: 'Try again in a moment.' };
-    case 'network':
-      return {
-        text: `Could not reach Gong${e.code ? ` (${e.code})` : ''}.`,
-        hint: e.code === 'ENOTFOUND' ? 'Check the base URL (region host such as us-12345.api.gong.io).' : 'Check your network connection and the base URL.',
-      };
-    case 'timeout':
-      return { text: 'Gong did not answer in time.', hint: 'Try again, or raise gongExplorer.requestTimeoutSeconds.' };
-    case 'cancelled':
-      return { text: 'Request cancelled.', hint: undefined };
-  }
 }

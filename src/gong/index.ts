@@ -6,8 +6,10 @@ export type {
 export { GongClient, buildQuery, emptyResponseData } from './client';
 export type { GongClientOptions } from './client';
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
-export { GongError, GongMissingScopeError, GongRateLimitedError, describe, describe as describeError, errorFromResponse, parseRetryAfter } from './errors';
-export type { ErrorDescription, GongErrorInit, GongErrorKind, GongErrorOfKind } from './errors';
+export { GongError, GongMissingScopeError, GongRateLimitedError, errorFromResponse, parseRetryAfter } from './errors';
+export type { GongErrorInit, GongErrorKind, GongErrorOfKind } from './errors';
+export { classify, failureDetails, failureHeadline, failureLine, featureOf } from './failure';
+export type { Failure, FailureKind } from './failure';
 export { parseJson, stringifyJson } from './json';
 export { collectAll, collectPages, paginate, recordsOf, withCursor } from './paging';
 export type { CollectOptions, Collected } from './paging';

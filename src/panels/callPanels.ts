@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { GongError, describe as describeError } from '../gong/errors';
+import { classify, failureLine } from '../gong/failure';
 import type { GongApi } from '../gong/types';
 import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
@@ -224,11 +224,12 @@ export class CallPanels implements vscode.Disposable {
 
   private failed(e: Entry, err: unknown): void {
     if (UserCancelled.is(err)) return;
-    const d = describeError(err);
-    const auth = GongError.is(err) && err.kind === 'auth';
-    if (auth) this.services.session.reportAuthFailure();
-    this.services.log.warn(`${VIEW_TYPES[e.kind]} ${e.callId}: ${d.text}`);
-    this.setError(e, { type: 'error', message: d.hint ? `${d.text} ${d.hint}` : d.text, signIn: auth });
+    const f = classify(err);
+    if (f.cancelled) return;
+    // Only credentials Gong no longer accepts offer Sign In; a refusal or missing scope stays on this panel.
+    if (f.signInAgain) this.services.session.reportAuthFailure();
+    this.services.log.warn(`${VIEW_TYPES[e.kind]} ${e.callId}: ${f.text}${f.requestId ? ` (request id ${f.requestId})` : ''}`);
+    this.setError(e, { type: 'error', message: failureLine(f), signIn: f.signInAgain, ...(f.requestId ? { requestId: f.requestId } : {}) });
   }
 
   private load(e: Entry, force = false): Promise<void> {
@@ -260,7 +261,7 @@ export class CallPanels implements vscode.Disposable {
 
   private async names(api: GongApi, call: Obj): Promise<NameLookup> {
     this.workspaceNames ??= fetchWorkspaceNames(api).catch(err => {
-      this.services.log.warn(`workspace names: ${describeError(err).text}`);
+      this.services.log.warn(`workspace names: ${classify(err).text}`);
       this.workspaceNames = undefined;
       return new Map<string, string>();
     });
@@ -275,7 +276,7 @@ export class CallPanels implements vscode.Disposable {
       try {
         for (const [id, name] of await fetchUserNames(api, missing)) this.userNames.set(id, name);
       } catch (err) {
-        this.services.log.warn(`comment authors: ${describeError(err).text}`);
+        this.services.log.warn(`comment authors: ${classify(err).text}`);
       }
     }
     return this.userNames;
@@ -301,7 +302,7 @@ export class CallPanels implements vscode.Disposable {
     const [transcripts, calls] = await Promise.all([
       fetchTranscripts(api, callIds),
       // Without parties the transcript still opens (speakers become "Speaker 1", ...).
-      missing.length ? fetchExtensive(api, missing).catch(err => { this.services.log.warn(`call parties: ${describeError(err).text}`); return new Map<string, Obj>(); }) : Promise.resolve(new Map<string, Obj>()),
+      missing.length ? fetchExtensive(api, missing).catch(err => { this.services.log.warn(`call parties: ${classify(err).text}`); return new Map<string, Obj>(); }) : Promise.resolve(new Map<string, Obj>()),
     ]);
     for (const [id, c] of calls) this.remember(id, c);
     const out = new Map<string, TranscriptModel>();
@@ -361,6 +362,7 @@ export class CallPanels implements vscode.Disposable {
       }
       case 'runAction': await this.runActionFor(e.callId); return;
       case 'copyText': await this.copy(msg.text, 'Passage copied'); return;
+      case 'copyRequestId': if (e.error?.type === 'error' && e.error.requestId) await this.copy(e.error.requestId, 'Request id copied'); return;
       case 'export': await this.exportTranscript(e.callId, msg.format); return;
       case 'status': return;
     }

@@ -30,7 +30,8 @@ export interface PageStatus {
 export type HostMessage =
   /** `callId` lets the page keep its call in its state before any model arrived (restore after a reload). */
   | { type: 'loading'; title: string; callId?: string }
-  | { type: 'error'; message: string; signIn?: boolean; callId?: string }
+  /** `requestId` is Gong's, for a Copy Request Id button; `signIn` only when the credentials no longer work. */
+  | { type: 'error'; message: string; signIn?: boolean; callId?: string; requestId?: string }
   | { type: 'callDetails'; model: CallDetailsModel }
   | { type: 'transcript'; model: TranscriptModel }
   /** Transcript: run a search as if typed in the search box (palette command, tests). */
@@ -51,6 +52,8 @@ export type PageMessage =
   | { type: 'openDetails' }
   | { type: 'copyId' }
   | { type: 'copyMarkdown' }
+  /** Copy the request id of the error the page shows. */
+  | { type: 'copyRequestId' }
   | { type: 'runAction' }
   | { type: 'copyText'; text: string }
   | { type: 'export'; format: ExportFormat }

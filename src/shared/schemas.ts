@@ -43,6 +43,7 @@ function schemas(): NonNullable<typeof built> {
     simple('openDetails'),
     simple('copyId'),
     simple('copyMarkdown'),
+    simple('copyRequestId'),
     simple('runAction'),
     z.strictObject({ type: z.literal('copyText'), text: z.string().min(1).max(MAX_COPY_CHARS) }),
     z.strictObject({ type: z.literal('export'), format: z.enum(['markdown', 'text', 'srt', 'vtt', 'json']) }),

@@ -17,8 +17,7 @@ export type { ChangeListener, TreeHost } from './model';
 export * from './node';
 export { OnceSource, PagedSource, SourceCache } from './sources';
 export type { Page, Source } from './sources';
-export { describeFailure } from './errors';
-export type { Failure, FailureKind } from './errors';
+export type { Failure, FailureKind } from '../gong/failure';
 export { actionsFor } from './actions';
 export type { ActionPrefill } from './actions';
 

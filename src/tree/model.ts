@@ -4,7 +4,7 @@
  * node changed so only that part of the tree is redrawn.
  */
 import type { GongApi, GongRequest } from '../gong/types';
-import { describeFailure, type Failure } from './errors';
+import { classify, failureDetails, failureLine, type Failure } from '../gong/failure';
 import { arr, formatAge, formatCount, matchesFilter, str, type TreeNode } from './node';
 import { OnceSource, SourceCache, type Clock, type Page, type PagedSource } from './sources';
 
@@ -123,9 +123,11 @@ export abstract class ViewModel {
       if (!node && this.filterText) return [this.filterRow(this.filterCounts(rows, shown)), ...shown];
       return shown;
     } catch (e) {
-      const failure = describeFailure(e);
-      if (failure.kind === 'cancelled') return [];
-      if (failure.kind === 'auth') {
+      const failure = classify(e);
+      if (failure.cancelled) return [];
+      // Only credentials Gong no longer accepts sign every view out; a refused feature or a missing
+      // scope stays on this view's row while the others keep working.
+      if (failure.signInAgain) {
         this.host.reportAuthFailure();
         return node ? [] : [this.signInRow('Gong refused the credentials')];
       }
@@ -178,15 +180,15 @@ export abstract class ViewModel {
 
   protected errorRow(parent: TreeNode | undefined, f: Failure): TreeNode {
     const parentId = parent?.id ?? this.viewId;
-    const detail = [f.message, f.status !== undefined ? `HTTP ${f.status}` : undefined, f.requestId ? `requestId ${f.requestId}` : undefined]
-      .filter(Boolean).join('\n');
+    // A refusal (feature off, scope missing) is not an error of the view: it says what is not open.
+    const refused = f.kind === 'forbidden' || f.kind === 'missingScope';
     return {
       id: `${parentId}/error`,
-      label: `Could not load: ${f.message}`,
+      label: refused ? f.text : `Could not load: ${f.text}`,
       description: 'click to retry',
-      tooltip: detail,
-      icon: 'error',
-      iconColor: 'errorForeground',
+      tooltip: [failureLine(f), ...failureDetails(f)].join('\n'),
+      icon: refused ? 'lock' : 'error',
+      iconColor: refused ? 'disabledForeground' : 'errorForeground',
       contextValue: 'errorRow',
       collapsible: 'none',
       parent,
@@ -231,7 +233,7 @@ export abstract class ViewModel {
           try {
             await source.loadMore(signal);
           } catch (e) {
-            if (describeFailure(e).kind === 'auth') this.host.reportAuthFailure();
+            if (classify(e).signInAgain) this.host.reportAuthFailure();
             throw e;
           } finally {
             this.fire(parent);

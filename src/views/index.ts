@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { stringifyJson } from '../gong/json';
-import { describe as describeGongError } from '../gong/errors';
+import { classify, failureLine } from '../gong/failure';
 import { sharedScheduler, withPriority, type RequestPriority } from '../gong/scheduler';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
@@ -245,8 +245,9 @@ export function registerViews(services: Services): void {
           if (key) await vscode.window.withProgress({ location: { viewId: ViewIds[key] } }, run);
           else await run();
         } catch (e) {
-          const d = describeGongError(e);
-          throw new Error(`Could not load more: ${d.text}${d.hint ? ` ${d.hint}` : ''}`);
+          const f = classify(e);
+          if (f.cancelled) throw new UserCancelled();
+          throw new Error(`Could not load more: ${failureLine(f)}`);
         }
         return;
       }

@@ -4,7 +4,7 @@ import type { ActionDef } from '../../catalog/types';
 import type { GongApi, GongRequest, GongResponse } from '../../gong/types';
 import { catalog } from '../../catalog/index';
 import { confirmMatches, confirmTarget } from '../../input/confirm';
-import { describeError } from '../../results/errors';
+import { classify, failureHeadline, type FailureKind } from '../../gong/failure';
 import { isBack } from '../../input/wizard';
 import { Commands, UserCancelled } from '../../platform/commands';
 import { summary } from '../../results/format';
@@ -15,7 +15,11 @@ import type { ResultDocs, ResultEntry } from './resultDocs';
 /** What the run commands resolve to, so callers (and tests) can see what happened. */
 export type RunOutcome =
   | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string }
-  | { kind: 'error'; message: string; hint: string | undefined; requestId: string | undefined; status: number | undefined }
+  | {
+    kind: 'error'; message: string; hint: string | undefined; requestId: string | undefined; status: number | undefined;
+    /** The failure's kind in the one vocabulary (src/gong/failure.ts). */
+    failure: FailureKind; signInAgain: boolean; retry: boolean;
+  }
   | { kind: 'invalid'; message: string }
   /** The retyped confirmation did not match: nothing was sent. */
   | { kind: 'notConfirmed' };
@@ -72,20 +76,31 @@ export async function withCancellableProgress<T>(title: string, fn: (signal: Abo
 }
 
 function isCancel(e: unknown): boolean {
-  if (UserCancelled.is(e)) return true;
-  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled';
+  return UserCancelled.is(e) || classify(e).cancelled;
 }
 
-/** Shows a failed run: status, Gong's message, request id and what to do; logs it too. */
-export function reportError(services: Services, action: ActionDef, e: unknown): RunOutcome {
-  const r = describeError(e, action.title, action.scope);
-  services.log.error(`${action.id}: ${r.message}${r.hint ? ` — ${r.hint}` : ''}`);
-  const buttons = r.requestId ? ['Copy Request Id', 'Show Log'] : ['Show Log'];
-  void vscode.window.showErrorMessage(r.hint ? `${r.message}. ${r.hint}` : r.message, ...buttons).then(choice => {
-    if (choice === 'Copy Request Id' && r.requestId) void vscode.env.clipboard.writeText(r.requestId);
+/**
+ * Shows a failed run from the one failure vocabulary: what happened, the status and request id, what
+ * to do, and the buttons that fit (Retry for 429/5xx/network, Sign In only when the credentials no
+ * longer work, Copy Request Id). A refused feature or missing scope stays on this action.
+ */
+export function reportError(services: Services, action: ActionDef, e: unknown, retry?: () => unknown): RunOutcome {
+  const f = classify(e);
+  const message = failureHeadline(action.title, f);
+  services.log.error(`${action.id}: ${message}${f.hint ? ` — ${f.hint}` : ''}`);
+  const buttons = [
+    ...(f.retry && retry ? ['Retry'] : []),
+    ...(f.signInAgain ? ['Sign In'] : []),
+    ...(f.requestId ? ['Copy Request Id'] : []),
+    'Show Log',
+  ];
+  void vscode.window.showErrorMessage(f.hint ? `${message} ${f.hint}` : message, ...buttons).then(choice => {
+    if (choice === 'Retry' && retry) void retry();
+    else if (choice === 'Sign In') void vscode.commands.executeCommand(Commands.signIn);
+    else if (choice === 'Copy Request Id' && f.requestId) void vscode.env.clipboard.writeText(f.requestId);
     else if (choice === 'Show Log') services.log.show();
   });
-  return { kind: 'error', message: r.message, hint: r.hint, requestId: r.requestId, status: r.status };
+  return { kind: 'error', message, hint: f.hint, requestId: f.requestId, status: f.status, failure: f.kind, signInAgain: f.signInAgain, retry: f.retry };
 }
 
 /**
@@ -135,7 +150,7 @@ export async function executeRun(deps: RunDeps, action: ActionDef, input: Record
     res = await withCancellableProgress(`Gong: ${action.title}`, signal => api.request(request, signal));
   } catch (e) {
     if (isCancel(e)) throw new UserCancelled();
-    return reportError(services, action, e);
+    return reportError(services, action, e, () => executeRun(deps, action, input));
   }
   const entry = await deps.results.open(action, request, input, res);
   offerMore(entry);

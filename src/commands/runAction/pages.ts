@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { GongResponse } from '../../gong/types';
 import { UserCancelled } from '../../platform/commands';
 import { mergePages } from '../../catalog/index';
+import { classify } from '../../gong/failure';
 import { withCursor } from '../../gong/paging';
 import { offerMore, reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
 import type { ResultEntry } from './resultDocs';
@@ -26,8 +27,8 @@ export async function nextPage(deps: RunDeps, uri: unknown): Promise<RunOutcome>
   try {
     res = await withCancellableProgress(`Gong: ${entry.action.title}, page ${entry.page + 2}`, signal => api.request(req, signal));
   } catch (e) {
-    if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled') throw new UserCancelled();
-    return reportError(deps.services, entry.action, e);
+    if (classify(e).cancelled) throw new UserCancelled();
+    return reportError(deps.services, entry.action, e, () => nextPage(deps, uri));
   }
   const next = await deps.results.open(entry.action, req, entry.input, res, entry.page + 1, ` page ${entry.page + 2}`);
   offerMore(next);
@@ -63,8 +64,8 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
       }
     });
   } catch (e) {
-    if (typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'cancelled') throw new UserCancelled();
-    return reportError(deps.services, entry.action, e);
+    if (classify(e).cancelled) throw new UserCancelled();
+    return reportError(deps.services, entry.action, e, () => fetchAll(deps, uri));
   }
   const merged = mergePages(entry.action, [entry.data, ...pages]);
   const done = await deps.results.open(entry.action, entry.request, entry.input, { status: last?.status ?? entry.meta.status, data: merged, requestId: last?.requestId ?? entry.meta.requestId }, entry.page, ' all');

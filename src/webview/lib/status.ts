@@ -17,6 +17,7 @@ export function showHostStatus(root: HTMLElement, msg: HostMessage): boolean {
       rememberCall(msg.callId);
       const buttons = [button('Retry', () => post({ type: 'retry' }))];
       if (msg.signIn) buttons.unshift(button('Sign In', () => post({ type: 'signIn' })));
+      if (msg.requestId) buttons.push(button('Copy Request Id', () => post({ type: 'copyRequestId' })));
       showStatus(root, msg.message, ...buttons);
       return true;
     }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Response } from 'undici';
 import { GongClient } from '../../../src/gong/client';
 import type { GongClientOptions } from '../../../src/gong/client';
-import { GongError, describe as describeError } from '../../../src/gong/errors';
+import { GongError } from '../../../src/gong/errors';
+import { classify } from '../../../src/gong/failure';
 import { collectAll, collectPages } from '../../../src/gong/paging';
 import { RequestScheduler } from '../../../src/gong/scheduler';
 import type { GongAuth, RequestLogEntry } from '../../../src/gong/types';
@@ -304,8 +305,9 @@ describe('gong: GongClient over HTTP', function () {
       assert.equal(e.scope, 'api:calls:read:transcript');
       assert.equal(e.status, 401);
       assert.equal(e.requestId, '2mx6b9r1qe4z7vcw0ka');
-      assert.ok(GongError.isAuthProblem(e));
-      assert.match(describeError(e).hint ?? '', /Grant the scope api:calls:read:transcript/);
+      const f = classify(e);
+      assert.equal(f.signInAgain, false, 'a missing scope keeps the session');
+      assert.match(f.hint ?? '', /Grant api:calls:read:transcript/);
       return true;
     });
     assert.equal(server.requests.length, 1);
@@ -332,7 +334,8 @@ describe('gong: GongClient over HTTP', function () {
     await assert.rejects(client({ maxRetries: 1 }, basic, `http://127.0.0.1:${port}`).request({ method: 'GET', path: '/v2/users' }), (e: unknown) => {
       assert.ok(GongError.is(e, 'network'), String(e));
       assert.equal(e.code, 'ECONNREFUSED');
-      assert.match(describeError(e).text, /Could not reach Gong/);
+      assert.match(classify(e).text, /Could not reach Gong/);
+      assert.equal(classify(e).retry, true);
       return true;
     });
   });

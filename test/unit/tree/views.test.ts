@@ -141,6 +141,20 @@ describe('sidebar trees against the local Gong', function () {
       assert.equal(items(await m.getChildren()).length, 100);
     });
 
+    it('a 403 stays on its view: the row says what is not open and the session is kept', async () => {
+      const host = hostFor(gong);
+      const all = models(host);
+      gong.faults.add({ path: '/v2/users', status: 403, body: { errors: ['Access denied'] } });
+      const rows = await all.users.getChildren();
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]?.contextValue, 'errorRow');
+      assert.equal(rows[0]?.label, 'Gong denied these credentials access to users (Access denied).');
+      assert.equal(rows[0]?.icon, 'lock');
+      assert.match(rows[0]?.tooltip ?? '', /HTTP 403/);
+      assert.equal(host.failures, 0, 'a refusal is not a credentials failure');
+      assert.ok(items(await all.workspaces.getChildren()).length > 0, 'the other views keep working');
+    });
+
     it('a failed refresh shows the error row above the rows loaded before, and retry recovers', async () => {
       const m = models(hostFor(gong)).users;
       const first = items(await m.getChildren());
