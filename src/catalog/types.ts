@@ -8,7 +8,7 @@ import type { GongRequest, HttpMethod } from '../gong/types';
 
 export type Category =
   | 'Calls' | 'Users' | 'Workspaces' | 'Library' | 'Stats' | 'Settings' | 'Engage' | 'Meetings'
-  | 'CRM' | 'Data privacy' | 'Permissions' | 'Engagement events' | 'Logs' | 'Coaching';
+  | 'CRM' | 'Data privacy' | 'Permissions' | 'Engagement events' | 'Logs' | 'Coaching' | 'AI';
 
 /** Where a top-level input goes on the wire. */
 export type InputLocation = 'path' | 'query' | 'body' | 'multipart';
@@ -49,6 +49,13 @@ export interface ActionDef {
   destructive: boolean;
   /** Dotted path of the input the user must retype to confirm a destructive action. */
   confirmField?: string;
+  /** Gong's document marks the endpoint deprecated: still runnable, listed with a warning. */
+  deprecated?: boolean;
+  /**
+   * The answer holds generated rich text (Markdown): this builds the document a person reads, shown
+   * beside the JSON. Pure: it only reads the parsed body.
+   */
+  richAnswer?: (data: unknown, input: Record<string, unknown>) => string | undefined;
   /** The documented "No calls found" 404 means an empty result. */
   emptyOn404?: boolean;
   /** Zod object schema of the whole input; nested objects mirror the JSON body (`filter.fromDate`). */

@@ -86,6 +86,7 @@ export function describeAction(a: ActionDef): Record<string, unknown> {
     destructive: a.destructive,
     ...(a.confirmField ? { confirmField: a.confirmField } : {}),
     ...(a.emptyOn404 ? { emptyOn404: true } : {}),
+    ...(a.deprecated ? { deprecated: true } : {}),
     ...(a.listKey ? { listKey: a.listKey } : {}),
     fields: fieldsOf(a).map(f => describeField(f, a.placement[f.path]?.wireName)),
   };
@@ -112,7 +113,7 @@ function pad(s: string, n: number): string {
 }
 
 function actionsTable(actions: readonly ActionDef[]): string {
-  const rows = actions.map(a => [a.id, a.method, a.path, [a.readOnly ? 'read' : 'write', a.destructive ? 'destructive' : '', a.paging !== 'none' ? 'paged' : ''].filter(Boolean).join(','), a.title]);
+  const rows = actions.map(a => [a.id, a.method, a.path, [a.readOnly ? 'read' : 'write', a.destructive ? 'destructive' : '', a.paging !== 'none' ? 'paged' : '', a.deprecated ? 'deprecated' : ''].filter(Boolean).join(','), a.title]);
   const widths = [0, 1, 2, 3].map(i => Math.max(...rows.map(r => (r[i] as string).length)));
   const lines: string[] = [];
   let category = '';
@@ -134,6 +135,7 @@ function fieldsTable(a: ActionDef): string {
     lines.push(`  ${pad(f.path, 34)} ${pad(f.kind + (f.itemKind ? `<${f.itemKind}>` : ''), 14)} ${pad(f.location, 9)} ${f.required ? 'required' : 'optional'}${extra}${f.description ? `  ${f.description}` : ''}`);
   }
   if (a.destructive) lines.push('', `Destructive: erases or removes data (confirm with ${a.confirmField ?? 'care'}).`);
+  if (a.deprecated) lines.push('', 'Deprecated by Gong: still answered, but may be removed.');
   return lines.join('\n');
 }
 

@@ -107,6 +107,11 @@ interface CallSecret {
 }
 const callSecrets = new WeakMap<LgCall, CallSecret>();
 
+/** The customer (index into CUSTOMERS) an external call was with; undefined for calls made through the API. */
+export function callCustomerIndex(call: LgCall): number | undefined {
+  return callSecrets.get(call)?.customer;
+}
+
 /** Start time used for date filters: scheduled start for web conferences, actual start otherwise. */
 const callTimeCache = new WeakMap<LgCall, number>();
 export function callFilterTime(call: LgCall): number {

@@ -81,7 +81,7 @@ describe('Run Action', function () {
       const r = await vscode.commands.executeCommand<Outcome>(RUN);
       console.log(`    command to open result document: ${(performance.now() - t0).toFixed(0)} ms (scripted answers, known calls fetched once)`);
       const picks = p.asked.filter(a => a.kind === 'pick');
-      assert.ok((picks[0]?.labels?.length ?? 0) >= 57, 'the list holds every action');
+      assert.ok((picks[0]?.labels?.length ?? 0) >= 68, 'the list holds every action');
       return r;
     });
     assert.ok(out && out.kind === 'result', `a result, got ${JSON.stringify(out)}`);
@@ -223,7 +223,7 @@ describe('Run Action', function () {
       return prompter;
     });
     assert.equal(p.asked.length, 3);
-    assert.ok((p.asked[2]?.labels?.length ?? 0) >= 57, 'the action list again');
+    assert.ok((p.asked[2]?.labels?.length ?? 0) >= 68, 'the action list again');
   });
 
   it('copies a run as curl without the secret, and runs a recent run again', async () => {
@@ -336,7 +336,7 @@ describe('Run Action', function () {
     const out = await withPrompter(api, ['Get a call'], async p => {
       const r = await vscode.commands.executeCommand<Outcome>(RUN, { input: { id: call.id } });
       const labels = p.asked[0]?.labels ?? [];
-      assert.equal(labels.length, 57);
+      assert.equal(labels.length, 68);
       assert.ok(labels.slice(0, 4).some(l => l.includes('Get a call')), `call actions first: ${labels.slice(0, 6).join(' | ')}`);
       assert.equal(p.asked.length, 1, 'no input step: the id came from the call');
       return r;

@@ -1,9 +1,13 @@
 import type { ActionDef } from '../types';
 import { defineAction } from './define';
-import { clientRequestId, email, enumOf, filePath, gongId, str, stringList } from '../fields';
+import { z } from 'zod';
+import { bool, clientRequestId, email, enumOf, filePath, gongId, isoDateTime, objectList, str, stringList } from '../fields';
 
 const READ_TYPES = ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD'] as const;
 const UPLOAD_TYPES = ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD', 'BUSINESS_USER', 'STAGE'] as const;
+const FIELD_TYPES = [
+  'DATE', 'DATETIME', 'NUMBER', 'PERCENT', 'CURRENCY', 'ID', 'URL', 'STRING', 'BOOLEAN', 'PHONENUMBER', 'EMAILADDRESS', 'PICKLIST', 'REFERENCE', 'STRINGARRAY',
+] as const;
 
 export const crmActions: ActionDef[] = [
   defineAction({
@@ -77,6 +81,31 @@ export const crmActions: ActionDef[] = [
       objectType: enumOf(READ_TYPES, 'Type of the objects (all types when omitted)').optional(),
     }),
     placement: { integrationId: { in: 'query' }, objectType: { in: 'query' } },
+  }),
+  defineAction({
+    id: 'crm.setSchema',
+    aliases: [],
+    title: 'Add or change CRM schema fields',
+    description: 'Adds, edits or (with isDeleted) removes custom fields of one object type of the generic integration.',
+    category: 'CRM', method: 'POST', path: '/v2/crm/entity-schema', scope: 'api:crm:schema', readOnly: false,
+    shape: () => ({
+      integrationId: gongId('integration', 'Integration id'),
+      objectType: enumOf(READ_TYPES, 'Type of the objects the fields belong to'),
+      fields: objectList(z.looseObject({
+        uniqueName: str('Unique name of the field in the CRM', { min: 1 }),
+        label: str('Label shown in Gong', { min: 1 }),
+        type: enumOf(FIELD_TYPES, 'Field type'),
+        lastModified: isoDateTime('When the field last changed (no milliseconds)').optional(),
+        isDeleted: bool('Delete the field and its values from every object').optional(),
+        referenceTo: enumOf(['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD', 'USER'] as const, 'With REFERENCE: the object type it points to').optional(),
+        orderedValueList: stringList('With PICKLIST: the values, in order').optional(),
+      }), 'The fields, e.g. [{"uniqueName":"tier__c","label":"Tier","type":"STRING"}]', { min: 1 }),
+    }),
+    placement: { integrationId: { in: 'query' }, objectType: { in: 'query' }, fields: { in: 'body', bodyRoot: true } },
+    refine: v => (Array.isArray(v.fields) ? v.fields as Array<Record<string, unknown>> : []).flatMap((f, i) => [
+      ...(f.type === 'REFERENCE' && f.referenceTo === undefined ? [{ path: `fields.${i}.referenceTo`, message: 'is required for a REFERENCE field' }] : []),
+      ...(f.type === 'PICKLIST' && !(Array.isArray(f.orderedValueList) && f.orderedValueList.length > 0) ? [{ path: `fields.${i}.orderedValueList`, message: 'is required for a PICKLIST field' }] : []),
+    ]),
   }),
   defineAction({
     id: 'crm.requestStatus',

@@ -65,6 +65,8 @@ export function defineAction(spec: ActionSpec): ActionDef {
   };
   if (spec.confirmField !== undefined) def.confirmField = spec.confirmField;
   if (spec.emptyOn404) def.emptyOn404 = true;
+  if (spec.deprecated) def.deprecated = true;
+  if (spec.richAnswer !== undefined) def.richAnswer = spec.richAnswer;
   if (spec.listKey !== undefined) def.listKey = spec.listKey;
   if (spec.inputAliases !== undefined) def.inputAliases = spec.inputAliases;
   return def;

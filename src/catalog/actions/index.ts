@@ -8,6 +8,7 @@ import { permissionActions } from './permissions';
 import { dataPrivacyActions } from './dataPrivacy';
 import { crmActions } from './crm';
 import { engagementActions } from './engagement';
+import { entityActions } from './entities';
 
 /** Every action, one per Gong endpoint, in the order the API documentation lists them. */
 export const allActions: readonly ActionDef[] = Object.freeze([
@@ -25,4 +26,5 @@ export const allActions: readonly ActionDef[] = Object.freeze([
   ...dataPrivacyActions,
   ...crmActions,
   ...engagementActions,
+  ...entityActions,
 ]);

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { ActionDef } from '../types';
 import { defineAction } from './define';
-import { bool, gongId, group, idList, isoDateTime } from '../fields';
+import { bool, enumOf, gongId, group, idList, isoDateTime, objectList, url } from '../fields';
 
 export const userActions: ActionDef[] = [
   defineAction({
@@ -92,6 +93,19 @@ export const settingsActions: ActionDef[] = [
     category: 'Settings', method: 'GET', path: '/v2/call-outcomes', scope: 'api:call-outcomes:read', readOnly: true,
     listKey: 'outcomes',
     shape: () => ({}),
+  }),
+  defineAction({
+    id: 'settings.integrationOrigins',
+    aliases: [],
+    title: 'Set integration origins',
+    description: 'Sets the origins (such as tenant subdomains) Gong accepts as the iFrame source of the email composer, account pages or dialer integrations.',
+    category: 'Settings', method: 'POST', path: '/v2/integration-settings', scope: 'api:integration-settings:write', readOnly: false,
+    shape: () => ({
+      integrationTypeSettings: objectList(z.looseObject({
+        integrationType: enumOf(['EMAIL_COMPOSER', 'ACCOUNT_PAGES', 'DIALER'] as const, 'Integration type'),
+        allowedOrigin: url('Origin allowed as the iFrame source, e.g. https://acme.my.example.com'),
+      }), 'Origins per integration type, e.g. [{"integrationType":"DIALER","allowedOrigin":"https://acme.example.com"}]', { min: 1 }),
+    }),
   }),
 ];
 

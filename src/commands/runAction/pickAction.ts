@@ -20,8 +20,9 @@ export interface PreferredActions { heading: string; ids: ReadonlySet<string> }
 function itemFor(a: ActionDef): ActionItem {
   const effect = a.destructive ? 'destroys data' : a.readOnly ? 'read' : 'writes';
   return {
-    label: `${effectIcon(a)} ${a.title}`,
-    description: `${a.method} ${a.path} · ${effect}`,
+    // Deprecated by Gong: still runnable, but said in the label so nobody picks it by accident.
+    label: `${effectIcon(a)} ${a.title}${a.deprecated ? ' (deprecated)' : ''}`,
+    description: `${a.method} ${a.path} · ${effect}${a.deprecated ? ' · deprecated by Gong' : ''}`,
     detail: `${a.id} · ${a.aliases.join(' · ')}`,
     action: a,
   };

@@ -5,7 +5,7 @@
  * reads the same state (`flowsStateOf`).
  */
 
-import type { RouteDef } from '../contract';
+import type { LocalRequest, RouteContext, RouteDef, RouteResult } from '../contract';
 import { LocalHttpError } from '../contract';
 import type { LgUser, World } from '../model';
 import {
@@ -195,6 +195,130 @@ function optWorkspace(world: World, raw: string | null): string | undefined {
   return raw;
 }
 
+/** Assigns one prospect to a flow by Gong's rules (one open instance per flow, exclusive flows hold a prospect alone). */
+function assignOne(state: FlowsState, flow: LgFlow, owner: LgUser, crmId: string, ctx: RouteContext, description: string | null): LgFlowInstance | { errorCode: 'InvalidArgument' | 'InvalidState'; errorMessage: string } {
+  if (!state.prospects.has(crmId)) return { errorCode: 'InvalidArgument', errorMessage: `Invalid crmId ${crmId}` };
+  const open = state.instances.filter(x => x.crmProspectId === crmId && OPEN.includes(x.status));
+  if (open.some(x => x.flowId === flow.id)) return { errorCode: 'InvalidState', errorMessage: `Prospect ${crmId} is already active in this flow` };
+  const exclusiveOther = open.find(x => state.flowsById.get(x.flowId)?.exclusive);
+  if (exclusiveOther || (flow.exclusive && open.length > 0)) {
+    return { errorCode: 'InvalidState', errorMessage: `Prospect ${crmId} is already active in ${exclusiveOther ? 'an exclusive flow' : 'another flow'}` };
+  }
+  const x: LgFlowInstance = {
+    id: ctx.newId(), flowId: flow.id, crmProspectId: crmId, ownerId: owner.id, created: ctx.now().getTime(), status: 'Pending', currentStep: 1, description,
+  };
+  state.instances.push(x);
+  return x;
+}
+
+/** A bulk assignment (POST /v2/flows/prospects/bulk-assignments): worked on across the reads that follow it, as Gong does in the background. */
+interface BulkAssignment {
+  id: string; flowId: string; ownerId: string; prospects: Array<Record<string, unknown>>;
+  reads: number; results: Array<Record<string, unknown>> | undefined;
+}
+const bulkOf = perWorld(() => new Map<string, BulkAssignment>());
+
+const BULK_FIELDS = ['firstName', 'lastName', 'email', 'jobTitle', 'linkedInUrl', 'crmId', 'accountCrmId', 'companyName'] as const;
+
+function bulkBody(b: BulkAssignment): Record<string, unknown> {
+  const total = b.prospects.length;
+  const results = b.results ?? [];
+  const status = b.results !== undefined ? 'COMPLETED' : b.reads === 0 ? 'PENDING' : 'IN_PROGRESS';
+  const processed = b.results !== undefined ? total : b.reads === 0 ? 0 : Math.floor(total / 2);
+  const success = results.filter(r => r.status === 'ASSIGNED').length;
+  return {
+    id: b.id, status, totalCount: total, processedCount: processed, successCount: success,
+    failedCount: b.results !== undefined ? total - success : 0, results,
+  };
+}
+
+/** Runs a bulk assignment: known CRM ids are assigned, prospects given by name become new leads first. */
+function completeBulk(world: World, b: BulkAssignment, ctx: RouteContext): void {
+  const state = flowsStateOf(world);
+  const flow = state.flowsById.get(b.flowId);
+  const owner = world.usersById.get(b.ownerId);
+  b.results = b.prospects.map(p => {
+    let crmId = typeof p.crmId === 'string' && p.crmId !== '' ? p.crmId : undefined;
+    if (crmId === undefined) {
+      crmId = `00Q7Q${ctx.newId().slice(0, 13)}`;
+      const first = String(p.firstName ?? '');
+      const last = String(p.lastName ?? '');
+      state.prospects.set(crmId, {
+        crmId, type: 'LEAD', firstName: first, lastName: last, emailAddress: typeof p.email === 'string' ? p.email : `${first}.${last}@unknown.example`.toLowerCase(),
+        title: typeof p.jobTitle === 'string' ? p.jobTitle : '', companyName: typeof p.companyName === 'string' ? p.companyName : '',
+        accountCrmId: typeof p.accountCrmId === 'string' ? p.accountCrmId : '', phoneNumber: '', city: '', state: '', country: '', timezone: world.timeZone,
+      });
+    } else if (!state.prospects.has(crmId)) {
+      return { prospect: p, status: 'CRM_OPERATION_FAILED', crmId, errorCode: 'CRM_RECORD_NOT_FOUND', errorMessage: `No contact or lead with CRM id ${crmId}` };
+    }
+    if (!flow || !owner) return { prospect: p, status: 'FLOW_ASSIGNMENT_FAILED', crmId, errorCode: 'FLOW_NOT_FOUND', errorMessage: `Flow ${b.flowId} no longer exists` };
+    const r = assignOne(state, flow, owner, crmId, ctx, null);
+    if ('errorCode' in r) return { prospect: p, status: 'FLOW_ASSIGNMENT_FAILED', crmId, errorCode: r.errorCode, errorMessage: r.errorMessage };
+    return { prospect: p, status: 'ASSIGNED', crmId, flowInstanceId: r.id };
+  });
+}
+
+const STEP_ACTIONS = { EMAIL: 'AUTO_SEND_EMAIL', CALL: 'CALL', LINKEDIN: 'LINKEDIN_CONNECT' } as const;
+
+function flowWithSteps(state: FlowsState, f: LgFlow): Record<string, unknown> {
+  let emails = 0;
+  return {
+    id: f.id, name: f.name, folderId: f.folderId, visibility: f.visibility, creationDate: f.creationDate, exclusive: f.exclusive,
+    description: `${f.steps.length} steps over ${f.steps.length * 2} days${f.exclusive ? '; prospects in this flow join no other' : ''}`,
+    steps: f.steps.map(st => {
+      const isEmail = st.kind === 'EMAIL';
+      const reply = isEmail && emails++ > 0;
+      return {
+        id: st.id, stepOrder: st.stepNumber, action: isEmail && st.stepNumber === 1 ? 'SEND_EMAIL' : STEP_ACTIONS[st.kind],
+        subject: isEmail ? (reply ? 'Re: {{account.name}} and {{sender.company}}' : 'Quick idea for {{account.name}}') : '',
+        body: isEmail ? `Hi {{first_name}},\n\n${reply ? 'Following up on my note below.' : 'Teams like yours cut manual CRM updates by half.'} Worth a 20-minute call?\n\n{{sender.first_name}}`
+          : st.kind === 'CALL' ? 'Call script: reference the last email, ask about current process, book a demo.' : 'Connect with a short personal note.',
+        isReply: reply,
+      };
+    }),
+  };
+}
+
+/** POST /v2/flows/prospects/assign and its deprecated cool-off override (the local Gong keeps no cool-off periods, so both assign alike). */
+function assignProspects(req: LocalRequest, ctx: RouteContext): RouteResult {
+  const world = ctx.world;
+  const b = bodyObject(req.body);
+  const ids = reqStringArray(b, 'crmProspectsIds');
+  if (ids.length > 100) badRequest(`crmProspectsIds accepts at most 100 prospects per request (got ${ids.length})`);
+  const flowId = reqString(b, 'flowId');
+  const ownerEmail = reqString(b, 'flowInstanceOwnerEmail');
+  const description = optString(b, 'flowInstanceDescription') ?? null;
+  const overrides = optObject(b, 'overrides');
+  const state = flowsStateOf(world);
+  const flow = state.flowsById.get(flowId);
+  if (!flow) throw new LocalHttpError(404, ['Flow not found']);
+  if (overrides) {
+    optBoolean(overrides, 'coolOffOverride', 'overrides.coolOffOverride');
+    const stepsRaw = overrides.steps;
+    if (stepsRaw !== undefined && stepsRaw !== null) {
+      if (!Array.isArray(stepsRaw)) badRequest('overrides.steps must be an array');
+      stepsRaw.forEach((s, i) => {
+        if (!isRecord(s) || typeof s.number !== 'number' || !Number.isInteger(s.number)) badRequest(`overrides.steps[${i}].number is required (1-based step number)`);
+        if (s.number < 1 || s.number > flow.steps.length) badRequest(`overrides.steps[${i}].number must be between 1 and ${flow.steps.length}`);
+      });
+    }
+  }
+  const owner = userByEmail(world, ownerEmail);
+  if (!owner) badRequest(`flowInstanceOwnerEmail ${ownerEmail} is not a Gong user`);
+  if (!visibleTo(flow, owner)) throw new LocalHttpError(403, [`The flow ${flowId} is not visible to ${ownerEmail}`]);
+  const assigned: Array<Record<string, unknown>> = [];
+  const notAssigned: Array<Record<string, unknown>> = [];
+  const fail = (crmProspectId: string, errorCode: string, errorMessage: string): void => {
+    notAssigned.push({ flowId, crmProspectId, errorCode, errorMessage });
+  };
+  for (const id of ids) {
+    const r = assignOne(state, flow, owner, id, ctx, description);
+    if ('errorCode' in r) fail(id, r.errorCode, r.errorMessage);
+    else assigned.push(assignedFlow(world, state, r));
+  }
+  return { body: { prospectsAssigned: assigned, prospectsNotAssigned: notAssigned } };
+}
+
 export const routes: RouteDef[] = [
   {
     method: 'GET', path: '/v2/flows', scope: 'api:flows:read',
@@ -261,57 +385,9 @@ export const routes: RouteDef[] = [
       return { body: { prospectsAssigned: out.map(x => assignedFlow(ctx.world, state, x)) } };
     },
   },
-  {
-    method: 'POST', path: '/v2/flows/prospects/assign', scope: 'api:flows:write',
-    handler: (req, ctx) => {
-      const world = ctx.world;
-      const b = bodyObject(req.body);
-      const ids = reqStringArray(b, 'crmProspectsIds');
-      if (ids.length > 100) badRequest(`crmProspectsIds accepts at most 100 prospects per request (got ${ids.length})`);
-      const flowId = reqString(b, 'flowId');
-      const ownerEmail = reqString(b, 'flowInstanceOwnerEmail');
-      const description = optString(b, 'flowInstanceDescription') ?? null;
-      const overrides = optObject(b, 'overrides');
-      const state = flowsStateOf(world);
-      const flow = state.flowsById.get(flowId);
-      if (!flow) throw new LocalHttpError(404, ['Flow not found']);
-      if (overrides) {
-        optBoolean(overrides, 'coolOffOverride', 'overrides.coolOffOverride');
-        const stepsRaw = overrides.steps;
-        if (stepsRaw !== undefined && stepsRaw !== null) {
-          if (!Array.isArray(stepsRaw)) badRequest('overrides.steps must be an array');
-          stepsRaw.forEach((s, i) => {
-            if (!isRecord(s) || typeof s.number !== 'number' || !Number.isInteger(s.number)) badRequest(`overrides.steps[${i}].number is required (1-based step number)`);
-            if (s.number < 1 || s.number > flow.steps.length) badRequest(`overrides.steps[${i}].number must be between 1 and ${flow.steps.length}`);
-          });
-        }
-      }
-      const owner = userByEmail(world, ownerEmail);
-      if (!owner) badRequest(`flowInstanceOwnerEmail ${ownerEmail} is not a Gong user`);
-      if (!visibleTo(flow, owner)) throw new LocalHttpError(403, [`The flow ${flowId} is not visible to ${ownerEmail}`]);
-      const assigned: Array<Record<string, unknown>> = [];
-      const notAssigned: Array<Record<string, unknown>> = [];
-      const fail = (crmProspectId: string, errorCode: string, errorMessage: string): void => {
-        notAssigned.push({ flowId, crmProspectId, errorCode, errorMessage });
-      };
-      for (const id of ids) {
-        if (!state.prospects.has(id)) { fail(id, 'InvalidArgument', `Invalid crmId ${id}`); continue; }
-        const open = state.instances.filter(x => x.crmProspectId === id && OPEN.includes(x.status));
-        if (open.some(x => x.flowId === flowId)) { fail(id, 'InvalidState', `Prospect ${id} is already active in this flow`); continue; }
-        const exclusiveOther = open.find(x => state.flowsById.get(x.flowId)?.exclusive);
-        if (exclusiveOther || (flow.exclusive && open.length > 0)) {
-          fail(id, 'InvalidState', `Prospect ${id} is already active in ${exclusiveOther ? 'an exclusive flow' : 'another flow'}`);
-          continue;
-        }
-        const x: LgFlowInstance = {
-          id: ctx.newId(), flowId, crmProspectId: id, ownerId: owner.id, created: ctx.now().getTime(), status: 'Pending', currentStep: 1, description,
-        };
-        state.instances.push(x);
-        assigned.push(assignedFlow(world, state, x));
-      }
-      return { body: { prospectsAssigned: assigned, prospectsNotAssigned: notAssigned } };
-    },
-  },
+  { method: 'POST', path: '/v2/flows/prospects/assign', scope: 'api:flows:write', handler: assignProspects },
+  // Deprecated in Gong's document, still answered.
+  { method: 'POST', path: '/v2/flows/prospects/assign/cool-off-override', scope: 'api:flows:write', handler: assignProspects },
   {
     method: 'POST', path: '/v2/flows/prospects/unassign-flows-by-crm-id', scope: 'api:flows:write',
     handler: (req, ctx) => {
@@ -332,5 +408,76 @@ export const routes: RouteDef[] = [
       return { body: { unassignedFlowInstanceIds: ids } };
     },
   },
+  {
+    method: 'POST', path: '/v2/flows/steps', scope: 'api:flows:read',
+    handler: (req, ctx) => {
+      const b = bodyObject(req.body);
+      const ids = optStringArray(b, 'flowIds') ?? [];
+      if (ids.length === 0) badRequest('flowIds is required');
+      if (ids.length > 20) badRequest(`flowIds accepts at most 20 flows per request (got ${ids.length})`);
+      const state = flowsStateOf(ctx.world);
+      const missing = ids.filter(id => !state.flowsById.has(id));
+      if (missing.length > 0) throw new LocalHttpError(404, [`Flows not found: ${missing.join(', ')}`]);
+      return { body: { flows: ids.map(id => flowWithSteps(state, state.flowsById.get(id) as LgFlow)) } };
+    },
+  },
+  {
+    method: 'POST', path: '/v2/flows/prospects/bulk-assignments', scope: 'api:flows:write',
+    handler: (req, ctx) => {
+      const world = ctx.world;
+      const b = bodyObject(req.body);
+      const flowId = reqString(b, 'flowId');
+      const ownerEmail = reqString(b, 'flowInstanceOwnerEmail');
+      const raw = b.prospects;
+      if (!Array.isArray(raw) || raw.length === 0) badRequest('prospects is required');
+      if (raw.length > 50) badRequest(`prospects accepts at most 50 prospects per request (got ${raw.length})`);
+      const prospects = raw.map((p, i) => {
+        if (!isRecord(p)) badRequest(`prospects[${i}] must be an object`);
+        const out: Record<string, unknown> = {};
+        for (const k of BULK_FIELDS) { const v = optString(p, k, `prospects[${i}].${k}`); if (v !== undefined) out[k] = v; }
+        if (out.crmId === undefined && (out.firstName === undefined || out.lastName === undefined)) badRequest(`prospects[${i}] needs crmId, or firstName and lastName`);
+        return out;
+      });
+      const state = flowsStateOf(world);
+      const flow = state.flowsById.get(flowId);
+      if (!flow) throw new LocalHttpError(404, [`Flow ${flowId} not found`]);
+      const owner = userByEmail(world, ownerEmail);
+      if (!owner) badRequest(`flowInstanceOwnerEmail ${ownerEmail} is not a Gong user`);
+      if (!visibleTo(flow, owner)) throw new LocalHttpError(403, [`The flow ${flowId} is not visible to ${ownerEmail}`]);
+      const bulk: BulkAssignment = { id: ctx.newId(), flowId, ownerId: owner.id, prospects, reads: 0, results: undefined };
+      bulkOf(world).set(bulk.id, bulk);
+      return { status: 202, body: bulkBody(bulk) };
+    },
+  },
+  {
+    method: 'GET', path: '/v2/flows/prospects/bulk-assignments/:id', scope: 'api:flows:read',
+    handler: (req, ctx) => {
+      const bulk = bulkOf(ctx.world).get(req.params.id ?? '');
+      if (!bulk) throw new LocalHttpError(404, [`Bulk assignment ${req.params.id ?? ''} not found`]);
+      // The first read finds it in progress, the next one done.
+      if (bulk.results === undefined && bulk.reads >= 1) completeBulk(ctx.world, bulk, ctx);
+      bulk.reads++;
+      return { body: bulkBody(bulk) };
+    },
+  },
+  {
+    method: 'POST', path: '/v2/flows/prospects/unassign-flows-by-instance-id', scope: 'api:flows:write',
+    handler: (req, ctx) => {
+      const b = bodyObject(req.body);
+      const ids = reqStringArray(b, 'flowInstanceIds');
+      if (ids.length === 0) badRequest('flowInstanceIds is required');
+      if (ids.length > 200) badRequest(`flowInstanceIds accepts at most 200 flow instances per request (got ${ids.length})`);
+      const by = optString(b, 'unassignedByUserEmail');
+      if (by !== undefined && !userByEmail(ctx.world, by)) badRequest(`unassignedByUserEmail ${by} is not a Gong user`);
+      const wanted = new Set(ids);
+      const removed: string[] = [];
+      // Only instances still open are removed; the others are left out of the answer, as Gong documents.
+      for (const x of flowsStateOf(ctx.world).instances) {
+        if (!wanted.has(x.id) || !OPEN.includes(x.status)) continue;
+        x.status = 'Finished';
+        removed.push(x.id);
+      }
+      return { body: { unassignedFlowInstanceIds: removed } };
+    },
+  },
 ];
-

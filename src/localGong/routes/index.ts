@@ -13,6 +13,7 @@ import { routes as permissionsRoutes } from './permissions';
 import { routes as dataPrivacyRoutes } from './dataPrivacy';
 import { routes as crmRoutes } from './crm';
 import { routes as engagementRoutes } from './engagement';
+import { routes as aiRoutes } from './ai';
 
 /** Every route of the local Gong, one module per area of the API. */
 export const allRoutes: RouteDef[] = [
@@ -30,4 +31,5 @@ export const allRoutes: RouteDef[] = [
   ...dataPrivacyRoutes,
   ...crmRoutes,
   ...engagementRoutes,
+  ...aiRoutes,
 ];

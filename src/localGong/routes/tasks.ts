@@ -2,16 +2,20 @@
  * POST /v2/tasks: a user's Engage to-dos. Flow tasks come from the user's flow instances (the call
  * step each one is at), manual tasks are hashed per user, so assigning or unassigning prospects
  * through the flows routes changes what this route answers. Ids are int64 in Gong's spec and are
- * written through `bareId`.
+ * written through `bareId`; the opportunity's amount and probability are strings, as documented.
+ * PATCH /v2/tasks/{taskId} changes a task's status, due date or priority: the changes are kept per
+ * world and laid over the derived tasks, so the list reads them back.
  */
 
-import type { RouteDef } from '../contract';
+import type { LocalRequest, RouteContext, RouteDef } from '../contract';
+import { LocalHttpError } from '../contract';
 import type { LgUser, World } from '../model';
 import { flowsStateOf } from './flows';
 import type { FlowsState, LgFlowInstance, LgProspect } from './flows';
 import {
-  badRequest, bareId, bodyObject, checkEnum, hash01, hashId, hashInt, optString, reqObject, reqString, reqStringArray, zoned,
+  badRequest, bareId, bodyObject, checkEnum, hash01, hashId, hashInt, optString, perWorld, reqObject, reqString, reqStringArray, zoned,
 } from '../extra/util';
+import { parseDateTime } from '../validate';
 
 const TYPES = ['FLOW', 'MANUAL'] as const;
 const ACTIONS = ['CALL'] as const;
@@ -22,7 +26,11 @@ const DAY = 86400000;
 const PRIORITIES = [{ id: 1, name: 'high', weight: 100 }, { id: 2, name: 'medium', weight: 50 }, { id: 3, name: 'low', weight: 10 }];
 const CRM_BASE = 'https://crm.local-gong.example';
 
-interface Task { due: number; workspaceId: string; status: TaskStatus; type: 'FLOW' | 'MANUAL'; body: Record<string, unknown> }
+interface Task { id: string; due: number; workspaceId: string; status: TaskStatus; type: 'FLOW' | 'MANUAL'; body: Record<string, unknown> }
+
+/** Changes made through PATCH /v2/tasks/{taskId}, by task id. */
+interface TaskChange { status?: TaskStatus; due?: number; priority?: (typeof PRIORITIES)[number]; updated: number }
+const changesOf = perWorld(() => new Map<string, TaskChange>());
 
 function contact(p: LgProspect): Record<string, unknown> {
   return {
@@ -51,10 +59,11 @@ function flowTask(world: World, state: FlowsState, user: LgUser, x: LgFlowInstan
   const created = x.created + (step.stepNumber - 1) * DAY;
   const due = created + DAY;
   const tz = world.timeZone;
+  const id = hashId(x.id, 'task');
   return {
-    due, workspaceId: flow.workspaceId, status, type: 'FLOW',
+    id, due, workspaceId: flow.workspaceId, status, type: 'FLOW',
     body: {
-      id: bareId(hashId(x.id, 'task')), userId: bareId(user.id),
+      id: bareId(id), userId: bareId(user.id),
       created: zoned(new Date(created), tz, true), updated: zoned(new Date(status === 'OPEN' ? created : due), tz, true),
       status, type: 'FLOW', actions: ['CALL'], account: account(prospect), opportunity: null, dueDate: zoned(new Date(due), tz),
       flow: { id: bareId(flow.id), name: flow.name, step: { id: bareId(step.id), name: step.name, stepNumber: step.stepNumber } },
@@ -76,15 +85,16 @@ function manualTasks(world: World, state: FlowsState, user: LgUser): Task[] {
     const due = created + hashInt(1, 10, ...key, 'due') * DAY;
     const status: TaskStatus = due > world.generatedAt.getTime() ? 'OPEN' : hash01(...key, 'done') < 0.7 ? 'DONE' : 'DISMISSED';
     const amount = hashInt(5, 200, ...key, 'amount') * 1000;
+    const id = hashId(...key, 'id');
     out.push({
-      due, workspaceId: user.workspaceIds[0] ?? '', status, type: 'MANUAL',
+      id, due, workspaceId: user.workspaceIds[0] ?? '', status, type: 'MANUAL',
       body: {
-        id: bareId(hashId(...key, 'id')), userId: bareId(user.id),
+        id: bareId(id), userId: bareId(user.id),
         created: zoned(new Date(created), tz, true), updated: zoned(new Date(created), tz, true),
         status, type: 'MANUAL', actions: ['CALL'], account: account(p),
         opportunity: {
           crmId: hashId(...key, 'opp').slice(0, 15), name: `${p.companyName} - expansion`, crmUrl: `${CRM_BASE}/opportunity/${i}`,
-          status: 'OPEN', stage: 'Discovery', amount, probability: 20, closeDate: zoned(new Date(due + 30 * DAY), tz).slice(0, 10),
+          status: 'OPEN', stage: 'Discovery', amount: String(amount), probability: '20', closeDate: zoned(new Date(due + 30 * DAY), tz).slice(0, 10),
         },
         dueDate: zoned(new Date(due), tz), contact: contact(p), additionalContacts: [],
         title: `Call ${p.firstName} about the ${p.companyName} proposal`,
@@ -93,6 +103,56 @@ function manualTasks(world: World, state: FlowsState, user: LgUser): Task[] {
     });
   }
   return out;
+}
+
+/** Every task of a user, flow and manual, with the changes made through PATCH laid over them. */
+function tasksOf(world: World, user: LgUser): Task[] {
+  const state = flowsStateOf(world);
+  const tasks: Task[] = [];
+  for (const x of state.instances) {
+    if (x.ownerId !== user.id) continue;
+    const t = flowTask(world, state, user, x);
+    if (t) tasks.push(t);
+  }
+  tasks.push(...manualTasks(world, state, user));
+  const changes = changesOf(world);
+  for (const t of tasks) {
+    const c = changes.get(t.id);
+    if (!c) continue;
+    if (c.status !== undefined) { t.status = c.status; t.body.status = c.status; }
+    if (c.due !== undefined) { t.due = c.due; t.body.dueDate = zoned(new Date(c.due), world.timeZone); }
+    if (c.priority !== undefined) t.body.priority = c.priority;
+    t.body.updated = zoned(new Date(c.updated), world.timeZone, true);
+  }
+  return tasks;
+}
+
+function updateTask(req: LocalRequest, ctx: RouteContext): { body: Record<string, unknown> } {
+  const world = ctx.world;
+  const taskId = req.params.taskId ?? '';
+  if (!/^\d{1,20}$/.test(taskId)) badRequest(`taskId must be a numeric id (got ${JSON.stringify(taskId)})`);
+  const b = bodyObject(req.body);
+  const userId = reqString(b, 'userId');
+  const statusRaw = optString(b, 'status');
+  const status = statusRaw === undefined ? undefined : checkEnum(statusRaw, STATUSES, 'status');
+  const dueRaw = optString(b, 'dueDate');
+  const due = dueRaw === undefined ? undefined : parseDateTime(dueRaw, 'dueDate');
+  const priorityRaw = optString(b, 'priority');
+  const priority = priorityRaw === undefined ? undefined : PRIORITIES.find(p => p.name === priorityRaw.toLowerCase());
+  if (priorityRaw !== undefined && priority === undefined) badRequest(`priority must be one of ${PRIORITIES.map(p => p.name).join(', ')} (got ${JSON.stringify(priorityRaw)})`);
+  if (status === undefined && due === undefined && priority === undefined) badRequest('Nothing to update: give status, dueDate or priority');
+  const user = world.usersById.get(userId);
+  if (!user) badRequest(`userId ${userId} is not a user of this company`);
+  const task = tasksOf(world, user).find(t => t.id === taskId);
+  if (!task) throw new LocalHttpError(404, [`TaskId ${taskId} not found for user ${userId}`]);
+  const changes = changesOf(world);
+  const prev = changes.get(taskId) ?? { updated: 0 };
+  changes.set(taskId, {
+    ...prev, updated: ctx.now().getTime(),
+    ...(status === undefined ? {} : { status }), ...(due === undefined ? {} : { due }), ...(priority === undefined ? {} : { priority }),
+  });
+  const updated = tasksOf(world, user).find(t => t.id === taskId) as Task;
+  return { body: { tasks: [updated.body], crmType: 'SALESFORCE' } };
 }
 
 export const routes: RouteDef[] = [
@@ -109,19 +169,12 @@ export const routes: RouteDef[] = [
       const user = world.usersById.get(userId);
       if (!user) badRequest(`filter.userId ${userId} is not a user of this company`);
       if (workspaceId !== undefined && !world.workspaces.some(w => w.id === workspaceId)) badRequest(`filter.workspaceId ${workspaceId} is not a workspace of this company`);
-      const state = flowsStateOf(world);
-      const tasks: Task[] = [];
-      for (const x of state.instances) {
-        if (x.ownerId !== user.id) continue;
-        const t = flowTask(world, state, user, x);
-        if (t) tasks.push(t);
-      }
-      tasks.push(...manualTasks(world, state, user));
-      const out = tasks
+      const out = tasksOf(world, user)
         .filter(t => types.includes(t.type) && statuses.includes(t.status) && (workspaceId === undefined || t.workspaceId === workspaceId))
         .sort((a, b) => a.due - b.due)
         .map(t => t.body);
       return { body: { tasks: out, crmType: 'SALESFORCE' } };
     },
   },
+  { method: 'PATCH', path: '/v2/tasks/:taskId', scope: 'api:tasks:write', handler: updateTask },
 ];

@@ -39,11 +39,11 @@ describe('gong CLI', function () {
   });
   after(async () => { await gong?.close(); });
 
-  it('actions --json prints the whole catalog: 57 entries with their fields', async () => {
+  it('actions --json prints the whole catalog: 68 entries with their fields', async () => {
     const r = await gongCli(['actions', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const list = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
-    assert.equal(list.length, 57);
+    assert.equal(list.length, 68);
     const coaching = list.find(a => a.id === 'coaching.metrics');
     assert.ok(coaching);
     assert.deepEqual([coaching.method, coaching.path, coaching.scope, coaching.paging], ['GET', '/v2/coaching', 'api:coaching:read', 'none']);
@@ -58,7 +58,7 @@ describe('gong CLI', function () {
     const r = await gongCli(['actions']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /calls\.list\s+GET\s+\/v2\/calls\s/);
-    assert.match(r.stdout, /57 actions/);
+    assert.match(r.stdout, /68 actions/);
   });
 
   it('run prints exact 19-digit ids, also for ids Gong sends as bare numbers', async () => {

@@ -46,11 +46,45 @@ function seedSlugs(): Set<string> {
   return out;
 }
 
+interface Operation { method: string; path: string; deprecated: boolean; scopes: string[] }
+
+function openApi(): Record<string, unknown> {
+  return JSON.parse(readShared('gong-api/gong-openapi.json')) as Record<string, unknown>;
+}
+
+/** Every operation of the OpenAPI document, with the scopes its description names ('api:...'). */
+function operations(doc: Record<string, unknown>): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { deprecated?: boolean; description?: string }>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const scopes = [...(op.description ?? '').matchAll(/'(api:[a-z:-]+)'/g)].map(m => m[1] as string);
+      out.push({ method: method.toUpperCase(), path, deprecated: op.deprecated === true, scopes });
+    }
+  }
+  return out;
+}
+
 describe('catalog integrity', () => {
-  it('declares 57 actions with unique ids and 57 distinct method+path pairs', () => {
-    assert.equal(allActions.length, 57);
-    assert.equal(new Set(allActions.map(a => a.id)).size, 57);
-    assert.equal(new Set(allActions.map(a => `${a.method} ${a.path}`)).size, 57);
+  it('declares 68 actions with unique ids and 68 distinct method+path pairs', () => {
+    assert.equal(allActions.length, 68);
+    assert.equal(new Set(allActions.map(a => a.id)).size, 68);
+    assert.equal(new Set(allActions.map(a => `${a.method} ${a.path}`)).size, 68);
+  });
+
+  it('covers every operation of Gong\'s OpenAPI document (67), plus the manual CRM associations it lacks', () => {
+    const doc = openApi();
+    const ops = operations(doc);
+    assert.equal(ops.length, 67, 'the document has 67 operations');
+    const declared = new Map(allActions.map(a => [`${a.method} ${a.path}`, a]));
+    const missing = ops.filter(o => !declared.has(`${o.method} ${o.path}`)).map(o => `${o.method} ${o.path}`);
+    assert.deepEqual(missing, []);
+    const extra = allActions.filter(a => !ops.some(o => o.method === a.method && o.path === a.path)).map(a => a.id);
+    assert.deepEqual(extra, ['calls.manualCrmAssociations']);
+    for (const o of ops) {
+      const a = declared.get(`${o.method} ${o.path}`);
+      assert.equal(a?.deprecated === true, o.deprecated, `${o.method} ${o.path}: deprecated as the document says`);
+    }
   });
 
   it('covers exactly the 68 slugs of the endpoints.md index, each on the endpoint the index names', () => {
@@ -165,7 +199,7 @@ describe('catalog integrity', () => {
 
   it('flags exactly the documented destructive, retry-safe and empty-on-404 actions', () => {
     const destructive = allActions.filter(a => a.destructive).map(a => a.id).sort();
-    assert.deepEqual(destructive, ['calls.usersAccess.remove', 'crm.deleteIntegration', 'dataPrivacy.eraseEmail', 'dataPrivacy.erasePhone', 'flows.unassignByCrmId', 'meetings.delete']);
+    assert.deepEqual(destructive, ['calls.usersAccess.remove', 'crm.deleteIntegration', 'dataPrivacy.eraseEmail', 'dataPrivacy.erasePhone', 'flows.unassignByCrmId', 'flows.unassignByInstanceId', 'meetings.delete']);
     assert.deepEqual(allActions.filter(a => a.emptyOn404).map(a => a.path).sort(), ['/v2/calls', '/v2/calls/extensive', '/v2/calls/transcript']);
     for (const id of ['calls.extensive', 'calls.transcript', 'users.extensive', 'stats.activityAggregate', 'stats.interaction', 'calls.usersAccess.get', 'flows.prospects', 'tasks.list', 'stats.answeredScorecards']) {
       const a = catalog.find(id);
@@ -177,7 +211,7 @@ describe('catalog integrity', () => {
     }
   });
 
-  it('uses the OAuth scopes of conventions.md §9', () => {
+  it('uses the OAuth scopes of conventions.md §9, or for the operations it leaves out the scope the OpenAPI document names', () => {
     const conv = readShared('gong-api/conventions.md');
     const section = conv.slice(conv.indexOf('## 9.'), conv.indexOf('## 10.'));
     const scopes = new Set([...section.matchAll(/\|\s*(api:[a-z:-]+(?:\s*\/\s*:[a-z-]+)*)\s*\|/g)].flatMap(m => {
@@ -186,7 +220,12 @@ describe('catalog integrity', () => {
       const base = (head as string).slice(0, (head as string).lastIndexOf(':'));
       return [head as string, ...rest.map(r => base + r)];
     }));
-    for (const a of allActions) assert.ok(scopes.has(a.scope), `${a.id}: scope ${a.scope} is not in conventions.md §9`);
+    const named = new Map(operations(openApi()).map(o => [`${o.method} ${o.path}`, o.scopes]));
+    for (const a of allActions) {
+      const fromDoc = named.get(`${a.method} ${a.path}`) ?? [];
+      assert.ok(scopes.has(a.scope) || fromDoc.includes(a.scope), `${a.id}: scope ${a.scope} is neither in conventions.md §9 nor named by the document (${fromDoc.join(', ')})`);
+      if (!scopes.has(a.scope)) assert.ok(fromDoc.length > 0, `${a.id}: the document names a scope`);
+    }
     assert.equal(catalog.find('calls.transcript')?.scope, 'api:calls:read:transcript');
     assert.equal(catalog.find('meetings.delete')?.scope, 'api:meetings:user:delete');
     assert.equal(catalog.find('permissions.profileUsers')?.scope, 'api:users:read');

@@ -1,5 +1,5 @@
 /**
- * Every one of the 57 actions runs through the catalog and the real client against the local Gong,
+ * Every one of the 68 actions runs through the catalog and the real client against the local Gong,
  * with inputs derived from the local Gong's world, and gets the documented status and answer shape.
  * Writes are checked by reading the state back. A final test fails when any action was not run.
  */
@@ -14,6 +14,8 @@ import type { LocalGongHandle } from '../../../src/localGong/index';
 import { flowsStateOf } from '../../../src/localGong/routes/flows';
 import { allRoutes } from '../../../src/localGong/routes/index';
 import { providerDisconnected } from '../../../src/localGong/routes/meetings';
+import { briefNamesOf } from '../../../src/localGong/routes/ai';
+import { callCustomerIndex, worldExtras } from '../../../src/localGong/world';
 import { allActions, catalog } from '../../../src/catalog/index';
 import type { ActionDef } from '../../../src/catalog/types';
 import { sampleInput } from './samples';
@@ -59,13 +61,19 @@ const ITEM_KEYS: Record<string, string[]> = {
   'permissions.listProfiles': ['id', 'name', 'callsAccess'],
   'permissions.profileUsers': ['id', 'emailAddress'],
   'crm.getIntegrations': ['integrationId', 'ownerEmail', 'name'],
+  'settings.briefs': ['briefId', 'briefName', 'workspaceId', 'status'],
+  'flows.steps': ['id', 'name', 'steps'],
+  'flows.assignCoolOffOverride': FLOW_INSTANCE_KEYS,
+  'flows.bulkAssign': ['prospect', 'status'],
+  'flows.bulkAssignment': ['prospect', 'status', 'crmId'],
+  'tasks.update': ['id', 'userId', 'status', 'dueDate'],
 };
 /** Lists the generated company certainly fills. */
 const NON_EMPTY = new Set([
   'calls.list', 'calls.extensive', 'calls.transcript', 'users.list', 'users.extensive', 'workspaces.list', 'settings.trackers',
   'settings.scorecards', 'settings.callOutcomes', 'library.folders', 'stats.activityAggregate', 'stats.activityByPeriod',
   'stats.activityDayByDay', 'stats.interaction', 'logs.list', 'coaching.metrics', 'meetings.integrationStatus', 'flows.list',
-  'permissions.listProfiles',
+  'permissions.listProfiles', 'settings.briefs', 'flows.steps',
 ]);
 /** Top-level keys of the answers that are not lists. */
 const TOP_KEYS: Record<string, string[]> = {
@@ -91,6 +99,13 @@ const TOP_KEYS: Record<string, string[]> = {
   'crm.entitySchema': ['objectTypeToSelectedFields'],
   'stats.activityAggregate': ['fromDateTime', 'toDateTime', 'timeZone'],
   'stats.interaction': ['fromDateTime', 'toDateTime', 'timeZone'],
+  'entities.ask': ['numOfCallsSearched', 'numOfEmailsSearched', 'answer'],
+  'entities.brief': ['numOfCallsSearched', 'numOfEmailsSearched', 'briefSections'],
+  'settings.integrationOrigins': ['integrationId'],
+  'flows.bulkAssign': ['id', 'status', 'totalCount', 'processedCount'],
+  'flows.bulkAssignment': ['id', 'status', 'totalCount', 'processedCount', 'successCount', 'failedCount'],
+  'flows.assignCoolOffOverride': ['prospectsNotAssigned'],
+  'tasks.update': ['crmType'],
 };
 
 function day(ms: number): string {
@@ -180,11 +195,18 @@ describe('every action against the local Gong', function () {
     const media = join(dir, 'call.mp3');
     writeFileSync(media, Buffer.alloc(4096, 7));
     const folder = w.libraryFolders.find(f => f.callIds.length > 0) ?? w.libraryFolders[0];
+    const workspaceId = manager.workspaceIds[0] ?? w.workspaces[0]?.id ?? '1';
+    const customerCall = w.calls.find(c => c.workspaceId === workspaceId && c.scope === 'External' && callCustomerIndex(c) !== undefined);
+    assert.ok(customerCall, 'an external call in the workspace');
+    const accountCrmId = worldExtras(w).accountCrmIds[callCustomerIndex(customerCall) as number];
+    assert.ok(accountCrmId);
+    const briefName = briefNamesOf(w, workspaceId)[0];
+    assert.ok(briefName, 'a brief in the workspace');
     ctx = {
       userId: organizer.id,
       userEmail: organizer.emailAddress,
       managerId: manager.id,
-      workspaceId: manager.workspaceIds[0] ?? w.workspaces[0]?.id ?? '1',
+      workspaceId,
       callId: call.id,
       otherUserId: other.id,
       folderId: folder?.id ?? '1',
@@ -202,6 +224,11 @@ describe('every action against the local Gong', function () {
       phone: phoneParty?.phoneNumber ?? '+14155550100',
       filePath: media,
       clientRequestId: 'catalog-e2e',
+      accountCrmId,
+      briefName,
+      taskId: '1',
+      flowInstanceId: '1',
+      bulkAssignmentId: '1',
     };
   });
 
@@ -366,6 +393,128 @@ describe('every action against the local Gong', function () {
       const d = await run('tasks.list', sample('tasks.list'));
       list(d, 'tasks');
     });
+    it('flows.steps: each flow with its numbered steps; more than 20 flows or an unknown flow is refused', async () => {
+      const flows = list(await run('flows.steps', sample('flows.steps')), 'flows');
+      assert.equal(flows[0]?.id, ctx.flowId);
+      const steps = flows[0]?.steps as Data[];
+      assert.deepEqual(steps.map(s => s.stepOrder), steps.map((_, i) => i + 1));
+      const unknown = await runError('flows.steps', { flowIds: ['1'] });
+      assert.equal(unknown.status, 404);
+    });
+    it('flows.assignCoolOffOverride (deprecated) assigns; flows.unassignByInstanceId removes that instance, and only open ones', async () => {
+      assert.equal(catalog.find('flows.assignCoolOffOverride')?.deprecated, true);
+      const state = flowsStateOf(gong.world);
+      const openStatuses = new Set(['Pending', 'Running', 'Paused']);
+      const free = [...state.prospects.keys()].find(id => id !== ctx.crmProspectId && !state.instances.some(x => x.crmProspectId === id && openStatuses.has(x.status)));
+      assert.ok(free);
+      const a = await run('flows.assignCoolOffOverride', sample('flows.assignCoolOffOverride', { crmProspectsIds: [free] }));
+      const instanceId = String(list(a, 'prospectsAssigned')[0]?.flowInstanceId);
+      const closed = state.instances.find(x => !openStatuses.has(x.status));
+      assert.ok(closed, 'a finished instance');
+      const u = await run('flows.unassignByInstanceId', { flowInstanceIds: [instanceId, closed.id] });
+      assert.deepEqual(u.unassignedFlowInstanceIds, [instanceId], 'the finished instance is not listed');
+      const again = await run('flows.unassignByInstanceId', { flowInstanceIds: [instanceId] });
+      assert.deepEqual(again.unassignedFlowInstanceIds, []);
+    });
+    it('flows.bulkAssign (202, PENDING) then flows.bulkAssignment: in progress, then completed with a result per prospect', async () => {
+      const state = flowsStateOf(gong.world);
+      const openStatuses = new Set(['Pending', 'Running', 'Paused']);
+      const free = [...state.prospects.keys()].filter(id => !state.instances.some(x => x.crmProspectId === id && openStatuses.has(x.status)));
+      const submitted = await run('flows.bulkAssign', sample('flows.bulkAssign', { prospects: [{ crmId: free[free.length - 1] }, { crmId: '003NOPE' }, { firstName: 'Ana', lastName: 'Ruiz', companyName: 'Contoso' }] }), 202);
+      assert.equal(submitted.status, 'PENDING');
+      const id = String(submitted.id);
+      const first = await run('flows.bulkAssignment', { id });
+      assert.equal(first.status, 'IN_PROGRESS');
+      const done = await run('flows.bulkAssignment', { id });
+      assert.equal(done.status, 'COMPLETED');
+      const results = list(done, 'results');
+      assert.deepEqual(results.map(r => r.status), ['ASSIGNED', 'CRM_OPERATION_FAILED', 'ASSIGNED']);
+      assert.equal(done.successCount, 2);
+      assert.equal(done.failedCount, 1);
+      assert.match(String(results[2]?.flowInstanceId), /^\d+$/, 'the prospect given by name became a lead in the flow');
+      const missing = await runError('flows.bulkAssignment', { id: '42' });
+      assert.equal(missing.status, 404);
+    });
+    it('tasks.update: a task marked DONE is listed as DONE, with its new due date and priority', async () => {
+      const w = gong.world;
+      let owner: string | undefined;
+      let task: Data | undefined;
+      for (const u of w.users) {
+        const d = await run('tasks.list', { filter: { userId: u.id, types: ['FLOW', 'MANUAL'], taskAction: ['CALL'], status: ['OPEN'] } });
+        task = list(d, 'tasks')[0];
+        if (task) { owner = u.id; break; }
+      }
+      assert.ok(task && owner, 'some user has an open task');
+      const taskId = String(task.id);
+      const due = '2030-01-02T09:00:00Z';
+      const upd = await run('tasks.update', { taskId, userId: owner, status: 'DONE', dueDate: due, priority: 'high' });
+      const t = list(upd, 'tasks')[0];
+      assert.ok(t && t.status === 'DONE' && String(t.id) === taskId);
+      assert.equal(Date.parse(String(t.dueDate)), Date.parse(due));
+      assert.equal((t.priority as Data).name, 'high');
+      const done = list(await run('tasks.list', { filter: { userId: owner, types: ['FLOW', 'MANUAL'], taskAction: ['CALL'], status: ['DONE'] } }), 'tasks');
+      assert.ok(done.some(x => String(x.id) === taskId));
+      const open = list(await run('tasks.list', { filter: { userId: owner, types: ['FLOW', 'MANUAL'], taskAction: ['CALL'], status: ['OPEN'] } }), 'tasks');
+      assert.ok(!open.some(x => String(x.id) === taskId));
+      const missing = await runError('tasks.update', { taskId: '42', userId: owner, status: 'DONE' });
+      assert.equal(missing.status, 404);
+    });
+    it('tasks: the opportunity amount and probability are strings, as documented', async () => {
+      const w = gong.world;
+      let seen = 0;
+      for (const u of w.users.slice(0, 20)) {
+        const d = await run('tasks.list', { filter: { userId: u.id, types: ['MANUAL'], taskAction: ['CALL'], status: ['OPEN', 'DONE', 'DISMISSED'] } });
+        for (const t of list(d, 'tasks')) {
+          const o = t.opportunity as Data | null;
+          if (!o) continue;
+          assert.equal(typeof o.amount, 'string');
+          assert.equal(typeof o.probability, 'string');
+          seen++;
+        }
+      }
+      assert.ok(seen > 0, 'some manual task has an opportunity');
+    });
+  });
+
+  describe('AI briefs and answers, integration settings', () => {
+    it('settings.briefs lists the briefs of the workspace', async () => {
+      const briefs = list(await run('settings.briefs', sample('settings.briefs')), 'briefs');
+      assert.ok(briefs.some(b => b.briefName === ctx.briefName));
+      for (const b of briefs) assert.equal(b.workspaceId, ctx.workspaceId);
+    });
+    it('entities.ask answers from the account\'s calls, and its Markdown names the question and those calls', async () => {
+      const input = sample('entities.ask');
+      const d = await run('entities.ask', input);
+      assert.ok(Number(d.numOfCallsSearched) > 0, 'calls of the account were searched');
+      const sections = list(d, 'answer');
+      const calls = (sections[0]?.callFindings as Data[]).map(f => (f.call as Data).id);
+      for (const id of calls) assert.equal(gong.world.callsById.get(String(id))?.workspaceId, ctx.workspaceId);
+      const md = catalog.find('entities.ask')?.richAnswer?.(d, input) ?? '';
+      assert.match(md, /^# What are the main risks in this deal\?/);
+      assert.match(md, /\*\*From calls\*\*/);
+      const none = await runError('entities.ask', { ...input, crmEntityId: '001NOTACCOUNT' });
+      assert.equal(none.status, 404);
+      const bad = catalog.validate(catalog.find('entities.ask') as ActionDef, { ...input, timePeriod: 'CUSTOM_RANGE' });
+      assert.ok(!bad.ok && bad.issues.some(i => i.path === 'fromDateTime'), 'CUSTOM_RANGE needs fromDateTime');
+      const raw = await client.request({ method: 'GET', path: '/v2/entities/ask-entity', query: { ...input, timePeriod: 'CUSTOM_RANGE' } as Record<string, string>, retrySafe: false }).catch((e: unknown) => e);
+      assert.ok(GongError.is(raw) && raw.status === 400, 'and the local Gong refuses it too');
+    });
+    it('entities.brief builds the named brief\'s sections; an unknown brief is a 404', async () => {
+      const d = await run('entities.brief', sample('entities.brief'));
+      const sections = list(d, 'briefSections');
+      assert.ok(sections.length >= 2);
+      assert.ok(sections.every(s => typeof s.briefSectionType === 'string'));
+      const md = catalog.find('entities.brief')?.richAnswer?.(d, sample('entities.brief')) ?? '';
+      assert.match(md, new RegExp(`^# ${ctx.briefName}`));
+      const none = await runError('entities.brief', sample('entities.brief', { briefName: 'No such brief' }));
+      assert.equal(none.status, 404);
+    });
+    it('settings.integrationOrigins accepts origins and refuses a URL with a path', async () => {
+      const d = await run('settings.integrationOrigins', sample('settings.integrationOrigins'));
+      assert.match(String(d.integrationId), /^\d+$/);
+      const bad = await runError('settings.integrationOrigins', { integrationTypeSettings: [{ integrationType: 'DIALER', allowedOrigin: 'https://acme.example.com/path' }] });
+      assert.equal(bad.status, 400);
+    });
   });
 
   describe('permission profiles', () => {
@@ -413,8 +562,11 @@ describe('every action against the local Gong', function () {
       assert.equal(status, 'DONE');
       const objects = await run('crm.getEntities', sampleInput('crm.getEntities', c));
       assert.ok(isObj(objects.crmObjectsMap) && 'acc-1' in objects.crmObjectsMap);
+      await run('crm.setSchema', sampleInput('crm.setSchema', c));
       const schema = await run('crm.entitySchema', sampleInput('crm.entitySchema', c));
       assert.ok(isObj(schema.objectTypeToSelectedFields));
+      const accountFields = schema.objectTypeToSelectedFields.ACCOUNT as Data[];
+      assert.ok(accountFields.some(f => f.uniqueName === 'tier__c' && f.type === 'PICKLIST'), 'the field set through crm.setSchema is read back');
       const del = await run('crm.deleteIntegration', sampleInput('crm.deleteIntegration', c), 201);
       assert.equal(del.clientRequestId, `${c.clientRequestId}-delete`);
       assert.equal(list(await run('crm.getIntegrations', {}), 'integrations').length, 0);
@@ -453,12 +605,12 @@ describe('every action against the local Gong', function () {
 
   // Mocha runs a describe's own tests before its nested describes, so this check sits in a describe of its own, last.
   describe('coverage', () => {
-    it('ran all 57 actions', () => {
+    it('ran all 68 actions', () => {
       const missing = allActions.map(a => a.id).filter(id => !ran.has(id));
       assert.deepEqual(missing, [], `not run: ${missing.join(', ')}`);
     });
     it('checked the record keys of every list of objects', () => {
-      const unchecked = allActions.filter(a => a.listKey && a.id !== 'flows.unassignByCrmId' && !ITEM_KEYS[a.id]).map(a => a.id);
+      const unchecked = allActions.filter(a => a.listKey && a.id !== 'flows.unassignByCrmId' && a.id !== 'flows.unassignByInstanceId' && !ITEM_KEYS[a.id]).map(a => a.id);
       assert.deepEqual(unchecked, []);
     });
   });

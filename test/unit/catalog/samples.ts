@@ -24,6 +24,12 @@ export interface SampleContext {
   phone: string;
   filePath: string;
   clientRequestId: string;
+  /** A CRM account the company's calls are with. */
+  accountCrmId: string;
+  briefName: string;
+  taskId: string;
+  flowInstanceId: string;
+  bulkAssignmentId: string;
 }
 
 export const FIXED: SampleContext = {
@@ -48,6 +54,11 @@ export const FIXED: SampleContext = {
   phone: '+14155550100',
   filePath: '/recordings/does-not-matter.mp3',
   clientRequestId: 'req-1',
+  accountCrmId: '001ABC',
+  briefName: 'Account overview',
+  taskId: '1134567890123456789',
+  flowInstanceId: '1434567890123456789',
+  bulkAssignmentId: '1534567890123456789',
 };
 
 export function sampleInput(actionId: string, c: SampleContext): Record<string, unknown> {
@@ -120,6 +131,17 @@ export function sampleInput(actionId: string, c: SampleContext): Record<string, 
     'engagement.contentShared': { ...event, eventId: `share-${c.clientRequestId}`, recipients: [{ email: 'guest@example.com' }], sharer: { id: c.userId } },
     'engagement.contentViewed': { ...event, eventId: `view-${c.clientRequestId}`, viewer: { email: 'guest@example.com', name: 'Guest' } },
     'engagement.customAction': { reportingSystem: 'catalog-tests', eventTimestamp: c.fromDateTime, eventId: `act-${c.clientRequestId}`, actionName: 'Signed', actor: { email: 'guest@example.com' } },
+    'entities.ask': { workspaceId: c.workspaceId, crmEntityType: 'ACCOUNT', crmEntityId: c.accountCrmId, timePeriod: 'ALL_CONVERSATIONS', question: 'What are the main risks in this deal?' },
+    'entities.brief': { workspaceId: c.workspaceId, crmEntityType: 'ACCOUNT', crmEntityId: c.accountCrmId, timePeriod: 'CUSTOM_RANGE', fromDateTime: c.fromDateTime, toDateTime: c.toDateTime, briefName: c.briefName },
+    'settings.briefs': { workspaceId: c.workspaceId },
+    'settings.integrationOrigins': { integrationTypeSettings: [{ integrationType: 'DIALER', allowedOrigin: 'https://acme.dialer.example' }] },
+    'crm.setSchema': { integrationId: c.integrationId, objectType: 'ACCOUNT', fields: [{ uniqueName: 'tier__c', label: 'Tier', type: 'PICKLIST', orderedValueList: ['Gold', 'Silver'] }] },
+    'flows.steps': { flowIds: [c.flowId] },
+    'flows.assignCoolOffOverride': { flowId: c.flowId, crmProspectsIds: [c.crmProspectId], flowInstanceOwnerEmail: c.flowOwnerEmail },
+    'flows.unassignByInstanceId': { flowInstanceIds: [c.flowInstanceId] },
+    'flows.bulkAssign': { flowId: c.flowId, flowInstanceOwnerEmail: c.flowOwnerEmail, prospects: [{ crmId: c.crmProspectId }, { firstName: 'Ana', lastName: 'Ruiz', email: 'ana.ruiz@example.com', companyName: 'Contoso' }] },
+    'flows.bulkAssignment': { id: c.bulkAssignmentId },
+    'tasks.update': { taskId: c.taskId, userId: c.userId, status: 'DONE' },
     'engagement.digitalInteraction': { eventId: `di-${c.clientRequestId}`, timestamp: c.fromDateTime, eventType: 'page viewed', content: { contentTitle: 'Pricing' }, person: { email: 'guest@example.com' } },
   };
   const s = samples[actionId];
