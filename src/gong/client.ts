@@ -28,7 +28,15 @@ export interface GongClientOptions {
   userAgent?: string;
   /** First backoff delay for 5xx/network retries, doubled each time (default 500 ms). */
   retryBaseDelayMs?: number;
+  /**
+   * Largest answer body read, in bytes (default 64 MB); a longer answer is dropped unread with a
+   * 'tooLarge' error instead of costing seconds of parsing and gigabytes of memory.
+   */
+  maxResponseBytes?: number;
 }
+
+/** The default cap on one answer's body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_BACKOFF_MS = 8_000;
@@ -93,6 +101,36 @@ function isRetryable(e: GongError): boolean {
   return false;
 }
 
+function tooLarge(where: { method: string; path: string }, status: number, bytes: string, cap: number): GongError {
+  const mb = (n: number) => `${Math.round(n / 1024 / 102.4) / 10} MB`;
+  return new GongError('tooLarge', `${where.method} ${where.path}: Gong's answer (${bytes}) is larger than the ${mb(cap)} this client reads`, { ...where, status });
+}
+
+/**
+ * Reads an answer's body as text, giving up (and dropping the connection's rest) as soon as it
+ * passes `cap` bytes, or at once when its Content-Length says it will.
+ */
+async function readCapped(res: Dispatcher.ResponseData, cap: number, where: { method: string; path: string }): Promise<{ text: string; bytes: number }> {
+  const declared = Number(headerValue(res.headers['content-length']));
+  if (Number.isFinite(declared) && declared > cap) {
+    res.body.destroy();
+    throw tooLarge(where, res.statusCode, `${Math.round(declared / 1024 / 102.4) / 10} MB`, cap);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > cap) {
+      res.body.destroy();
+      throw tooLarge(where, res.statusCode, `over ${Math.round(cap / 1024 / 102.4) / 10} MB`, cap);
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks, total).toString('utf8');
+  // A byte order mark is not JSON; undici's text() drops it too.
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: total };
+}
+
 /** The synthetic answer for a documented "no calls found" 404. */
 export function emptyResponseData(): { records: { totalRecords: number; currentPageSize: number; currentPageNumber: number } } {
   return { records: { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 } };
@@ -110,6 +148,7 @@ export class GongClient implements GongApi {
   readonly #maxRetries: number;
   readonly #userAgent: string;
   readonly #retryBaseDelayMs: number;
+  readonly #maxResponseBytes: number;
 
   constructor(connection: GongConnection, options: GongClientOptions = {}) {
     this.baseUrl = normalizeBaseUrl(connection.baseUrl);
@@ -124,6 +163,8 @@ export class GongClient implements GongApi {
     this.#maxRetries = Math.max(0, Math.min(10, options.maxRetries ?? 3));
     this.#userAgent = options.userAgent ?? 'gong-explorer';
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 500;
+    const cap = options.maxResponseBytes;
+    this.#maxResponseBytes = typeof cap === 'number' && cap > 0 ? Math.floor(cap) : DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   async request<T = unknown>(req: GongRequest, signal?: AbortSignal): Promise<GongResponse<T>> {
@@ -214,7 +255,7 @@ export class GongClient implements GongApi {
         method: req.method, headers, body, signal: controller.signal,
         ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
       });
-      const text = await res.body.text();
+      const { text, bytes } = await readCapped(res, this.#maxResponseBytes, where);
       const traceId = headerValue(res.headers['x-traceid']);
       let data: unknown;
       let parsed = true;
@@ -225,10 +266,10 @@ export class GongClient implements GongApi {
       const status = res.statusCode;
       if (status >= 200 && status < 300) {
         if (!parsed) throw new GongError('server', `${req.method} ${path}: Gong answered ${status} with a body that is not JSON`, { ...where, status, requestId });
-        return { status, data: (data ?? {}) as T, requestId };
+        return { status, data: (data ?? {}) as T, requestId, bytes };
       }
       if (status === 404 && req.emptyOn404) {
-        return { status: 404, data: emptyResponseData() as T, requestId, empty: true };
+        return { status: 404, data: emptyResponseData() as T, requestId, empty: true, bytes };
       }
       throw errorFromResponse({
         status, method: req.method, path, body: parsed ? data : undefined, text, requestId,

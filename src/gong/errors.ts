@@ -15,6 +15,7 @@ export type GongErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
+  | 'tooLarge'
   | 'cancelled';
 
 const BRAND = Symbol.for('gongExplorer.GongError');

@@ -177,6 +177,8 @@ export function classify(e: unknown): Failure {
       };
     case 'timeout':
       return { ...base, retry: true, text: 'Gong did not answer in time.', hint: 'Retry, or raise gongExplorer.requestTimeoutSeconds.' };
+    case 'tooLarge':
+      return { ...base, text: 'Gong\'s answer was too large to read safely.', hint: 'Ask for less at once: fewer calls, a shorter date range or a smaller page.' };
     case 'cancelled':
       return { ...base, cancelled: true, text: 'Cancelled.' };
   }

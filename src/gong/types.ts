@@ -64,6 +64,8 @@ export interface GongResponse<T = unknown> {
   /** True when this is the synthetic empty answer for a documented "no calls found" 404. */
   empty?: boolean;
   retries: number;
+  /** Size of the answer's body in bytes, as read (absent on answers that were not read from the network). */
+  bytes?: number;
 }
 
 /** The `records` block of a paged Gong answer. */

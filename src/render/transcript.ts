@@ -2,9 +2,10 @@
  * The transcript view model: Gong's monologues with speaker ids resolved to the call's parties, and
  * the request that fetches transcripts in batches. Pure.
  */
+import { fetchInShrinkingBatches } from '../gong/batches';
 import type { GongApi, GongRequest } from '../gong/types';
 import type { MonologueModel, SentenceModel, SpeakerModel, TrackerHitModel, TranscriptModel } from '../shared/models';
-import { batches, partiesOf } from './callDetails';
+import { partiesOf } from './callDetails';
 import { dateTime, isHttpUrl } from './format';
 import { arr, num, obj, objs, str, type Obj } from './read';
 
@@ -20,19 +21,18 @@ export function transcriptRequest(callIds: readonly string[], cursor?: string): 
 }
 
 /**
- * Fetches the transcripts of many calls: one request per batch of 100 ids (plus Gong's cursor pages),
- * never one request per call. Returns the raw `callTranscripts[]` elements keyed by call id.
+ * Fetches the transcripts of many calls: one request per batch of up to 100 ids (plus Gong's cursor
+ * pages), never one request per call; batches shrink when answers are large (long calls), so no one
+ * answer is slow to read or parse. Returns the raw `callTranscripts[]` elements keyed by call id.
  */
 export async function fetchTranscripts(api: GongApi, callIds: readonly string[], signal?: AbortSignal): Promise<Map<string, Obj>> {
   const out = new Map<string, Obj>();
-  for (const batch of batches(callIds, 100)) {
-    for await (const page of api.pages(transcriptRequest(batch), signal)) {
-      for (const t of objs(obj(page.data)?.['callTranscripts'])) {
-        const id = str(t['callId']);
-        if (id) out.set(id, t);
-      }
+  await fetchInShrinkingBatches(api, callIds, batch => transcriptRequest(batch), page => {
+    for (const t of objs(obj(page.data)?.['callTranscripts'])) {
+      const id = str(t['callId']);
+      if (id) out.set(id, t);
     }
-  }
+  }, signal ? { signal } : {});
   return out;
 }
 
