@@ -29,9 +29,6 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   const services: Services = { context, log, session, prompter: () => prompter };
 
   registerCommand(context, log, Commands.showLog, () => log.show());
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {
-    if (e.affectsConfiguration('gongExplorer.logLevel')) log.refreshLevel();
-  }));
   registerAuth(services);
   registerViews(services);
   registerPanels(services);

@@ -1,33 +1,34 @@
 import * as vscode from 'vscode';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
-const order: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-/** The "Gong" log output channel, with levels. Callers must never pass secrets. */
+/**
+ * The "Gong" log: VS Code's LogOutputChannel, so the level is VS Code's own (Output view, "Set Log
+ * Level...", `--log`), lines carry its timestamps and levels, and nothing is written below the
+ * chosen level. Callers must never pass secrets.
+ */
 export class Logger implements vscode.Disposable {
-  private readonly channel: vscode.OutputChannel;
-  private level: LogLevel;
+  readonly channel: vscode.LogOutputChannel;
 
   constructor(name = 'Gong') {
-    this.channel = vscode.window.createOutputChannel(name);
-    this.level = this.readLevel();
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
-  private readLevel(): LogLevel {
-    const v = vscode.workspace.getConfiguration('gongExplorer').get<string>('logLevel', 'info');
-    return (v in order ? v : 'info') as LogLevel;
-  }
-
-  refreshLevel(): void { this.level = this.readLevel(); }
+  /** The level VS Code applies to this channel now. */
+  get level(): vscode.LogLevel { return this.channel.logLevel; }
 
   log(level: LogLevel, message: string): void {
-    if (order[level] > order[this.level]) return;
-    this.channel.appendLine(`${new Date().toISOString()} [${level}] ${message}`);
+    switch (level) {
+      case 'error': this.channel.error(message); return;
+      case 'warn': this.channel.warn(message); return;
+      case 'info': this.channel.info(message); return;
+      case 'debug': this.channel.debug(message); return;
+    }
   }
-  error(message: string): void { this.log('error', message); }
-  warn(message: string): void { this.log('warn', message); }
-  info(message: string): void { this.log('info', message); }
-  debug(message: string): void { this.log('debug', message); }
+  error(message: string): void { this.channel.error(message); }
+  warn(message: string): void { this.channel.warn(message); }
+  info(message: string): void { this.channel.info(message); }
+  debug(message: string): void { this.channel.debug(message); }
   show(): void { this.channel.show(true); }
   dispose(): void { this.channel.dispose(); }
 }

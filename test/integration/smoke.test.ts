@@ -29,6 +29,16 @@ describe('smoke: the extension in a real VS Code', () => {
     assert.ok((record.reportedMs ?? -1) >= 0 && (record.reportedMs ?? Infinity) < 5000, `implausible activation time ${String(record.reportedMs)}`);
   });
 
+  it('logs through VS Code\'s LogOutputChannel, whose level VS Code sets, with no setting of its own', async () => {
+    const api = await getApi();
+    const channel = api.services.log.channel;
+    assert.equal(channel.name, 'Gong');
+    assert.equal(typeof channel.onDidChangeLogLevel, 'function', 'a LogOutputChannel (createOutputChannel with { log: true })');
+    assert.ok(channel.logLevel >= vscode.LogLevel.Off && channel.logLevel <= vscode.LogLevel.Error, `level ${channel.logLevel}`);
+    assert.equal(api.services.log.level, channel.logLevel);
+    assert.equal(vscode.workspace.getConfiguration('gongExplorer').inspect('logLevel'), undefined, 'the old gongExplorer.logLevel setting is gone');
+  });
+
   it('registers every command package.json contributes', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);

@@ -10,6 +10,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
     commands: Array<{ command: string; title: string }>;
     menus?: Record<string, Array<{ command: string; when?: string }>>;
     views: Record<string, Array<{ id: string; name: string }>>;
+    configuration?: { properties?: Record<string, unknown> };
   };
   engines: { vscode: string };
   main: string;
@@ -45,6 +46,13 @@ describe('package.json manifest', () => {
       for (const e of entries) if (!commandIds.has(e.command)) unknown.push(`${menu}: ${e.command}`);
     }
     assert.deepEqual(unknown, []);
+  });
+
+  it('every contributed setting is read by the code', () => {
+    const settings = Object.keys(manifest.contributes.configuration?.properties ?? {});
+    assert.ok(settings.length > 0);
+    const unread = settings.filter(k => !source.includes(`'${k.replace(/^gongExplorer\./, '')}'`) && !source.includes(`'${k}'`));
+    assert.deepEqual(unread, [], 'settings nothing reads (the log level is VS Code\'s own, "Set Log Level...")');
   });
 
   it('command titles are unique within their category', () => {
