@@ -128,15 +128,37 @@ function hasKrb5Headers() {
   return ['/usr/include/krb5.h', '/usr/include/gssapi/gssapi.h'].every(p => existsSync(p)) || spawnSync('sh', ['-c', 'command -v krb5-config']).status === 0;
 }
 
-/** Debian packages: chromium (the browser) and libkrb5-dev (code-server's `kerberos` module builds from source). */
+/**
+ * Whether the browser can draw Chinese, Japanese and Korean names: without such a font, the UI
+ * checks' screenshots show boxes where the sample data has non-Latin names.
+ */
+function hasCjkFont() {
+  const fc = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  if (fc.status === 0) return fc.stdout.trim().length > 0;
+  return ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'].some(p => existsSync(p));
+}
+
+function hasAptAsRoot() {
+  return isRoot() && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+}
+
+/**
+ * Debian packages: chromium (the browser), fonts-noto-cjk (its CJK glyphs, installed with it when
+ * running as root; only a warning otherwise) and libkrb5-dev (code-server's `kerberos` module builds
+ * from source).
+ */
 async function ensureSystemPackages(log, dir, { forCodeServerBuild }) {
   const wanted = [];
   if (!findChromium()) wanted.push('chromium');
   // Only the code-server install builds `kerberos`; an installed runtime does not need the headers.
   if (forCodeServerBuild && !hasKrb5Headers()) wanted.push('libkrb5-dev');
+  const canApt = hasAptAsRoot();
+  if (!hasCjkFont()) {
+    if (canApt) wanted.push('fonts-noto-cjk');
+    else log('no CJK font found: screenshots will show boxes for Chinese, Japanese and Korean names (Debian: apt-get install fonts-noto-cjk)');
+  }
   if (wanted.length === 0) return;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (!isRoot() || !hasApt) {
+  if (!canApt) {
     throw new Error(`missing system packages: ${wanted.join(', ')}. Install them (Debian: apt-get install -y --no-install-recommends ${wanted.join(' ')}) or set GONG_EXPLORER_CHROMIUM to a chromium binary.`);
   }
   const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
@@ -182,9 +204,10 @@ export async function ensureRuntime({ log = defaultLog } = {}) {
   mkdirSync(dir, { recursive: true });
   const l = layout(dir);
   const complete = () => existsSync(l.marker) && existsSync(l.node) && existsSync(l.codeServerEntry);
-  if (!complete() || !findChromium()) {
+  const fontMissing = () => !hasCjkFont() && hasAptAsRoot();
+  if (!complete() || !findChromium() || fontMissing()) {
     await withLock(dir, log, async () => {
-      if (complete() && findChromium()) return; // another run finished it while we waited
+      if (complete() && findChromium() && !fontMissing()) return; // another run finished it while we waited
       const started = Date.now();
       if (!existsSync(l.marker)) log(`installing a VS Code runtime into ${dir} (once; about 4 minutes, about 820 MB)`);
       await ensureSystemPackages(log, dir, { forCodeServerBuild: !existsSync(l.marker) });
