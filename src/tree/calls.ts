@@ -5,7 +5,7 @@
  */
 import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
-import { childId, contextValue, formatAge, formatCount, str, type TreeNode } from './node';
+import { arr, childId, contextValue, formatAge, formatCount, str, tooltipText, type RowTooltip, type TreeNode } from './node';
 import { PagedSource } from './sources';
 
 export type RangePreset = 'last7' | 'last30' | 'custom';
@@ -105,9 +105,41 @@ function minutes(sec: unknown): string | undefined {
   return typeof sec === 'number' ? `${Math.max(1, Math.round(sec / 60))} min` : undefined;
 }
 
+/** What a call's hover card knows beyond the calls list: who took part and Gong's brief. */
+export interface CallSummary {
+  company: string[];
+  external: string[];
+  brief?: string;
+}
+
+/** A call's parties and brief from one `calls[]` element of /v2/calls/extensive. */
+export function callSummary(call: unknown): CallSummary {
+  const company: string[] = [];
+  const external: string[] = [];
+  for (const p of arr(call, 'parties')) {
+    const name = str(p, 'name') || str(p, 'emailAddress');
+    if (!name) continue;
+    const title = str(p, 'title');
+    const who = title ? `${name} (${title})` : name;
+    (str(p, 'affiliation') === 'Internal' ? company : external).push(who);
+  }
+  const content = typeof call === 'object' && call !== null ? (call as Record<string, unknown>).content : undefined;
+  const brief = str(content, 'brief')?.trim();
+  return brief ? { company, external, brief } : { company, external };
+}
+
+/** Names, at most `max` of them, then "and N more". */
+function names(list: readonly string[], max = 6): string | undefined {
+  if (list.length === 0) return undefined;
+  return list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
+}
+
 export class CallsModel extends ViewModel {
   protected override readonly directory = false;
   private current: CallsRange;
+  /** Hover-card data per profile and call id, fetched on hover for up to 100 loaded calls at once. */
+  private readonly summaries = new Map<string, Map<string, CallSummary>>();
+  private readonly summaryRequests = new Map<string, Promise<void>>();
 
   constructor(...args: ConstructorParameters<typeof ViewModel>) {
     super(...args);
@@ -216,7 +248,9 @@ export class CallsModel extends ViewModel {
       hasLoadedMatch: f => source.items.some(c => text(c).includes(f)),
       children: async s => {
         await source.ensure(s);
-        const rows = sorted().map(c => this.callNode(node, c));
+        const calls = sorted();
+        const ids = calls.map(c => str(c, 'id')).filter((x): x is string => !!x);
+        const rows = calls.map(c => this.callNode(node, c, profile, ids));
         if (rows.length === 0) rows.push({ id: `${nodeId}/empty`, label: 'No calls', icon: 'info', collapsible: 'none', contextValue: 'emptyRow', parent: node });
         if (source.hasMore) rows.push(this.loadMoreRow(node, source));
         return rows;
@@ -225,7 +259,7 @@ export class CallsModel extends ViewModel {
     return node;
   }
 
-  private callNode(parent: TreeNode, c: unknown): TreeNode {
+  private callNode(parent: TreeNode, c: unknown, profile: string, dayIds: readonly string[]): TreeNode {
     const id = str(c, 'id') ?? '';
     const title = str(c, 'title') || `Call ${id}`;
     const started = str(c, 'started') ?? str(c, 'scheduled');
@@ -233,11 +267,18 @@ export class CallsModel extends ViewModel {
     const url = str(c, 'url');
     const media = str(c, 'media');
     const direction = str(c, 'direction');
+    const tip = this.callTip(c, this.summaries.get(profile)?.get(id));
     return {
       id: childId(parent.id, 'call', id),
       label: title,
       description: [time, minutes((c as { duration?: unknown }).duration), direction].filter(Boolean).join(' · ') || undefined,
-      tooltip: [title, started, direction, media, str(c, 'system'), `Call ${id}`].filter(Boolean).join('\n'),
+      tooltip: tooltipText(tip),
+      tip,
+      resolveTip: async signal => {
+        await this.loadSummaries(profile, id, dayIds, signal);
+        const summary = this.summaries.get(profile)?.get(id);
+        return summary ? this.callTip(c, summary) : undefined;
+      },
       icon: media === 'Audio' ? 'unmute' : 'device-camera-video',
       contextValue: contextValue('gongItem', 'call', url ? 'hasUrl' : undefined),
       collapsible: 'none',
@@ -245,6 +286,54 @@ export class CallsModel extends ViewModel {
       item: { kind: 'call', gongId: id, json: c, url, callId: id },
       searchText: `${title} ${id}`.toLowerCase(),
     };
+  }
+
+  private callTip(c: unknown, summary: CallSummary | undefined): RowTooltip {
+    const id = str(c, 'id') ?? '';
+    const started = str(c, 'started') ?? str(c, 'scheduled');
+    const when = started ? started.replace('T', ' ').replace(/:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/, '') : undefined;
+    const how = [minutes((c as { duration?: unknown }).duration), str(c, 'direction'), str(c, 'media'), str(c, 'system')].filter(Boolean).join(' · ');
+    return {
+      title: str(c, 'title') || `Call ${id}`,
+      fields: [
+        ['When', when], ['Call', how || undefined],
+        ['Company', summary && names(summary.company)], ['External', summary && names(summary.external)],
+      ],
+      body: summary?.brief,
+      footer: `Call ${id}`,
+    };
+  }
+
+  /**
+   * Parties and brief of the hovered call and of up to 99 other loaded calls of its day, in one
+   * POST /v2/calls/extensive, so hovering down a day costs one request. Concurrent hovers share it.
+   */
+  private async loadSummaries(profile: string, id: string, dayIds: readonly string[], signal?: AbortSignal): Promise<void> {
+    let known = this.summaries.get(profile);
+    if (known?.has(id)) return;
+    const key = `${profile}\n${id}`;
+    const pending = this.summaryRequests.get(key);
+    if (pending) return pending;
+    const batch = [id, ...dayIds.filter(x => x !== id && !known?.has(x))].slice(0, 100);
+    const run = (async () => {
+      const page = await getData(this.client(), {
+        method: 'POST', path: '/v2/calls/extensive', retrySafe: true, emptyOn404: true,
+        body: { filter: { callIds: batch }, contentSelector: { exposedFields: { parties: true, content: { brief: true } } } },
+      }, signal);
+      known = this.summaries.get(profile) ?? new Map<string, CallSummary>();
+      // Bounded: hover cards of a few thousand calls; past that, start over.
+      if (known.size > 5000) known.clear();
+      this.summaries.set(profile, known);
+      // A call Gong did not return gets an empty card, so hovering it again does not ask again.
+      for (const x of batch) known.set(x, { company: [], external: [] });
+      for (const call of arr(page, 'calls')) {
+        const meta = typeof call === 'object' && call !== null ? (call as Record<string, unknown>).metaData : undefined;
+        const callId = str(meta, 'id');
+        if (callId) known.set(callId, callSummary(call));
+      }
+    })();
+    for (const x of batch) this.summaryRequests.set(`${profile}\n${x}`, run);
+    try { await run; } finally { for (const x of batch) if (this.summaryRequests.get(`${profile}\n${x}`) === run) this.summaryRequests.delete(`${profile}\n${x}`); }
   }
 
   protected filterCounts(_rows: TreeNode[], _shown: TreeNode[]) {

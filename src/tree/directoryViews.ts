@@ -1,7 +1,7 @@
 /** Workspaces, Users, Trackers and Scorecards: directory lists cached per profile. */
 import type { GongApi } from '../gong/types';
 import { getData, pageOf, ViewModel } from './model';
-import { arr, bool, childId, contextValue, str, type TreeNode } from './node';
+import { arr, bool, childId, contextValue, str, tooltipText, type RowTooltip, type TreeNode } from './node';
 import { OnceSource, PagedSource } from './sources';
 
 /** Counts item rows (the default for flat lists). */
@@ -124,20 +124,24 @@ export class UsersModel extends ViewModel {
     const active = bool(u, 'active') !== false;
     const managerId = str(u, 'managerId');
     const manager = managerId ? byId.get(managerId) : undefined;
-    const managerText = managerId ? (manager ? `${userName(manager)} (${managerId})` : managerId) : undefined;
-    const tooltip = [
-      name,
-      email,
-      title ? `Title: ${title}` : undefined,
-      managerText ? `Manager: ${managerText}` : undefined,
-      active ? 'Active' : 'Inactive',
-      `User ${id}`,
-    ].filter(Boolean).join('\n');
+    const managerText = managerId ? (manager ? userName(manager) : `user ${managerId}`) : undefined;
+    const managerTitle = manager ? str(manager, 'title') : undefined;
+    const tip: RowTooltip = {
+      title: name,
+      fields: [
+        ['Title', title],
+        ['Manager', managerText && (managerTitle ? `${managerText}, ${managerTitle}` : managerText)],
+        ['Email', email],
+        ['Status', active ? 'Active' : 'Inactive'],
+      ],
+      footer: `User ${id}`,
+    };
     return {
       id: childId(this.viewId, 'user', id),
       label: name,
       description: [email, title].filter(Boolean).join(' · ') || undefined,
-      tooltip,
+      tooltip: tooltipText(tip),
+      tip,
       icon: active ? 'person' : 'circle-slash',
       iconColor: active ? undefined : 'disabledForeground',
       contextValue: contextValue('gongItem', 'user', active ? 'active' : 'inactive'),

@@ -2,7 +2,7 @@
 import type { GongApi } from '../gong/types';
 import { workspaceNode } from './directoryViews';
 import { getData, ViewModel } from './model';
-import { arr, childId, contextValue, str, type TreeNode } from './node';
+import { arr, childId, contextValue, str, tooltipText, type RowTooltip, type TreeNode } from './node';
 import { OnceSource } from './sources';
 
 interface Folder { id: string; name: string; parentFolderId: string | undefined; json: unknown }
@@ -87,11 +87,18 @@ export class LibraryModel extends ViewModel {
     const from = typeof snippet === 'object' && snippet !== null ? (snippet as Record<string, unknown>).fromSec : undefined;
     const to = typeof snippet === 'object' && snippet !== null ? (snippet as Record<string, unknown>).toSec : undefined;
     const clip = typeof from === 'number' && typeof to === 'number' ? `clip ${clock(from)}-${clock(to)}` : undefined;
+    const tip: RowTooltip = {
+      title,
+      fields: [['Clip', clip && clip.slice(5)], ['Added to the folder', str(c, 'created')?.slice(0, 10)]],
+      body: note,
+      footer: `Library call ${id}`,
+    };
     return {
       id: childId(parent.id, 'call', id),
       label: title,
       description: [clip, note].filter(Boolean).join(' · ') || undefined,
-      tooltip: [title, note, clip, `Call ${id}`].filter(Boolean).join('\n'),
+      tooltip: tooltipText(tip),
+      tip,
       icon: 'play-circle',
       contextValue: contextValue('gongItem', 'call', 'libraryCall', url ? 'hasUrl' : undefined),
       collapsible: 'none',

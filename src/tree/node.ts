@@ -31,12 +31,80 @@ export type RowAction =
   | { kind: 'clearFilter'; run: () => void }
   | { kind: 'prompt'; what: 'callsRange' | 'flowOwner' };
 
+/**
+ * A row's hover card: what the row is, in a few labelled lines, to decide whether to open it. All
+ * text is shown as plain text (Gong's text may look like Markdown or HTML; it is never rendered).
+ */
+export interface RowTooltip {
+  /** The first line, in bold. */
+  title: string;
+  /** `Label: text` lines, in order; empty texts are left out. */
+  fields: ReadonlyArray<readonly [label: string, text: string | undefined]>;
+  /** A longer passage (a call's brief, a library note), after the fields. */
+  body?: string;
+  /** Small print at the end (the object's kind and id). */
+  footer?: string;
+}
+
+/** Longest passage shown in a hover card; the rest is in the call page. */
+export const TOOLTIP_BODY_MAX = 600;
+
+/** A hover card as plain text: the tooltip where rich text is not available (and what tests read). */
+export function tooltipText(t: RowTooltip): string {
+  return [
+    t.title,
+    ...t.fields.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}: ${v as string}`),
+    t.body !== undefined && t.body !== '' ? clip(t.body, TOOLTIP_BODY_MAX) : undefined,
+    t.footer,
+  ].filter((x): x is string => x !== undefined && x !== '').join('\n');
+}
+
+/**
+ * Gong text as Markdown that renders exactly that text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them), so `*`, `[x](y)`, `<b>`, `&amp;`,
+ * `#` and bare links stay literal, and line breaks become spaces (one card line per field).
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
+ * A hover card as Markdown, for a MarkdownString that is neither trusted nor allows HTML: only the
+ * card's own labels are Markdown; every text from Gong goes through `escapeMarkdownText`.
+ */
+export function tooltipMarkdown(t: RowTooltip): string {
+  const parts = [`**${escapeMarkdownText(t.title)}**`];
+  const fields = t.fields.filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${escapeMarkdownText(k)}: ${escapeMarkdownText(v as string)}`);
+  // Two trailing spaces: one field per line within one paragraph.
+  if (fields.length > 0) parts.push(fields.join('  \n'));
+  if (t.body !== undefined && t.body !== '') parts.push(escapeMarkdownText(clip(t.body, TOOLTIP_BODY_MAX)));
+  if (t.footer) parts.push(`_${escapeMarkdownText(t.footer)}_`);
+  return parts.join('\n\n');
+}
+
+/** At most `max` characters, cut at a word and ended with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export interface TreeNode {
   /** Stable: built from the parent's id and the Gong id, so expansion survives refresh. */
   readonly id: string;
   readonly label: string;
   readonly description?: string;
   readonly tooltip?: string;
+  /** The rich hover card; `tooltip` holds the same as plain text. */
+  readonly tip?: RowTooltip;
+  /**
+   * A fuller hover card that needs Gong (a call's parties and brief), fetched when the person
+   * hovers the row; rejects or gives undefined to keep `tip`.
+   */
+  readonly resolveTip?: (signal?: AbortSignal) => Promise<RowTooltip | undefined>;
   /** A codicon id, e.g. `person`. */
   readonly icon?: string;
   /** A theme colour id for the icon, e.g. `disabledForeground`. */

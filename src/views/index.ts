@@ -11,11 +11,19 @@ import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { StateKeys } from '../auth/profiles';
 import {
-  ViewIds, actionsFor, createTreeModels, customRange, emailProblem, presetRange, str, userName,
-  type TreeAccess, type TreeHost, type TreeModels, type TreeNode, type ViewKey, type ViewModel,
+  ViewIds, actionsFor, createTreeModels, customRange, emailProblem, presetRange, str, tooltipMarkdown, userName,
+  type RowTooltip, type TreeAccess, type TreeHost, type TreeModels, type TreeNode, type ViewKey, type ViewModel,
 } from '../tree/index';
 
 const DETAILS_SCHEME = 'gong-item';
+
+/** A hover card as a MarkdownString that runs no command links and renders no HTML; Gong text is escaped. */
+function markdownTooltip(tip: RowTooltip): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(tooltipMarkdown(tip), false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
 
 /** Maps one view model onto VS Code's tree API. */
 class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -39,7 +47,7 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = node.tooltip;
+    item.tooltip = node.tip ? markdownTooltip(node.tip) : node.tooltip;
     item.contextValue = node.contextValue;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     if (node.action) item.command = { command: Commands.activateRow, title: node.label, arguments: [node] };
@@ -74,6 +82,22 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
   }
 
   getParent(node: TreeNode): TreeNode | undefined { return node.parent; }
+
+  /** On hover: the fuller card (a call's parties and brief), one request for up to 100 calls of its day. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!node.resolveTip) return item;
+    const controller = new AbortController();
+    const sub = token.onCancellationRequested(() => controller.abort());
+    try {
+      const tip = await withPriority('interactive', () => node.resolveTip?.(controller.signal), this.model.viewId);
+      if (tip) item.tooltip = markdownTooltip(tip);
+    } catch {
+      // No scope for call details, offline, cancelled: the card stays as the list row knew it.
+    } finally {
+      sub.dispose();
+    }
+    return item;
+  }
 
   dispose(): void {
     this.unsubscribe();
