@@ -33,7 +33,9 @@ describe('smoke: the extension in a real VS Code', () => {
     const api = await getApi();
     const channel = api.services.log.channel;
     assert.equal(channel.name, 'Gong');
-    assert.equal(typeof channel.onDidChangeLogLevel, 'function', 'a LogOutputChannel (createOutputChannel with { log: true })');
+    const shape = `a LogOutputChannel (createOutputChannel with { log: true }); has ${Object.keys(channel).join(', ')}`;
+    assert.equal(typeof channel.logLevel, 'number', shape);
+    assert.equal(typeof channel.trace, 'function', shape);
     assert.ok(channel.logLevel >= vscode.LogLevel.Off && channel.logLevel <= vscode.LogLevel.Error, `level ${channel.logLevel}`);
     assert.equal(api.services.log.level, channel.logLevel);
     assert.equal(vscode.workspace.getConfiguration('gongExplorer').inspect('logLevel'), undefined, 'the old gongExplorer.logLevel setting is gone');
