@@ -38,7 +38,8 @@ describe('smoke: the extension in a real VS Code', () => {
     assert.equal(typeof channel.trace, 'function', shape);
     assert.ok(channel.logLevel >= vscode.LogLevel.Off && channel.logLevel <= vscode.LogLevel.Error, `level ${channel.logLevel}`);
     assert.equal(api.services.log.level, channel.logLevel);
-    assert.equal(vscode.workspace.getConfiguration('gongExplorer').inspect('logLevel'), undefined, 'the old gongExplorer.logLevel setting is gone');
+    assert.equal(vscode.workspace.getConfiguration('gongExplorer').inspect('logLevel')?.defaultValue, undefined, 'the old gongExplorer.logLevel setting is gone');
+    assert.notEqual(vscode.workspace.getConfiguration('gongExplorer').inspect('requestsPerSecond')?.defaultValue, undefined, 'a contributed setting has its default');
   });
 
   it('registers every command package.json contributes', async () => {
