@@ -7,6 +7,8 @@ import { GongClient, GongError, RequestScheduler, classify, parseJson, stringify
 import type { GongAuth } from '../gong/types';
 import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
 import type { ActionDef, FieldSpec } from '../catalog/types';
+import { serveStdio } from '../mcp/server';
+import { version as VERSION } from '../../package.json';
 
 export interface CliIo {
   out(text: string): void;
@@ -23,6 +25,7 @@ Usage:
   gong actions [--json] [--category <name>]   list every action (--json: the whole catalog as JSON)
   gong describe <action>                      the inputs of one action
   gong run <action> [--input '<json>' | --input-file <file.json>|-] [--all-pages] [--max-pages <n>] [--curl]
+  gong mcp [--allow-writes]                    serve the Gong tools to an MCP client over stdio
   gong help
 
 <action> is an action id (calls.list) or a seed slug (GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS),
@@ -32,6 +35,7 @@ in any letter case. Inputs are one JSON object; nested fields nest (filter.fromD
   --all-pages   follow the cursor and merge the list of every page into one answer
   --max-pages   with --all-pages, stop after this many pages
   --curl        print the equivalent curl command instead of sending (secrets stay in variables)
+  --allow-writes  with mcp, also offer every action that changes Gong (each its own annotated tool)
 
 Connection (environment):
   GONG_BASE_URL             e.g. https://us-12345.api.gong.io (default https://api.gong.io)
@@ -191,6 +195,24 @@ function errorReport(e: GongError): string {
   return lines.join('\n');
 }
 
+/** The client of the environment's connection, paced as GONG_REQUESTS_PER_SECOND says; a string says what is missing. */
+function clientFromEnv(io: CliIo): GongClient | string {
+  const auth = authFromEnv(io.env);
+  if (typeof auth === 'string') return auth;
+  const rps = Number(io.env.GONG_REQUESTS_PER_SECOND ?? '3');
+  if (!Number.isFinite(rps) || rps <= 0) return 'GONG_REQUESTS_PER_SECOND must be a positive number';
+  return new GongClient({ baseUrl: io.env.GONG_BASE_URL || 'https://api.gong.io', auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
+}
+
+async function runMcp(p: ParsedArgs, io: CliIo): Promise<number> {
+  const client = clientFromEnv(io);
+  if (typeof client === 'string') { io.err(`gong mcp: ${client}`); return EXIT.config; }
+  // stdout carries the protocol only; anything for people goes to stderr.
+  io.err(`gong mcp: serving ${p.flags.has('--allow-writes') ? 'read and write' : 'read-only'} Gong tools on stdio`);
+  await serveStdio({ api: client, allowWrites: p.flags.has('--allow-writes'), version: VERSION });
+  return EXIT.ok;
+}
+
 async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
   const action = findOrExplain(p.positional[1]);
   const input = readInput(p.flags);
@@ -256,8 +278,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return EXIT.ok;
       case 'run':
         return await runAction(p, io);
+      case 'mcp':
+        return await runMcp(p, io);
       default:
-        throw new UsageError(`unknown command "${command}"; commands: actions, describe, run, help`);
+        throw new UsageError(`unknown command "${command}"; commands: actions, describe, run, mcp, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) { io.err(`gong: ${e.message}`); return EXIT.usage; }
