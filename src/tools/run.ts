@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { GongApi, GongResponse } from '../gong/types';
-import { GongError, describe, recordsOf } from '../gong/index';
+import { GongError, classify, recordsOf } from '../gong/index';
 import { InputError, findAction, listOf, toRequest, validateInput } from '../catalog/index';
 import type { InputIssue } from '../catalog/types';
 import { clip, count, fitLines } from './budget';
@@ -113,15 +113,16 @@ export function invalidInputText(toolName: string, issues: readonly InputIssue[]
   return `Invalid input for ${toolName}; nothing was sent to Gong.\n${issues.map(i => `- ${i.path || '(input)'}: ${i.message}`).join('\n')}\nFix the named field and call the tool again.`;
 }
 
-/** A Gong failure as a model can act on it: what happened, Gong's own message, the request id, what to do. */
+/** A Gong failure as a model can act on it, from the one failure vocabulary: what happened, Gong's own message, the request id, what to do. */
 export function gongErrorText(e: GongError): string {
-  const d = describe(e);
-  const lines = [`Gong error${e.status !== undefined ? ` ${e.status}` : ''} (${e.kind}): ${d.text}`];
-  const gong = e.errors.length ? e.errors.join('; ') : undefined;
-  if (gong && !d.text.includes(gong)) lines.push(`Gong's message: ${gong}`);
-  if (e.requestId) lines.push(`Gong request id: ${e.requestId}`);
-  if (e.method && e.path) lines.push(`Request: ${e.method} ${e.path}`);
-  if (d.hint) lines.push(`What to do: ${d.hint}`);
+  const f = classify(e);
+  const lines = [`Gong error${f.status !== undefined ? ` ${f.status}` : ''} (${f.kind}): ${f.text}`];
+  if (f.gongMessage && !f.text.includes(f.gongMessage)) lines.push(`Gong's message: ${f.gongMessage}`);
+  if (f.scope) lines.push(`Missing scope: ${f.scope}`);
+  if (f.requestId) lines.push(`Gong request id: ${f.requestId}`);
+  if (f.request) lines.push(`Request: ${f.request}`);
+  if (f.hint) lines.push(`What to do: ${f.hint}`);
+  if (f.retryAfterSeconds !== undefined) lines.push(`Retry after: ${f.retryAfterSeconds} s`);
   return lines.join('\n');
 }
 
