@@ -4,7 +4,7 @@
  * Writes are checked by reading the state back. A final test fails when any action was not run.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GongClient, GongError, RequestScheduler } from '../../../src/gong/index';
@@ -20,6 +20,9 @@ import { allActions, catalog } from '../../../src/catalog/index';
 import type { ActionDef } from '../../../src/catalog/types';
 import { sampleInput } from './samples';
 import type { SampleContext } from './samples';
+import { LIVE_FIELDS, operationsOf, responseSchema, validate } from './openapi';
+import type { OpenApiDoc } from './openapi';
+import { REFERENCE_DIR } from '../reference';
 
 type Data = Record<string, unknown>;
 
@@ -108,6 +111,26 @@ const TOP_KEYS: Record<string, string[]> = {
   'tasks.update': ['crmType'],
 };
 
+/** Gong's OpenAPI document (test/fixtures/reference/gong-api), which every answer below is checked against. */
+const DOC = JSON.parse(readFileSync(join(REFERENCE_DIR, 'gong-api', 'gong-openapi.json'), 'utf8')) as OpenApiDoc;
+
+/** What the contract checks saw per operation (`GET /v2/calls`): statuses answered and the schema violations found. */
+interface Seen { statuses: Set<number>; successes: number; errors: string[] }
+const contract = new Map<string, Seen>();
+
+/** Checks one answer against the document's schema for its operation and status; an undocumented status is a violation too. */
+function checkContract(action: ActionDef, status: number, body: unknown): void {
+  const key = `${action.method} ${action.path}`;
+  if (!DOC.paths[action.path]?.[action.method.toLowerCase()]) return; // not in the document (manual CRM associations)
+  const seen = contract.get(key) ?? { statuses: new Set<number>(), successes: 0, errors: [] };
+  contract.set(key, seen);
+  seen.statuses.add(status);
+  if (status < 300) seen.successes++;
+  const schema = responseSchema(DOC, action.method, action.path, status);
+  if (schema === undefined) { seen.errors.push(`status ${status} is not documented for ${key}`); return; }
+  for (const e of validate(DOC, schema, body, '$', [], LIVE_FIELDS[key])) seen.errors.push(`${status} ${e}`);
+}
+
 function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -133,6 +156,7 @@ describe('every action against the local Gong', function () {
     }
     assert.equal(res.status, status, `${id} status`);
     assert.ok(isObj(res.data), `${id} answers a JSON object`);
+    if (!res.empty) checkContract(action, res.status, res.data);
     if (!res.empty) assert.equal(typeof res.data.requestId, 'string', `${id} carries a requestId`);
     if (res.empty) return res.data;
     if (action.paging !== 'none') assert.ok(isObj(res.data.records), `${id} answers a records block`);
@@ -153,7 +177,11 @@ describe('every action against the local Gong', function () {
     try {
       await client.request(catalog.toRequest(action, input));
     } catch (e) {
-      if (GongError.is(e)) return e;
+      if (GongError.is(e)) {
+        // Gong's error envelope, as the client read it.
+        if (e.status !== undefined) checkContract(action, e.status, { ...e.extra, requestId: e.requestId, errors: e.errors });
+        return e;
+      }
       throw e;
     }
     return assert.fail(`${id} succeeded`);
@@ -601,6 +629,18 @@ describe('every action against the local Gong', function () {
       const afterPhone = await run('dataPrivacy.forPhone', { phoneNumber: ctx.phone });
       assert.equal(list(afterPhone, 'calls').length, 0, 'the erased phone is gone');
     });
+  });
+
+  // One test per operation of the document: each answered at least once with success, and every
+  // answer seen (successes and documented errors) matches the document's schema with its corrections.
+  describe('contract: every answer matches Gong\'s OpenAPI document', () => {
+    for (const op of operationsOf(DOC)) {
+      it(op.key, () => {
+        const seen = contract.get(op.key);
+        assert.ok(seen && seen.successes > 0, `${op.key} was never answered with success`);
+        assert.deepEqual(seen.errors, [], `${op.key}: ${seen.errors.length} violation(s)`);
+      });
+    }
   });
 
   // Mocha runs a describe's own tests before its nested describes, so this check sits in a describe of its own, last.
