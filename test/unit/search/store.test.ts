@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InProcessBackend, WorkerBackend } from '../../../src/search/backend';
+import { parseQuery } from '../../../src/search/query';
+import type { StoredCall } from '../../../src/search/store';
+
+/** Three known calls: the ranking and the hits below follow from this text. */
+export function knownCalls(): StoredCall[] {
+  const alice = { name: 'Alice Martin', side: 'company' as const, email: 'alice@acme.test' };
+  const buyer = { name: 'Bruno Díaz', side: 'external' as const, email: 'bruno@fabrikam.test' };
+  return [
+    {
+      id: '1001', title: 'Fabrikam discovery', started: Date.UTC(2026, 9, 2, 15), workspaceId: '77', url: 'https://app.gong.test/call?id=1001',
+      speakers: [alice, buyer],
+      monologues: [
+        { speaker: 0, sentences: [[0, 4000, 'Thanks for making the time today.'], [4000, 9000, 'What would pricing look like for forty seats?']] },
+        { speaker: 1, sentences: [[9000, 15000, 'Pricing is the blocker; the security questionnaire comes first.'], [15000, 20000, 'Our pricing committee meets in June.']] },
+      ],
+    },
+    {
+      id: '1002', title: 'Tailspin renewal', started: Date.UTC(2026, 9, 20, 15), workspaceId: '77',
+      speakers: [alice, { name: 'Chen Wei', side: 'external' as const }],
+      monologues: [
+        { speaker: 1, sentences: [[1000, 5000, 'We are also looking at Fabrikam.'], [5000, 8000, 'The price went up again.']] },
+        { speaker: 0, sentences: [[8000, 12000, 'Let me share the pricing sheet.']] },
+      ],
+    },
+    {
+      id: '1003', title: 'Internal onboarding', started: Date.UTC(2026, 10, 5, 15), workspaceId: '88',
+      speakers: [alice],
+      monologues: [{ speaker: 0, sentences: [[0, 3000, 'Onboarding checklist, no customer today.']] }],
+    },
+  ];
+}
+
+describe('search store (node:sqlite FTS5)', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'gong-search-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ranks calls by how much of their text is about the query and returns hits with speaker, time and highlight', async () => {
+    const b = new InProcessBackend(join(dir, 's.db'));
+    try {
+      assert.equal(await b.putJson(knownCalls().map(c => JSON.stringify(c))), 3);
+      const r = await b.search(parseQuery('pricing'));
+      assert.equal(r.totalCalls, 2);
+      assert.deepEqual(r.calls.map(c => [c.callId, c.matches]), [['1001', 3], ['1002', 1]]);
+      const first = r.calls[0]!;
+      assert.equal(first.title, 'Fabrikam discovery');
+      assert.deepEqual(first.hits.map(h => [h.at, h.speaker, h.side]), [[4000, 'Alice Martin', 'company'], [9000, 'Bruno Díaz', 'external'], [15000, 'Bruno Díaz', 'external']]);
+      const h = first.hits[1]!;
+      assert.equal(h.text.slice(h.ranges[0]![0], h.ranges[0]![1]), 'Pricing');
+      assert.equal(r.searchedCalls, 3);
+    } finally { await b.close(); }
+  });
+
+  it('applies phrases, OR, NOT, prefixes and the speaker, side, date and workspace filters', async () => {
+    const b = new InProcessBackend(join(dir, 's.db'));
+    try {
+      await b.putJson(knownCalls().map(c => JSON.stringify(c)));
+      const ids = async (q: string) => (await b.search(parseQuery(q), { workspaces: [{ id: '77', name: 'Sales West' }, { id: '88', name: 'Enablement' }] })).calls.map(c => c.callId).sort();
+      assert.deepEqual(await ids('"security questionnaire"'), ['1001']);
+      assert.deepEqual(await ids('"questionnaire security"'), []);
+      assert.deepEqual(await ids('pric*'), ['1001', '1002']);
+      assert.deepEqual(await ids('price'), ['1002']);
+      assert.deepEqual(await ids('onboarding OR fabrikam'), ['1002', '1003']);
+      assert.deepEqual(await ids('pricing -fabrikam'), ['1001'], 'the word in call 1002 excludes it');
+      assert.deepEqual(await ids('pricing NOT questionnaire'), ['1002']);
+      assert.deepEqual(await ids('pricing side:external'), ['1001']);
+      assert.deepEqual(await ids('pricing side:company'), ['1001', '1002']);
+      assert.deepEqual(await ids('pricing speaker:bruno'), ['1001']);
+      assert.deepEqual(await ids('pricing speaker:fabrikam.test'), ['1001'], 'the email counts as the speaker');
+      assert.deepEqual(await ids('pricing from:2026-10-10'), ['1002']);
+      assert.deepEqual(await ids('today to:2026-10-02'), ['1001']);
+      assert.deepEqual(await ids('today workspace:enablement'), ['1003']);
+      assert.deepEqual(await ids('diaz'), [], 'speaker names are not transcript text');
+      const r = await b.search(parseQuery('pricing speaker:bruno'));
+      assert.deepEqual(r.calls[0]!.hits.map(x => x.speaker), ['Bruno Díaz', 'Bruno Díaz'], 'hits of other speakers are left out');
+      await assert.rejects(b.search(parseQuery('pricing workspace:nowhere'), { workspaces: [{ id: '77', name: 'Sales West' }] }), /No workspace named "nowhere"/);
+      const scoped = await b.search(parseQuery('pricing'), { callIds: ['1002', '1003'] });
+      assert.deepEqual(scoped.calls.map(c => c.callId), ['1002']);
+      assert.equal(scoped.searchedCalls, 2);
+    } finally { await b.close(); }
+  });
+
+  it('survives a reload: a new store on the same file has the calls, their index and the listed scopes', async () => {
+    const path = join(dir, 's.db');
+    const first = new WorkerBackend(join(__dirname, '../../../src/search/worker.js'), path);
+    await first.putJson(knownCalls().map(c => JSON.stringify(c)));
+    await first.saveScope('range|a|b|', ['1001', '1002'], 123);
+    await first.close();
+    const again = new WorkerBackend(join(__dirname, '../../../src/search/worker.js'), path);
+    try {
+      assert.deepEqual((await again.storedOf(['1001', '1002', '9999'])).sort(), ['1001', '1002']);
+      assert.deepEqual(await again.scope('range|a|b|'), { key: 'range|a|b|', callIds: ['1001', '1002'], listedAt: 123 });
+      const r = await again.search(parseQuery('"security questionnaire"'));
+      assert.deepEqual(r.calls.map(c => c.callId), ['1001']);
+      const stats = await again.stats();
+      assert.equal(stats.calls, 3);
+      assert.equal(stats.sentences, 8);
+      assert.ok(stats.bytes > 0);
+      assert.equal((await again.get('1002'))?.speakers[1]?.name, 'Chen Wei');
+      // Storing a call again changes nothing (a processed call's transcript does not change).
+      assert.equal(await again.putJson([JSON.stringify(knownCalls()[0])]), 0);
+    } finally { await again.close(); }
+  });
+});
