@@ -27,6 +27,8 @@ const nodeEntries = [
   ['src/localGong/cli.ts', 'dist/localGongCli.js'],
   ['src/cli/gong.ts', 'dist/gongCli.js'],
   ['src/gong/index.ts', 'dist/gong.js'],
+  // The call-search store (node:sqlite) runs in this worker thread, off the extension host's thread.
+  ['src/search/worker.ts', 'dist/searchWorker.js'],
 ].filter(([src]) => existsSync(src));
 
 const builds = nodeEntries.map(([entry, outfile]) => ({

@@ -10,6 +10,7 @@ import { registerViews } from './views/index';
 import { registerPanels } from './panels/index';
 import { registerRunAction } from './commands/runAction';
 import { registerDemo } from './demo/index';
+import { registerSearch } from './searchUi/index';
 
 /** What activate() returns: used by the integration tests inside the real extension host. */
 export interface GongExplorerApi {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   registerAuth(services);
   registerViews(services);
   registerPanels(services);
+  services.search = registerSearch(services);
   registerRunAction(services);
   registerDemo(services);
 

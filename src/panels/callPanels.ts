@@ -66,6 +66,8 @@ interface Entry {
   status: PageStatus | undefined;
   /** A moment to scroll to once the transcript has been sent (opened from a time in the details). */
   pendingJump: number | undefined;
+  /** Text to put in the transcript's search box once it has been sent (opened from a search hit). */
+  pendingFind: string | undefined;
   disposables: vscode.Disposable[];
 }
 
@@ -137,13 +139,22 @@ export class CallPanels implements vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${todo.length} transcripts from Gong` }, () => loading);
   }
 
-  /** Opens one transcript, scrolled to `at` ms when given (a time clicked in the details). */
-  async openTranscriptAt(callId: string, at?: number): Promise<void> {
+  /**
+   * Opens one transcript, scrolled to `at` ms when given (a time clicked in the details), with `find`
+   * in its search box when given (a search hit).
+   */
+  async openTranscriptAt(callId: string, at?: number, find?: string): Promise<void> {
     const existing = this.entries.get(this.key('transcript', callId));
     if (at !== undefined) {
-      if (existing?.ready && existing.model) { existing.panel.reveal(); this.post(existing, { type: 'jumpTo', ms: at }); return; }
+      if (existing?.ready && existing.model) {
+        existing.panel.reveal();
+        if (find !== undefined) this.post(existing, { type: 'find', query: find });
+        this.post(existing, { type: 'jumpTo', ms: at });
+        return;
+      }
       const e = existing ?? this.open('transcript', callId);
       e.pendingJump = at;
+      e.pendingFind = find;
       e.panel.reveal();
       await this.load(e);
       return;
@@ -170,7 +181,7 @@ export class CallPanels implements vscode.Disposable {
   }
 
   private adopt(kind: PanelKind, callId: string, panel: vscode.WebviewPanel): Entry {
-    const e: Entry = { kind, callId, panel, ready: false, model: undefined, error: undefined, loading: undefined, sent: [], received: [], rejected: 0, status: undefined, pendingJump: undefined, disposables: [] };
+    const e: Entry = { kind, callId, panel, ready: false, model: undefined, error: undefined, loading: undefined, sent: [], received: [], rejected: 0, status: undefined, pendingJump: undefined, pendingFind: undefined, disposables: [] };
     this.entries.set(this.key(kind, callId), e);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'gong.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: localRoots(this.extensionUri) };
@@ -199,6 +210,7 @@ export class CallPanels implements vscode.Disposable {
   private sendCurrent(e: Entry): void {
     if (e.model) {
       this.post(e, e.model.kind === 'callDetails' ? { type: 'callDetails', model: e.model } : { type: 'transcript', model: e.model });
+      if (e.pendingFind !== undefined && e.ready) { this.post(e, { type: 'find', query: e.pendingFind }); e.pendingFind = undefined; }
       if (e.pendingJump !== undefined && e.ready) { this.post(e, { type: 'jumpTo', ms: e.pendingJump }); e.pendingJump = undefined; }
     } else if (e.error) this.post(e, { ...e.error, callId: e.callId } as HostMessage);
     else this.post(e, { type: 'loading', title: e.kind === 'details' ? `call ${e.callId}` : `the transcript of call ${e.callId}`, callId: e.callId });

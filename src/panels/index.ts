@@ -55,11 +55,15 @@ export function registerPanels(services: Services): void {
     await panels.showDetails(id);
   });
 
-  // Second argument `{ at: ms }`: open a single transcript scrolled to that moment.
+  // Second argument `{ at: ms, find?: text }`: open a single transcript scrolled to that moment (with
+  // `find` in its search box: a call-search hit).
   registerCommand(context, log, Commands.openTranscript, async (arg?: unknown, options?: unknown) => {
-    const at = (options as { at?: unknown } | undefined)?.at;
+    const { at, find } = (options ?? {}) as { at?: unknown; find?: unknown };
     const one = callIdOf(arg);
-    if (one && !Array.isArray(arg) && typeof at === 'number' && Number.isFinite(at) && at >= 0) { await panels.openTranscriptAt(one, at); return; }
+    if (one && !Array.isArray(arg) && typeof at === 'number' && Number.isFinite(at) && at >= 0) {
+      await panels.openTranscriptAt(one, at, typeof find === 'string' && find.length <= 500 ? find : undefined);
+      return;
+    }
     const found = await selectedCallIds(services, arg);
     if (found.fromFolder && found.ids.length === 0) { void vscode.window.showInformationMessage('This folder holds no calls.'); return; }
     await panels.openTranscripts(found.ids.length ? found.ids : [await askCallId(services, 'Open transcript')]);

@@ -57,6 +57,21 @@ export const Commands = {
   scorecardsRefresh: 'gongExplorer.scorecards.refresh',
   scorecardsFilter: 'gongExplorer.scorecards.filter',
   scorecardsClearFilter: 'gongExplorer.scorecards.clearFilter',
+  /**
+   * Args: (scope row or { scope, query }?, selected rows?). Searches the transcripts of a scope (a day
+   * row, a Library folder, call rows, or a picked range/workspace), fetching what is not stored.
+   */
+  searchCalls: 'gongExplorer.search.calls',
+  /** Args: (format?: 'csv' | 'markdown', path?: string). Exports the Search view's results. */
+  searchExport: 'gongExplorer.search.export',
+  /** Shows the transcript store of each profile and clears one. */
+  searchStore: 'gongExplorer.search.store',
+  /** Resumes a fetch that a window reload interrupted. */
+  searchResume: 'gongExplorer.search.resume',
+  /** Args: (Search view row). Shows 20 more calls of the current search. */
+  searchMore: 'gongExplorer.search.more',
+  /** Args: (hit row). Opens the transcript at the hit, the matched words in its search box. */
+  searchOpenHit: 'gongExplorer.search.openHit',
   /** Args: (prefill?: { actionId?: string; input?: Record<string, unknown> }). */
   // runAction above takes the same prefill argument.
 } as const;

@@ -3,6 +3,7 @@ import type { GongApi, GongConnection, SchedulerStats } from '../gong/types';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
 import type { TreeAccess } from '../tree/index';
+import type { SearchAccess } from '../searchUi/index';
 
 /** A stored connection profile as the UI sees it (never the secret). */
 export interface ProfileInfo {
@@ -44,4 +45,6 @@ export interface Services {
   prompter(): Prompter;
   /** The sidebar trees (set by registerViews), so tests read the rows VS Code shows. */
   views?: TreeAccess;
+  /** Call search (set by registerSearch): the last results and the one search function. */
+  search?: SearchAccess;
 }

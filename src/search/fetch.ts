@@ -185,7 +185,7 @@ const yieldToHost = (): Promise<void> => new Promise(resolve => setImmediate(res
  * batches in flight so the rate limit, not the round trips, sets the pace. Each batch is stored as
  * soon as it arrives; cancelling (the signal) stops after the requests in flight and keeps what was stored.
  */
-export async function runFetch(apiIn: GongApi, backend: SearchBackend, plan: FetchPlan, opts: { signal?: AbortSignal; now: () => number; onProgress?: (p: FetchProgress) => void } = { now: Date.now }): Promise<FetchOutcome> {
+export async function runFetch(apiIn: GongApi, backend: SearchBackend, plan: FetchPlan, opts: { signal?: AbortSignal; now: () => number; onProgress?: (p: FetchProgress) => void; listOnly?: boolean } = { now: Date.now }): Promise<FetchOutcome> {
   const api = new CountingApi(apiIn);
   const { signal } = opts;
   const callData = new Map<string, Obj>();
@@ -215,6 +215,8 @@ export async function runFetch(apiIn: GongApi, backend: SearchBackend, plan: Fet
     const key = scopeKey(plan.scope);
     if (key) await backend.saveScope(key, ids, opts.now());
   }
+  // "Search stored only": the scope's ids are known now; nothing more is fetched.
+  if (opts.listOnly) return { callIds: ids, fetched: 0, requests: plan.spent + api.count, cancelled: false };
   const storedIds = new Set(await backend.storedOf(ids));
   const missing = ids.filter(id => !storedIds.has(id));
   let done = storedIds.size;
