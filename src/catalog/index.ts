@@ -310,8 +310,19 @@ export function buildRequest(action: ActionDef, value: Record<string, unknown>):
     if (Object.keys(fields).length) req.multipart.fields = fields;
     if (Object.keys(files).length) req.multipart.files = files;
   }
-  if (action.emptyOn404) req.emptyOn404 = true;
+  if (action.emptyOn404) {
+    req.emptyOn404 = true;
+    req.emptyData = emptyAnswerOf(action);
+  }
   return req;
+}
+
+/** What a nothing-found 404 stands for: the action's list, empty (and an empty page's records when paged). */
+export function emptyAnswerOf(action: ActionDef): Record<string, unknown> {
+  return {
+    ...(action.listKey !== undefined ? { [action.listKey]: [] } : {}),
+    ...(action.paging !== 'none' ? { records: { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 } } : {}),
+  };
 }
 
 export function toRequest(action: ActionDef, input: unknown): GongRequest {

@@ -56,7 +56,10 @@ export interface ActionDef {
    * beside the JSON. Pure: it only reads the parsed body.
    */
   richAnswer?: (data: unknown, input: Record<string, unknown>) => string | undefined;
-  /** The documented "No calls found" 404 means an empty result. */
+  /**
+   * Gong documents a nothing-found 404 for this endpoint ("No stats found...", "Scorecards not
+   * found"): it reads as an empty list everywhere (Run Action, the CLI, the views).
+   */
   emptyOn404?: boolean;
   /** Zod object schema of the whole input; nested objects mirror the JSON body (`filter.fromDate`). */
   input: z.ZodObject<z.ZodRawShape>;

@@ -246,6 +246,7 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
       io.out(stringifyJson(mergePages(action, pages), 2));
     } else {
       const res = await client.request(req);
+      if (res.empty) io.err(`gong: nothing found (Gong answered ${res.status}; shown as an empty list)`);
       io.out(stringifyJson(res.data ?? {}, 2));
     }
     return EXIT.ok;

@@ -131,7 +131,20 @@ async function readCapped(res: Dispatcher.ResponseData, cap: number, where: { me
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: total };
 }
 
-/** The synthetic answer for a documented "no calls found" 404. */
+/**
+ * Gong's documented nothing-found texts: "No calls found for the specified period", "No stats found
+ * ...", "No logs found ...", "No folders found ...", "No users found ...", "Scorecards not found",
+ * "Answered scorecards not found": a plural that found nothing. A 404 naming one missing thing
+ * ("User 1 was not found", "No meeting found corresponding to the provided meeting ID") does not match.
+ */
+const NOTHING_FOUND = /^\s*(no \w+s found\b|(answered )?scorecards not found\b)/i;
+
+/** True when a 404's messages are a documented "nothing matched" answer. */
+export function isNothingFound(errors: readonly string[]): boolean {
+  return errors.length > 0 && errors.every(e => NOTHING_FOUND.test(e));
+}
+
+/** The synthetic answer for a documented nothing-found 404, unless the request names its own. */
 export function emptyResponseData(): { records: { totalRecords: number; currentPageSize: number; currentPageNumber: number } } {
   return { records: { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 } };
 }
@@ -268,13 +281,14 @@ export class GongClient implements GongApi {
         if (!parsed) throw new GongError('server', `${req.method} ${path}: Gong answered ${status} with a body that is not JSON`, { ...where, status, requestId });
         return { status, data: (data ?? {}) as T, requestId, bytes };
       }
-      if (status === 404 && req.emptyOn404) {
-        return { status: 404, data: emptyResponseData() as T, requestId, empty: true, bytes };
-      }
-      throw errorFromResponse({
+      const error = errorFromResponse({
         status, method: req.method, path, body: parsed ? data : undefined, text, requestId,
         retryAfter: headerValue(res.headers['retry-after']),
       });
+      if (status === 404 && req.emptyOn404 && isNothingFound(error.errors)) {
+        return { status: 404, data: (req.emptyData ?? emptyResponseData()) as T, requestId, empty: true, bytes };
+      }
+      throw error;
     } catch (e) {
       if (GongError.is(e)) throw e;
       if (timedOut) throw new GongError('timeout', `${req.method} ${path}: no answer from Gong within ${Math.round(timeoutMs / 1000)} s`, { ...where, cause: e });

@@ -3,7 +3,7 @@ export type {
   GongApi, GongAuth, GongConnection, GongRecords, GongRequest, GongResponse, HttpMethod, MultipartFile,
   QueryValue, RequestLogEntry, SchedulerStats,
 } from './types';
-export { GongClient, buildQuery, emptyResponseData } from './client';
+export { GongClient, buildQuery, emptyResponseData, isNothingFound } from './client';
 export type { GongClientOptions } from './client';
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
 export { GongError, GongMissingScopeError, GongRateLimitedError, errorFromResponse, parseRetryAfter } from './errors';

@@ -41,8 +41,14 @@ export interface GongRequest {
    * errors. Defaults to true for GET, false for everything else.
    */
   retrySafe?: boolean;
-  /** True for the endpoints whose documented "No calls found" 404 means an empty result. */
+  /**
+   * True for the endpoints whose documented nothing-found 404 ("No calls found...", "No stats
+   * found...", "Scorecards not found") means an empty result. Only those texts read as empty: a 404
+   * naming one missing thing ("User 1 was not found") stays an error.
+   */
   emptyOn404?: boolean;
+  /** The answer a nothing-found 404 stands for (default: an empty page, `{ records: {0, 0, 0} }`). */
+  emptyData?: unknown;
   /** Overrides the client's default timeout for this request (ms). */
   timeoutMs?: number;
   /** Where it queues; defaults to the priority of the work sending it (see `withPriority` in scheduler.ts). */
@@ -61,7 +67,7 @@ export interface GongResponse<T = unknown> {
   /** Parsed losslessly: integers longer than 15 digits arrive as strings, never rounded numbers. */
   data: T;
   requestId: string | undefined;
-  /** True when this is the synthetic empty answer for a documented "no calls found" 404. */
+  /** True when this is the synthetic empty answer for a documented nothing-found 404. */
   empty?: boolean;
   retries: number;
   /** Size of the answer's body in bytes, as read (absent on answers that were not read from the network). */

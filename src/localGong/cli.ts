@@ -1,13 +1,13 @@
 /**
- * `npm run local-gong -- --port 4010 [--seed N] [--users N] [--calls N] [--rate-limit off|N]`
+ * `npm run local-gong -- --port 4010 [--seed N] [--users N] [--calls N] [--rate-limit off|N] [--disable engage,meetings]`
  * Starts a local Gong and prints one JSON line with its base URL and credentials, then runs until
  * SIGINT/SIGTERM.
  */
 
-import { startLocalGong } from './index';
-import type { LocalGongOptions } from './index';
+import { LOCAL_GONG_FEATURES, startLocalGong } from './index';
+import type { LocalGongFeature, LocalGongOptions } from './index';
 
-const USAGE = 'usage: local-gong [--port N] [--seed N] [--users N] [--calls N] [--rate-limit off|N]';
+const USAGE = `usage: local-gong [--port N] [--seed N] [--users N] [--calls N] [--rate-limit off|N] [--disable ${LOCAL_GONG_FEATURES.join(',')}]`;
 
 /** The whole-number flags: the option each sets and the values it takes. */
 const INT_FLAGS = new Map<string, { key: 'port' | 'seed' | 'users' | 'calls'; min: number; max: number }>([
@@ -47,6 +47,15 @@ export function parseCliArgs(argv: readonly string[]): LocalGongOptions | string
           if (v === undefined || !Number.isFinite(perSecond) || perSecond <= 0 || perSecond > 10_000) return `--rate-limit needs "off" or a positive number of requests per second (got ${v ?? 'nothing'})`;
           options.rateLimit = { perSecond, daily: 10_000 };
         }
+        break;
+      }
+      case '--disable': {
+        const v = value();
+        const names = (v ?? '').split(',').map(x => x.trim()).filter(x => x !== '');
+        if (names.length === 0) return `--disable needs features separated by commas: ${LOCAL_GONG_FEATURES.join(',')}`;
+        const unknown = names.filter(n => !(LOCAL_GONG_FEATURES as readonly string[]).includes(n));
+        if (unknown.length > 0) return `--disable: unknown feature ${unknown.join(', ')} (known: ${LOCAL_GONG_FEATURES.join(', ')})`;
+        options.disable = [...new Set([...(options.disable ?? []), ...names as LocalGongFeature[]])];
         break;
       }
       case '--help':

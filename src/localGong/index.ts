@@ -11,14 +11,16 @@ import { Faults } from './faults';
 import { Pager } from './paging';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rateLimit';
 import type { RateLimitConfig } from './rateLimit';
-import { DEFAULT_LIMITS, LocalGongServer } from './server';
+import { DEFAULT_LIMITS, LOCAL_GONG_FEATURES, LocalGongServer } from './server';
+import type { LocalGongFeature } from './server';
 import type { BodyLimits, Credentials } from './server';
 import { generateWorld, worldExtras } from './world';
 
 export type { FaultSpec } from './faults';
 export { Faults } from './faults';
 export type { RateLimitConfig } from './rateLimit';
-export type { BodyLimits } from './server';
+export type { BodyLimits, LocalGongFeature } from './server';
+export { LOCAL_GONG_FEATURES } from './server';
 export { rawNumber, RawNumber } from './json';
 export { HOSTILE_SAMPLES, HOSTILE_LIST, WORKSHOP_MARK, LONG_SENTENCE_MARK, HOSTILE_MARK } from './text';
 export { generateWorld } from './world';
@@ -89,6 +91,11 @@ export interface LocalGongOptions {
   latencyMs?: number;
   /** Lower body limits for tests (defaults: 10 MB JSON, 1.5 GB media, 200 MB data files). */
   limits?: Partial<BodyLimits>;
+  /**
+   * Features turned off as Gong does for a company without them: `engage` answers `/v2/flows*` with
+   * 403 "Forbidden", `meetings` answers `/v2/meetings*` with 403 "Limited release".
+   */
+  disable?: readonly LocalGongFeature[];
 }
 
 export interface LocalGongHandle {
@@ -122,6 +129,11 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
   const latencyMs = options.latencyMs ?? 0;
   if (!(latencyMs >= 0 && latencyMs <= 60_000)) throw new Error('latencyMs must be within 0..60000');
   const fixedNow = options.now === undefined ? undefined : new Date(options.now);
+  const disabled = new Set<LocalGongFeature>();
+  for (const f of options.disable ?? []) {
+    if (!(LOCAL_GONG_FEATURES as readonly string[]).includes(f)) throw new Error(`unknown feature "${String(f)}" (known: ${LOCAL_GONG_FEATURES.join(', ')})`);
+    disabled.add(f);
+  }
   const worldOptions = { seed: options.seed ?? 1, users: options.users ?? 60, calls: options.calls ?? 150 } as const;
   const world = generateWorld(fixedNow === undefined ? worldOptions : { ...worldOptions, now: fixedNow });
 
@@ -141,6 +153,7 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
     pager: new Pager(randomBytes(32)),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     latencyMs,
+    disabled,
     now: () => (fixedNow === undefined ? new Date() : new Date(fixedNow)),
     newId: () => {
       for (let i = 0; i < 100; i++) {

@@ -40,6 +40,19 @@ export const DEFAULT_LIMITS: BodyLimits = {
   dataBytes: 200 * 1024 * 1024,
 };
 
+/** Features Gong turns on per company; the local Gong can run without them. */
+export const LOCAL_GONG_FEATURES = ['engage', 'meetings'] as const;
+export type LocalGongFeature = typeof LOCAL_GONG_FEATURES[number];
+
+/**
+ * How Gong refuses a feature the company does not have (OpenAPI: 403 "Forbidden" on the flows
+ * endpoints when Engage is off, 403 "This API endpoint is in Limited release..." on meetings).
+ */
+const FEATURE_REFUSALS: ReadonlyArray<{ feature: LocalGongFeature; prefix: string; errors: string[] }> = [
+  { feature: 'engage', prefix: '/v2/flows', errors: ['Forbidden'] },
+  { feature: 'meetings', prefix: '/v2/meetings', errors: ['This API endpoint is in Limited release - contact your CSM for more information.'] },
+];
+
 /** Who may call: the Basic key pair, and bearer tokens with their scopes (`all` = every scope). */
 export interface Credentials {
   accessKey: string;
@@ -56,6 +69,8 @@ export interface ServerDeps {
   pager: Pager;
   limits: BodyLimits;
   latencyMs: number;
+  /** Features this company does not have (see FEATURE_REFUSALS). */
+  disabled?: ReadonlySet<LocalGongFeature>;
   now(): Date;
   newId(): string;
 }
@@ -234,6 +249,13 @@ export class LocalGongServer {
       return;
     }
 
+    const refusal = FEATURE_REFUSALS.find(r => this.deps.disabled?.has(r.feature) && (path === r.prefix || path.startsWith(`${r.prefix}/`)));
+    if (refusal !== undefined) {
+      req.resume();
+      this.sendError(res, requestId, 403, refusal.errors);
+      return;
+    }
+
     let local: LocalRequest;
     try {
       local = await this.readRequest(req, method as HttpMethod, path, params, url.searchParams, route.def);
@@ -292,7 +314,11 @@ export class LocalGongServer {
       this.send(res, requestId, fault.status, fault.body, headers, fault.status >= 400 ? ERROR_TYPE : SUCCESS_TYPE);
       return;
     }
-    const message = fault.status === 429 ? 'API request limit exceeded' : fault.status >= 500 ? 'Internal server error occurred' : `Injected failure ${fault.status}`;
+    // Gong's own words for the statuses tests script most (OpenAPI: 401 and 403 "Access denied").
+    const message = fault.status === 429 ? 'API request limit exceeded'
+      : fault.status >= 500 ? 'Internal server error occurred'
+        : fault.status === 403 || fault.status === 401 ? 'Access denied'
+          : `Injected failure ${fault.status}`;
     this.sendError(res, requestId, fault.status, [message], {}, headers);
   }
 

@@ -26,11 +26,13 @@ export interface ResultMeta {
   totalRecords?: number;
   /** True when a later page exists. */
   more: boolean;
+  /** Gong answered its documented nothing-found 404, shown as an empty list. */
+  empty?: boolean;
 }
 
 /** One line for the status message after a run, e.g. `List users: HTTP 200, 100 of 2,314 records (request id abc)`. */
 export function summary(meta: ResultMeta): string {
-  const parts = [`HTTP ${meta.status}`];
+  const parts = [meta.empty ? `nothing found (Gong's HTTP ${meta.status} for an empty result)` : `HTTP ${meta.status}`];
   if (meta.count !== undefined) {
     parts.push(meta.totalRecords !== undefined ? `${meta.count.toLocaleString('en-US')} of ${meta.totalRecords.toLocaleString('en-US')} records` : `${meta.count.toLocaleString('en-US')} records`);
   }

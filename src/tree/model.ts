@@ -3,6 +3,7 @@
  * row, applies the text filter over loaded rows, builds load-more rows, and tells listeners which
  * node changed so only that part of the tree is redrawn.
  */
+import { catalog, emptyAnswerOf } from '../catalog/index';
 import type { GongApi, GongRequest } from '../gong/types';
 import { classify, failureDetails, failureLine, type Failure } from '../gong/failure';
 import { arr, formatAge, formatCount, matchesFilter, str, type TreeNode } from './node';
@@ -21,9 +22,15 @@ export interface TreeHost {
 
 export type ChangeListener = (node: TreeNode | undefined) => void;
 
-/** The GET answer's data, or the documented empty answer. */
+/**
+ * The GET answer's data, or the empty answer a documented nothing-found 404 stands for (declared
+ * in the catalog: library folders, scorecards, calls...).
+ */
 export async function getData(api: GongApi, req: Omit<GongRequest, 'method'> & { method?: GongRequest['method'] }, signal?: AbortSignal): Promise<unknown> {
-  const res = await api.request({ method: 'GET', ...req }, signal);
+  const method = req.method ?? 'GET';
+  const declared = catalog.actions.find(a => a.method === method && a.path === req.path);
+  const empty = declared?.emptyOn404 ? { emptyOn404: true, emptyData: emptyAnswerOf(declared) } : {};
+  const res = await api.request({ method, ...empty, ...req }, signal);
   return res.data;
 }
 

@@ -20,7 +20,7 @@ export const statsActions: ActionDef[] = [
     title: 'Aggregate user activity',
     description: 'One set of activity counters (calls hosted, feedback, listening, sharing ...) per user over a date range.',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/aggregate', scope: 'api:stats:user-actions',
-    paging: 'body-cursor', readOnly: true, listKey: 'usersAggregateActivityStats',
+    paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'usersAggregateActivityStats',
     shape: () => ({ filter: statsFilter() }),
   }),
   defineAction({
@@ -29,7 +29,7 @@ export const statsActions: ActionDef[] = [
     title: 'Aggregate user activity by period',
     description: 'Activity counters per user for each day, week, month, quarter or year of a date range.',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/aggregate-by-period', scope: 'api:stats:user-actions',
-    paging: 'body-cursor', readOnly: true, listKey: 'usersAggregateActivity',
+    paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'usersAggregateActivity',
     shape: () => ({
       filter: statsFilter(),
       aggregationPeriod: enumOf(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const, 'Length of each period (weeks start on Monday)'),
@@ -41,7 +41,7 @@ export const statsActions: ActionDef[] = [
     title: 'Day-by-day user activity',
     description: 'For each user and day, the ids of the calls behind each activity counter.',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/day-by-day', scope: 'api:stats:user-actions:detailed',
-    paging: 'body-cursor', readOnly: true, listKey: 'usersDetailedActivities',
+    paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'usersDetailedActivities',
     shape: () => ({ filter: statsFilter() }),
   }),
   defineAction({
@@ -50,7 +50,7 @@ export const statsActions: ActionDef[] = [
     title: 'List answered scorecards',
     description: 'Scorecards filled in for calls, with their answers (a read, sent as POST).',
     category: 'Stats', method: 'POST', path: '/v2/stats/activity/scorecards', scope: 'api:stats:scorecards',
-    paging: 'body-cursor', readOnly: true, listKey: 'answeredScorecards',
+    paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'answeredScorecards',
     shape: () => ({
       filter: group({
         callFromDate: isoDate('Calls on or after this day').optional(),
@@ -69,7 +69,7 @@ export const statsActions: ActionDef[] = [
     title: 'Interaction stats',
     description: 'Per-user interaction statistics (longest monologue, interactivity, patience, question rate) over a date range.',
     category: 'Stats', method: 'POST', path: '/v2/stats/interaction', scope: 'api:stats:interaction',
-    paging: 'body-cursor', readOnly: true, listKey: 'peopleInteractionStats',
+    paging: 'body-cursor', readOnly: true, emptyOn404: true, listKey: 'peopleInteractionStats',
     shape: () => ({ filter: statsFilter() }),
   }),
 ];
@@ -105,7 +105,7 @@ export const logActions: ActionDef[] = [
     title: 'Retrieve audit logs',
     description: 'Log entries of one type (access, user activity, call plays, external shares) in a time range.',
     category: 'Logs', method: 'GET', path: '/v2/logs', scope: 'api:logs:read',
-    paging: 'query-cursor', readOnly: true, listKey: 'logEntries',
+    paging: 'query-cursor', readOnly: true, emptyOn404: true, listKey: 'logEntries',
     shape: () => ({
       logType: enumOf(['AccessLog', 'UserActivityLog', 'UserCallPlay', 'ExternallySharedCallAccess', 'ExternallySharedCallPlay'] as const, 'Type of log'),
       fromDateTime: isoDateTime('Entries at or after this time'),

@@ -58,7 +58,7 @@ export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.Co
   }
 
   /** Stores a result and opens it in an editor. */
-  async open(action: ActionDef, request: GongRequest, input: Record<string, unknown>, res: { status: number; data: unknown; requestId: string | undefined }, page = 0, suffix = ''): Promise<ResultEntry> {
+  async open(action: ActionDef, request: GongRequest, input: Record<string, unknown>, res: { status: number; data: unknown; requestId: string | undefined; empty?: boolean }, page = 0, suffix = ''): Promise<ResultEntry> {
     this.seq += 1;
     const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${resultName(action.id, this.seq, suffix)}` });
     const records = action.paging === 'none' ? undefined : recordsOf(res.data);
@@ -67,6 +67,7 @@ export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.Co
       actionId: action.id, title: action.title, status: res.status, requestId: res.requestId,
       more: !!records?.cursor,
     };
+    if (res.empty) meta.empty = true;
     if (list) meta.count = list.length;
     if (records?.totalRecords !== undefined) meta.totalRecords = records.totalRecords;
     const entry: ResultEntry = {

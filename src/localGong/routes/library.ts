@@ -14,6 +14,8 @@ function folders(req: LocalRequest, ctx: RouteContext): { body: Record<string, u
     if (!ctx.world.workspaces.some(w => w.id === ws)) throw new LocalHttpError(404, [`Workspace ${ws} was not found`]);
     list = list.filter(f => f.workspaceId === ws);
   }
+  // Gong documents a 404 for "nothing found" here rather than an empty list.
+  if (list.length === 0) throw new LocalHttpError(404, ['No folders found for the specified period']);
   return { body: { folders: list.map(f => ({ id: f.id, name: f.name, parentFolderId: f.parentFolderId, createdBy: f.createdBy, updated: f.updated })) } };
 }
 

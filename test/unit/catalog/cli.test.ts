@@ -109,6 +109,24 @@ describe('gong CLI', function () {
     assert.equal(r.stdout, '');
   });
 
+  it('nothing found is an empty list, exiting 0, with a note on stderr', async () => {
+    const runs: Array<[string, unknown, string]> = [
+      ['stats.interaction', { filter: { fromDate: '2001-01-01', toDate: '2001-01-08' } }, 'peopleInteractionStats'],
+      ['stats.activityDayByDay', { filter: { fromDate: '2001-01-01', toDate: '2001-01-08' } }, 'usersDetailedActivities'],
+      ['logs.list', { logType: 'AccessLog', fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' }, 'logEntries'],
+      ['users.extensive', { filter: { createdFromDateTime: '2001-01-01T00:00:00Z', createdToDateTime: '2001-01-02T00:00:00Z' } }, 'users'],
+      ['calls.list', { fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' }, 'calls'],
+    ];
+    for (const [id, input, key] of runs) {
+      for (const extra of [[], ['--all-pages']]) {
+        const r = await gongCli(['run', id, '--input', JSON.stringify(input), ...extra], env);
+        assert.equal(r.code, 0, `${id} ${extra.join(' ')}: ${r.stderr}`);
+        assert.deepEqual((JSON.parse(r.stdout) as Record<string, unknown>)[key], [], id);
+        if (extra.length === 0) assert.match(r.stderr, /nothing found/, id);
+      }
+    }
+  });
+
   it('--all-pages merges the list across pages', async () => {
     const r = await gongCli(['run', 'users.list', '--all-pages'], env);
     assert.equal(r.code, 0, r.stderr);

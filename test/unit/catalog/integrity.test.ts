@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { allActions, catalog, fieldsOf, getPath, normalizeInput } from '../../../src/catalog/index';
 import { fieldMeta, unwrapAll } from '../../../src/catalog/fields';
+import { isNothingFound } from '../../../src/gong/client';
 import { FIXED, sampleInput } from './samples';
 import { REFERENCE_DIR } from '../reference';
 
@@ -200,7 +201,22 @@ describe('catalog integrity', () => {
   it('flags exactly the documented destructive, retry-safe and empty-on-404 actions', () => {
     const destructive = allActions.filter(a => a.destructive).map(a => a.id).sort();
     assert.deepEqual(destructive, ['calls.usersAccess.remove', 'crm.deleteIntegration', 'dataPrivacy.eraseEmail', 'dataPrivacy.erasePhone', 'flows.unassignByCrmId', 'flows.unassignByInstanceId', 'meetings.delete']);
-    assert.deepEqual(allActions.filter(a => a.emptyOn404).map(a => a.path).sort(), ['/v2/calls', '/v2/calls/extensive', '/v2/calls/transcript']);
+    // Every endpoint whose documented 404 is a nothing-found text reads it as empty; the activity
+    // stats document only "User not found", but Gong's stats family answers "No stats found" for an
+    // empty range (the client reads only nothing-found texts as empty, so an unknown user stays an error).
+    const openapi = JSON.parse(readShared('gong-api/gong-openapi.json')) as { paths: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>> };
+    const documented = Object.entries(openapi.paths).flatMap(([path, ops]) => Object.entries(ops)
+      .filter(([, op]) => isNothingFound([op.responses?.['404']?.description ?? '']))
+      .map(([method]) => `${method.toUpperCase()} ${path}`)).sort();
+    assert.deepEqual(documented, [
+      'GET /v2/calls', 'GET /v2/library/folder-content', 'GET /v2/library/folders', 'GET /v2/logs', 'GET /v2/settings/scorecards',
+      'POST /v2/calls/extensive', 'POST /v2/calls/transcript', 'POST /v2/stats/activity/scorecards', 'POST /v2/stats/interaction', 'POST /v2/users/extensive',
+    ]);
+    const flagged = allActions.filter(a => a.emptyOn404).map(a => `${a.method} ${a.path}`).sort();
+    assert.deepEqual(flagged.filter(x => !documented.includes(x)), [
+      'POST /v2/stats/activity/aggregate', 'POST /v2/stats/activity/aggregate-by-period', 'POST /v2/stats/activity/day-by-day',
+    ]);
+    assert.deepEqual(documented.filter(x => !flagged.includes(x)), []);
     for (const id of ['calls.extensive', 'calls.transcript', 'users.extensive', 'stats.activityAggregate', 'stats.interaction', 'calls.usersAccess.get', 'flows.prospects', 'tasks.list', 'stats.answeredScorecards']) {
       const a = catalog.find(id);
       assert.ok(a && a.method === 'POST' && a.retrySafe && a.readOnly, `${id} is a retry-safe read over POST`);

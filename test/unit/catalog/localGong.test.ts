@@ -372,6 +372,30 @@ describe('every action against the local Gong', function () {
       list(await run('stats.answeredScorecards', sample('stats.answeredScorecards')), 'answeredScorecards');
       list(await run('stats.interaction', sample('stats.interaction')), 'peopleInteractionStats');
     });
+    it('nothing found is an empty list on stats, logs and users extensive; an unknown user stays an error', async () => {
+      const empty: Array<[string, unknown, string]> = [
+        ['stats.activityAggregate', { filter: { fromDate: '2001-01-01', toDate: '2001-01-08' } }, 'usersAggregateActivityStats'],
+        ['stats.activityByPeriod', { filter: { fromDate: '2001-01-01', toDate: '2001-01-08' }, aggregationPeriod: 'DAY' }, 'usersAggregateActivity'],
+        ['stats.activityDayByDay', { filter: { fromDate: '2001-01-01', toDate: '2001-01-08' } }, 'usersDetailedActivities'],
+        ['stats.interaction', { filter: { fromDate: '2001-01-01', toDate: '2001-01-08' } }, 'peopleInteractionStats'],
+        ['stats.answeredScorecards', { filter: { callFromDate: '2001-01-01', callToDate: '2001-01-08' } }, 'answeredScorecards'],
+        ['logs.list', { logType: 'AccessLog', fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' }, 'logEntries'],
+        ['users.extensive', { filter: { createdFromDateTime: '2001-01-01T00:00:00Z', createdToDateTime: '2001-01-02T00:00:00Z' } }, 'users'],
+      ];
+      for (const [id, input, key] of empty) {
+        const action = catalog.find(id) as ActionDef;
+        const res = await client.request(catalog.toRequest(action, input));
+        assert.equal(res.status, 404, `${id}: Gong answered its nothing-found 404`);
+        assert.equal(res.empty, true, id);
+        assert.deepEqual((res.data as Data)[key], [], `${id}: an empty ${key} list`);
+        assert.deepEqual((res.data as Data).records, { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 }, id);
+      }
+      const unknownUser = '1234567890123456789';
+      await assert.rejects(
+        client.request(catalog.toRequest(catalog.find('stats.interaction') as ActionDef, { filter: { fromDate: '2001-01-01', toDate: '2001-01-08', userIds: [unknownUser] } })),
+        (e: unknown) => GongError.is(e, 'notFound') && e.errors.some(m => m.includes(unknownUser)),
+      );
+    });
     it('coaching.metrics with the hyphenated query names', async () => {
       const d = await run('coaching.metrics', sample('coaching.metrics'));
       const first = list(d, 'coachingData')[0];

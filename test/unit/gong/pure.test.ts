@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { normalizeBaseUrl } from '../../../src/gong/baseUrl';
-import { buildQuery } from '../../../src/gong/client';
+import { buildQuery, isNothingFound } from '../../../src/gong/client';
 import { GongError, GongMissingScopeError, errorFromResponse, parseRetryAfter } from '../../../src/gong/errors';
 import { parseJson, stringifyJson } from '../../../src/gong/json';
 import { withCursor } from '../../../src/gong/paging';
@@ -120,5 +120,20 @@ describe('gong: errors', () => {
     assert.equal(parseRetryAfter('soon'), undefined);
     const now = Date.parse('2026-01-01T00:00:00Z');
     assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now), 5);
+  });
+});
+
+describe('gong: nothing-found 404s', () => {
+  it('reads only the documented nothing-found texts as empty', () => {
+    for (const text of [
+      'No calls found for the specified period', 'No calls found corresponding to the provided filters', 'No stats found for the specified period',
+      'No logs found for the specified period', 'No folders found for the specified period', 'No users found corresponding to the provided filters',
+      'Scorecards not found', 'Answered scorecards not found', 'No scorecards found',
+    ]) assert.equal(isNothingFound([text]), true, text);
+    for (const text of [
+      'User not found', 'User 123 was not found', 'Workspace not found', 'Call ID 1 was not found', 'Flow not found', 'NotFound',
+      'No meeting found corresponding to the provided meeting ID', 'No Gong user found corresponding to the provided organizer email',
+    ]) assert.equal(isNothingFound([text]), false, text);
+    assert.equal(isNothingFound([]), false, 'a 404 without a message is not a nothing-found answer');
   });
 });

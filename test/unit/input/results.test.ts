@@ -27,5 +27,7 @@ describe('result documents', () => {
     assert.equal(summary({ actionId: 'users.list', title: 'List users', status: 200, requestId: 'abc', count: 100, totalRecords: 2314, more: true }),
       'List users: HTTP 200, 100 of 2,314 records, request id abc');
     assert.equal(summary({ actionId: 'x', title: 'X', status: 201, requestId: undefined, more: false }), 'X: HTTP 201');
+    assert.equal(summary({ actionId: 'stats.interaction', title: 'Interaction stats', status: 404, requestId: 'r1', count: 0, totalRecords: 0, more: false, empty: true }),
+      "Interaction stats: nothing found (Gong's HTTP 404 for an empty result), 0 of 0 records, request id r1");
   });
 });

@@ -48,6 +48,10 @@ describe('localGong: command line', function () {
     assert.match(String(parseCliArgs(['--users', '0'])), /--users must be between 1 and 100000/);
     assert.match(String(parseCliArgs(['--calls=500001'])), /--calls must be between 0 and 500000/);
     assert.match(String(parseCliArgs(['constructor'])), /unknown argument constructor/);
+    assert.deepEqual(parseCliArgs(['--disable', 'engage,meetings']), { port: 0, disable: ['engage', 'meetings'] });
+    assert.deepEqual(parseCliArgs(['--disable=meetings']), { port: 0, disable: ['meetings'] });
+    assert.match(String(parseCliArgs(['--disable', 'engage,crm'])), /--disable: unknown feature crm/);
+    assert.match(String(parseCliArgs(['--disable'])), /--disable needs features/);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

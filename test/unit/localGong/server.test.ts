@@ -161,6 +161,43 @@ describe('localGong: server core', function () {
     });
   });
 
+  it('scripts Gong\'s 403 "Access denied" (and 401) by status alone', async () => {
+    g.faults.add({ path: '/v2/users', status: 403 });
+    g.faults.add({ path: '/v2/workspaces', status: 401 });
+    assert.deepEqual(assertEnvelope(await api(g, 'GET', '/v2/users'), 403), ['Access denied']);
+    assert.deepEqual(assertEnvelope(await api(g, 'GET', '/v2/workspaces'), 401), ['Access denied']);
+    assert.equal((await api(g, 'GET', '/v2/users')).status, 200);
+  });
+
+  describe('features turned off (disable)', () => {
+    let off: LocalGongHandle;
+    before(async () => { off = await start({ disable: ['engage', 'meetings'] }); });
+    after(async () => { await off.close(); });
+
+    it('answers /v2/flows* with 403 "Forbidden" and /v2/meetings* with 403 "Limited release", in Gong\'s envelope', async () => {
+      const owner = off.world.users[0]!.emailAddress;
+      for (const path of [`/v2/flows?flowOwnerEmail=${encodeURIComponent(owner)}`, `/v2/flows/folders?flowFolderOwnerEmail=${encodeURIComponent(owner)}`]) {
+        assert.deepEqual(assertEnvelope(await api(off, 'GET', path), 403), ['Forbidden'], path);
+      }
+      assert.deepEqual(assertEnvelope(await api(off, 'POST', '/v2/flows/prospects', { crmProspectsIds: ['1'] }), 403), ['Forbidden']);
+      const meeting = assertEnvelope(await api(off, 'POST', '/v2/meetings/integration/status', { emails: [owner] }), 403);
+      assert.match(meeting[0] ?? '', /Limited release/);
+      assertEnvelope(await api(off, 'DELETE', '/v2/meetings/123', { organizerEmail: owner }), 403);
+    });
+
+    it('keeps everything else working, and still checks credentials first', async () => {
+      for (const path of ['/v2/workspaces', '/v2/users', '/v2/settings/trackers', '/v2/settings/scorecards', '/v2/library/folders']) {
+        assert.equal((await api(off, 'GET', path)).status, 200, path);
+      }
+      assertEnvelope(await api(off, 'GET', '/v2/flows', undefined, { auth: null }), 401);
+      assert.equal((await api(g, 'GET', `/v2/flows?flowOwnerEmail=${encodeURIComponent(g.world.users[0]!.emailAddress)}`)).status, 200, 'other local Gongs keep Engage');
+    });
+
+    it('refuses an unknown feature name', async () => {
+      await assert.rejects(start({ disable: ['crm' as 'engage'] }), /unknown feature "crm"/);
+    });
+  });
+
   it('counts requests', async () => {
     const before = g.requestCount;
     await api(g, 'GET', '/v2/workspaces');

@@ -155,6 +155,31 @@ describe('sidebar trees against the local Gong', function () {
       assert.ok(items(await all.workspaces.getChildren()).length > 0, 'the other views keep working');
     });
 
+    it('with Engage turned off, Engage Flows shows its refusal and the other views stay signed in', async () => {
+      const off = await startGong({ users: 20, calls: 30, disable: ['engage', 'meetings'] });
+      try {
+        const host = hostFor(off);
+        const all = models(host);
+        all.flows.setOwnerEmail(off.world.users[0]!.emailAddress);
+        const seen = await expandAll(all.flows, await all.flows.getChildren());
+        const refusals = seen.filter(r => r.contextValue === 'errorRow');
+        assert.ok(refusals.length > 0, 'a refusal row');
+        for (const r of refusals) {
+          assert.equal(r.label, 'Engage is not enabled for this company or these credentials.');
+          assert.equal(r.icon, 'lock');
+        }
+        assert.equal(seen.filter(r => r.item?.kind === 'flow').length, 0);
+        assert.equal(host.failures, 0, 'no sign-in asked for');
+        for (const key of ['workspaces', 'users', 'library', 'trackers', 'scorecards'] as const) {
+          const rows = await all[key].getChildren();
+          assert.ok(items(rows).length > 0, `${key} still lists its items`);
+          assert.ok(!rows.some(r => r.contextValue === 'signInRow' || r.contextValue === 'errorRow'), key);
+        }
+      } finally {
+        await off.close();
+      }
+    });
+
     it('a failed refresh shows the error row above the rows loaded before, and retry recovers', async () => {
       const m = models(hostFor(gong)).users;
       const first = items(await m.getChildren());
