@@ -7,6 +7,7 @@ import { GongClient } from '../gong/client';
 import { normalizeBaseUrl } from '../gong/baseUrl';
 import { classify } from '../gong/failure';
 import { sharedScheduler } from '../gong/scheduler';
+import { clampSetting } from '../gong/settings';
 import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerStats } from '../gong/types';
 import type { Logger } from '../platform/logger';
 import type { GongSession, ProfileInfo } from '../platform/services';
@@ -22,9 +23,10 @@ export const ContextKeys = {
 function settings() {
   const c = vscode.workspace.getConfiguration('gongExplorer');
   return {
-    requestsPerSecond: c.get<number>('requestsPerSecond', 3),
-    dailyBudget: c.get<number>('dailyRequestBudget', 10_000),
-    timeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 60)) * 1000,
+    // Clamped at use: a hand-edited settings file may hold anything (a string, 0, 1e9).
+    requestsPerSecond: clampSetting('requestsPerSecond', c.get<unknown>('requestsPerSecond')),
+    dailyBudget: clampSetting('dailyRequestBudget', c.get<unknown>('dailyRequestBudget')),
+    timeoutMs: clampSetting('requestTimeoutSeconds', c.get<unknown>('requestTimeoutSeconds')) * 1000,
   };
 }
 
@@ -67,7 +69,8 @@ export class Session implements GongSession {
 
   api(): GongApi | undefined { return this.client; }
 
-  stats(): SchedulerStats { return sharedScheduler().stats(); }
+  /** Today's figures, with the rate-limit pause of the active profile's base URL. */
+  stats(): SchedulerStats { return sharedScheduler().stats(this.activeProfile?.baseUrl); }
 
   private logRequest = (e: RequestLogEntry): void => {
     const { level, text } = requestLogLine(e);
@@ -137,6 +140,8 @@ export class Session implements GongSession {
 
   async signIn(profileName: string, connection: GongConnection): Promise<void> {
     const baseUrl = normalizeBaseUrl(connection.baseUrl);
+    // Signing in is a fresh start with that host: an earlier pause of it does not hold the check.
+    sharedScheduler().clearPause(baseUrl);
     const probe = this.newClient({ baseUrl, auth: connection.auth }, 1);
     // One cheap read before anything is stored; a failure throws the client's typed error.
     await probe.request({ method: CONNECTION_CHECK.method, path: CONNECTION_CHECK.path });
@@ -161,6 +166,7 @@ export class Session implements GongSession {
     }
     this.log.info(`Signed out of profile "${name}"; its stored secrets were removed`);
     if (this.activeProfile?.name === name) {
+      sharedScheduler().clearPause();
       this.activeProfile = undefined;
       this.client = undefined;
       this.failed = false;
@@ -173,6 +179,8 @@ export class Session implements GongSession {
   async switchTo(profileName: string): Promise<void> {
     const profile = this.profiles().find(p => p.name === profileName);
     if (!profile) throw new Error(`No Gong profile named "${profileName}".`);
+    // A pause Gong asked for ends with the session it was asked of: the new one starts afresh.
+    if (profileName !== this.activeProfile?.name) sharedScheduler().clearPause();
     await this.activate(profile);
   }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { GongClient, GongError, RequestScheduler, classify, parseJson, stringifyJson } from '../gong/index';
 import type { GongAuth } from '../gong/types';
+import { clampSetting } from '../gong/settings';
 import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
 import type { ActionDef, FieldSpec } from '../catalog/types';
 import { serveStdio } from '../mcp/server';
@@ -229,8 +230,9 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
   }
   const auth = authFromEnv(io.env);
   if (typeof auth === 'string') { io.err(`gong: ${auth}`); return EXIT.config; }
-  const rps = Number(io.env.GONG_REQUESTS_PER_SECOND ?? '3');
-  if (!Number.isFinite(rps) || rps <= 0) { io.err('gong: GONG_REQUESTS_PER_SECOND must be a positive number'); return EXIT.config; }
+  const rpsText = io.env.GONG_REQUESTS_PER_SECOND;
+  if (rpsText !== undefined && !(Number(rpsText) > 0)) { io.err('gong: GONG_REQUESTS_PER_SECOND must be a positive number'); return EXIT.config; }
+  const rps = clampSetting('requestsPerSecond', rpsText ?? 3);
   const client = new GongClient({ baseUrl, auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
   const req = catalog.toRequest(action, input);
   try {

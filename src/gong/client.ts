@@ -194,8 +194,8 @@ export class GongClient implements GongApi {
           return out;
         } catch (e) {
           const err = GongError.is(e) ? e : new GongError('network', e instanceof Error ? e.message : String(e), { cause: e });
-          // Gong's limit is per company: a 429 holds every request of the process, safe or not.
-          if (GongError.is(err, 'rateLimited') && err.status === 429) this.scheduler.pauseFor(err.retryAfterSeconds);
+          // Gong's limit is per company: a 429 holds every request to this base URL, safe or not.
+          if (GongError.is(err, 'rateLimited') && err.status === 429) this.scheduler.pauseFor(err.retryAfterSeconds, this.baseUrl);
           if (!retrySafe || retries >= this.#maxRetries || !isRetryable(err)) throw err;
           retries++;
           // After a 429 the scheduler itself waits out Retry-After; other failures back off exponentially.
@@ -250,7 +250,7 @@ export class GongClient implements GongApi {
 
     let release: (() => void) | undefined;
     try {
-      release = await this.scheduler.acquire(signal, req.priority);
+      release = await this.scheduler.acquire(signal, req.priority, this.baseUrl);
     } catch (e) {
       if (body && typeof body !== 'string') body.destroy();
       throw e;

@@ -106,14 +106,28 @@ function nonEmptyString(v: unknown): string | undefined {
 
 const SCOPE_RE = /permission to use '([^']+)'/i;
 
-/** Parses a Retry-After header (seconds or an HTTP date) into whole seconds, or undefined. */
+/**
+ * The longest wait a Retry-After may ask for: a day. Gong's daily limit resets within one; anything
+ * longer (`999999999`, a date in 9999) is a broken or hostile answer and must not stop work for years.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/** An HTTP date's leading day name (IMF-fixdate, RFC 850 and asctime all start with one). */
+const HTTP_DATE_RE = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i;
+
+/**
+ * Parses a Retry-After header (delay seconds or an HTTP date) into seconds within
+ * 0..MAX_RETRY_AFTER_SECONDS, or undefined when it is neither (garbage, a negative number, a date
+ * Date.parse would only guess at). A date in the past is 0.
+ */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.min(MAX_RETRY_AFTER_SECONDS, Number(v));
+  if (v.length > 64 || !HTTP_DATE_RE.test(v)) return undefined;
   const at = Date.parse(v);
   if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((at - now) / 1000)));
 }
 
 export interface ErrorResponseInfo {

@@ -1,8 +1,8 @@
 /**
  * The one request scheduler of the process. Gong's limits (3 requests/s, 10,000/day by default) are
  * per company, so every client of the process must share one pacing: requests start at a smooth
- * rate (never in bursts), only a few are in flight, a 429 pauses everyone for exactly Retry-After,
- * and today's count is kept for the status bar.
+ * rate (never in bursts), only a few are in flight, a 429 pauses every request to the same base URL
+ * (one company) for exactly Retry-After, at most a day, and today's count is kept for the status bar.
  *
  * Requests wait in the order people need them: what the person asked for (an opened panel, a
  * clicked row, a command) first, then what is on screen, then background refreshes, then prefetch.
@@ -12,7 +12,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestPriority, SchedulerStats } from './types';
-import { GongError, GongRateLimitedError } from './errors';
+import { GongError, GongRateLimitedError, MAX_RETRY_AFTER_SECONDS } from './errors';
 
 export type { RequestPriority };
 
@@ -73,6 +73,8 @@ export interface SchedulerOptions {
 
 interface Waiter {
   rank: number;
+  /** The base URL the request goes to: a pause of one company's API does not hold another's. */
+  key: string | undefined;
   group: string | undefined;
   resolve: (release: () => void) => void;
   reject: (e: unknown) => void;
@@ -81,6 +83,9 @@ interface Waiter {
 }
 
 type Listener = (stats: SchedulerStats) => void;
+
+/** The pause key that holds every request (a pause given no base URL). */
+const ANY_KEY = '*';
 
 function dayKey(ms: number): string {
   const d = new Date(ms);
@@ -105,8 +110,8 @@ export class RequestScheduler {
   private readonly queue: Waiter[] = [];
   private inFlight = 0;
   private lastStart = Number.NEGATIVE_INFINITY;
-  /** On the `mono` clock. */
-  private rateLimitedUntil = 0;
+  /** When each base URL may be asked again, on the `mono` clock; ANY_KEY holds every request. */
+  private readonly pauses = new Map<string, number>();
   private today: string;
   private requestsToday = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -137,9 +142,13 @@ export class RequestScheduler {
   /** Minimum ms between two request starts. */
   get spacingMs(): number { return this.intervalMs; }
 
-  stats(): SchedulerStats {
+  /**
+   * Today's figures; `rateLimitedUntil` is the pause of `key` (a base URL) when given, else the
+   * latest pause of any.
+   */
+  stats(key?: string): SchedulerStats {
     this.rollDay();
-    const left = this.rateLimitedUntil - this.mono();
+    const left = (key === undefined ? Math.max(0, ...this.pauses.values()) : this.pausedUntil(key)) - this.mono();
     const until = left > 0 ? Math.round(this.wall() + left) : undefined;
     return { requestsToday: this.requestsToday, dailyBudget: this.dailyBudget, inFlight: this.inFlight, queued: this.queue.length, rateLimitedUntil: until };
   }
@@ -160,14 +169,14 @@ export class RequestScheduler {
    * The turn comes after every queued request of a higher priority and after those of the same
    * priority queued earlier; `priority` defaults to that of the calling work (`withPriority`).
    */
-  acquire(signal?: AbortSignal, priority?: RequestPriority): Promise<() => void> {
+  acquire(signal?: AbortSignal, priority?: RequestPriority, key?: string): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(cancelledError(signal));
-    const longWait = this.longWaitError();
+    const longWait = this.longWaitError(key);
     if (longWait) return Promise.reject(longWait);
     const ctx = priorityContext.getStore();
     const rank = RANK[priority ?? ctx?.priority ?? DEFAULT_PRIORITY];
     return new Promise<() => void>((resolve, reject) => {
-      const waiter: Waiter = { rank, group: ctx?.group, resolve, reject, signal, onAbort: undefined };
+      const waiter: Waiter = { rank, key, group: ctx?.group, resolve, reject, signal, onAbort: undefined };
       if (signal) {
         waiter.onAbort = () => {
           const i = this.queue.indexOf(waiter);
@@ -216,12 +225,30 @@ export class RequestScheduler {
     this.queue.splice(i, 0, w);
   }
 
-  /** Gong answered 429: nobody starts a request for `seconds`. */
-  pauseFor(seconds: number): void {
-    const until = this.mono() + Math.max(0, seconds) * 1000;
-    if (until > this.rateLimitedUntil) this.rateLimitedUntil = until;
+  /**
+   * Gong answered 429: no request to `key` (a base URL; every request when omitted) starts for
+   * `seconds`, bounded to 0..MAX_RETRY_AFTER_SECONDS (a NaN is 0).
+   */
+  pauseFor(seconds: number, key?: string): void {
+    const bounded = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Number.isNaN(seconds) ? 0 : seconds));
+    const k = key ?? ANY_KEY;
+    const until = this.mono() + bounded * 1000;
+    if (until > (this.pauses.get(k) ?? 0)) this.pauses.set(k, until);
     this.emit();
     this.pump();
+  }
+
+  /** Ends the pause of `key`, or every pause when omitted (sign-out, a profile switch). */
+  clearPause(key?: string): void {
+    if (key === undefined) this.pauses.clear(); else this.pauses.delete(key);
+    this.emit();
+    this.pump();
+  }
+
+  /** When a request to `key` may start (mono clock): its own pause or the pause of every request. */
+  private pausedUntil(key: string | undefined): number {
+    const all = this.pauses.get(ANY_KEY) ?? 0;
+    return key === undefined ? all : Math.max(all, this.pauses.get(key) ?? 0);
   }
 
   /** Stops timers and rejects everything queued (for shutdown and tests). */
@@ -234,8 +261,8 @@ export class RequestScheduler {
     this.listeners.clear();
   }
 
-  private longWaitError(): GongRateLimitedError | undefined {
-    const wait = this.rateLimitedUntil - this.mono();
+  private longWaitError(key: string | undefined): GongRateLimitedError | undefined {
+    const wait = this.pausedUntil(key) - this.mono();
     if (wait <= this.maxQueueWaitMs) return undefined;
     const retryAfterSeconds = Math.ceil(wait / 1000);
     return new GongRateLimitedError(`Gong's rate limit asks to wait ${retryAfterSeconds} s`, { retryAfterSeconds });
@@ -247,21 +274,33 @@ export class RequestScheduler {
   }
 
   private pump(): void {
-    // Bounded: each pass either starts one request (the queue shrinks) or returns.
+    // Bounded: each pass starts one request or refuses some (the queue shrinks), or returns.
     while (this.queue.length > 0) {
-      const longWait = this.longWaitError();
-      if (longWait) {
-        for (const w of this.queue.splice(0)) this.settle(w, undefined, longWait);
+      // Requests to a base URL whose pause is longer than anyone should queue for are refused at once.
+      const refused = this.queue.filter(w => this.longWaitError(w.key) !== undefined);
+      if (refused.length > 0) {
+        for (const w of refused) {
+          this.queue.splice(this.queue.indexOf(w), 1);
+          this.settle(w, undefined, this.longWaitError(w.key));
+        }
         this.emit();
-        return;
+        continue;
       }
       if (this.inFlight >= this.maxInFlight) return; // release() pumps again
-      // Prefetch gives way: it never takes the last free slot, which stays for what a person asks.
-      if ((this.queue[0] as Waiter).rank >= RANK.prefetch && this.maxInFlight > 1 && this.inFlight >= this.maxInFlight - 1) return;
       const now = this.mono();
-      const startAt = Math.max(this.lastStart + this.intervalMs, this.rateLimitedUntil);
-      if (startAt > now) { this.wakeAt(startAt); return; }
-      const w = this.queue.shift() as Waiter;
+      const paced = this.lastStart + this.intervalMs;
+      // The first waiter in queue order whose base URL is not paused; a paused one keeps its place.
+      let w: Waiter | undefined;
+      let wakeAt = Number.POSITIVE_INFINITY;
+      for (const x of this.queue) {
+        const at = Math.max(paced, this.pausedUntil(x.key));
+        if (at <= now) { w = x; break; }
+        wakeAt = Math.min(wakeAt, at);
+      }
+      if (w === undefined) { this.wakeAt(wakeAt); return; }
+      // Prefetch gives way: it never takes the last free slot, which stays for what a person asks.
+      if (w.rank >= RANK.prefetch && this.maxInFlight > 1 && this.inFlight >= this.maxInFlight - 1) return;
+      this.queue.splice(this.queue.indexOf(w), 1);
       this.lastStart = now;
       this.inFlight++;
       this.rollDay();

@@ -20,10 +20,10 @@ export function registerStatusBar(services: Services): vscode.StatusBarItem {
 
   const update = () => {
     const stats = session.stats();
-    const { text, tooltip } = statusText(session.active, stats, session.authFailed);
+    const { text, tooltip, warning } = statusText(session.active, stats, session.authFailed);
     item.text = text;
     item.tooltip = tooltip;
-    item.backgroundColor = session.authFailed ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
     // Tick once a second only while a countdown is showing; otherwise nothing runs in the background.
     const waiting = stats.rateLimitedUntil !== undefined && stats.rateLimitedUntil > Date.now();

@@ -48,7 +48,7 @@ describe('sign-in (pure parts)', () => {
     const p = { name: 'prod', baseUrl: 'https://api.gong.io', authKind: 'basic' as const };
     const stats = { requestsToday: 123, dailyBudget: 10_000, inFlight: 0, queued: 0, rateLimitedUntil: undefined };
     assert.match(statusText(p, stats, false).text, /Gong: prod · 123\/10,000$/);
-    assert.match(statusText(p, { ...stats, rateLimitedUntil: 1_000_000 + 12_300 }, false, 1_000_000).text, /rate limited 13 s$/);
+    assert.match(statusText(p, { ...stats, rateLimitedUntil: 1_000_000 + 12_300 }, false, 1_000_000).text, /rate limited until [0-9:]+ \(13 s\)$/);
     assert.match(statusText(undefined, stats, false).text, /signed out/);
     assert.match(statusText(p, stats, true).tooltip, /refused/);
   });
