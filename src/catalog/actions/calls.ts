@@ -40,12 +40,13 @@ export const callActions: ActionDef[] = [
     id: 'calls.list',
     aliases: ['GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS'],
     title: 'List calls by date range',
-    description: 'Basic data of the calls that started in a date range (100 a page). No matching call is an empty list.',
+    description: 'Basic data of the calls that started in a date range, or of every call when no dates are given (100 a page). No matching call is an empty list.',
     category: 'Calls', method: 'GET', path: '/v2/calls', scope: 'api:calls:read:basic',
     paging: 'query-cursor', readOnly: true, emptyOn404: true, listKey: 'calls',
+    // Both dates are optional: without them Gong lists all calls (recorded live).
     shape: () => ({
-      fromDateTime: isoDateTime('Calls that started at or after this time (inclusive)'),
-      toDateTime: isoDateTime('Calls that started before this time (exclusive)'),
+      fromDateTime: isoDateTime('Calls that started at or after this time (inclusive; from the first call when omitted)').optional(),
+      toDateTime: isoDateTime('Calls that started before this time (exclusive; up to now when omitted)').optional(),
       workspaceId: gongId('workspace', 'Only calls of this workspace').optional(),
     }),
     placement: { fromDateTime: { in: 'query' }, toDateTime: { in: 'query' }, workspaceId: { in: 'query' } },
@@ -102,6 +103,9 @@ export const callActions: ActionDef[] = [
       downloadMediaUrl: str('URL Gong downloads the recording from (up to 1.5 GB)').optional(),
       workspaceId: gongId('workspace', 'Workspace of the call').optional(),
       languageCode: str('Language of the call, e.g. en-US').optional(),
+      flowContext: group({
+        taskId: str('Id of the Engage task the call was made for').optional(),
+      }, 'The Engage flow task the call belongs to').optional(),
     }),
     refine: v => {
       const parties = Array.isArray(v.parties) ? v.parties as Array<Record<string, unknown>> : [];

@@ -10,6 +10,7 @@ const crmContext = () => objectList(z.looseObject({
   objects: objectList(z.looseObject({
     objectType: str('Object type, e.g. Account', { min: 1 }),
     objectId: str('Object id in the CRM', { min: 1 }),
+    fields: objectList(z.looseObject({ name: str('Field name').optional(), value: z.unknown() }), 'Fields of the object (reserved by Gong for future use)').optional(),
   }), 'Objects').optional(),
 }), 'CRM objects the event relates to');
 

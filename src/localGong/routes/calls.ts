@@ -122,12 +122,9 @@ function requireWorkspace(world: World, workspaceId: string | undefined): void {
 // ----------------------------------------------------------------------------------------------
 
 function listCalls(req: LocalRequest, ctx: RouteContext): { body: Record<string, unknown> } {
-  const fromRaw = req.query.get('fromDateTime');
-  const toRaw = req.query.get('toDateTime');
-  if (fromRaw === null || fromRaw === '') throw bad('fromDateTime is required');
-  if (toRaw === null || toRaw === '') throw bad('toDateTime is required');
-  const from = parseDateTime(fromRaw, 'fromDateTime');
-  const to = parseDateTime(toRaw, 'toDateTime');
+  // Both dates are optional: without them Gong lists every call (recorded live).
+  const from = optionalDateTime(req.query.get('fromDateTime'), 'fromDateTime') ?? Number.NEGATIVE_INFINITY;
+  const to = optionalDateTime(req.query.get('toDateTime'), 'toDateTime') ?? Number.POSITIVE_INFINITY;
   if (from >= to) throw bad('fromDateTime must be before toDateTime');
   const ws = req.query.get('workspaceId');
   const filter: CallFilter = { from, to };
@@ -164,6 +161,10 @@ function createCall(req: LocalRequest, ctx: RouteContext): { body: Record<string
   const customData = optionalString(body.customData, 'customData');
   const meetingUrl = optionalString(body.meetingUrl, 'meetingUrl', 2048);
   const downloadMediaUrl = optionalString(body.downloadMediaUrl, 'downloadMediaUrl', 2048);
+  if (body.flowContext !== undefined && body.flowContext !== null) {
+    if (!isRecord(body.flowContext)) throw bad('flowContext must be an object');
+    optionalString(body.flowContext.taskId, 'flowContext.taskId', 64);
+  }
   const scheduledStart = optionalDateTime(body.scheduledStart, 'scheduledStart');
   optionalDateTime(body.scheduledEnd, 'scheduledEnd');
   let duration = 0;

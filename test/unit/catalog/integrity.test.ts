@@ -48,6 +48,8 @@ function seedSlugs(): Set<string> {
 }
 
 interface Operation { method: string; path: string; deprecated: boolean; scopes: string[] }
+interface DocSchema { $ref?: string; type?: string; properties?: Record<string, DocSchema>; items?: DocSchema }
+interface DocOp { parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, { schema?: DocSchema }> } }
 
 function openApi(): Record<string, unknown> {
   return JSON.parse(readShared('gong-api/gong-openapi.json')) as Record<string, unknown>;
@@ -225,6 +227,53 @@ describe('catalog integrity', () => {
       if (!a.readOnly) assert.equal(a.retrySafe, false, `${a.id} writes, so it is not retried`);
       if (a.destructive) assert.equal(a.readOnly, false);
     }
+  });
+
+  it('has an input for every request field the OpenAPI document gives (parameters, body, nested objects and list items)', () => {
+    const doc = openApi() as { paths: Record<string, Record<string, DocOp>>; components: { schemas: Record<string, DocSchema> } };
+    const resolve = (s: DocSchema | undefined): DocSchema | undefined => {
+      let cur = s;
+      for (let i = 0; cur?.$ref !== undefined && i < 20; i++) cur = doc.components.schemas[cur.$ref.replace('#/components/schemas/', '')];
+      return cur;
+    };
+    const missing: string[] = [];
+    const compare = (docSchema: DocSchema | undefined, zod: z.ZodType, path: string): void => {
+      const d = resolve(docSchema);
+      const inner = unwrapAll(zod);
+      const def = inner.def as { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> };
+      if (d?.type === 'array' && d.items) {
+        if (def.type === 'array' && def.element) compare(d.items, def.element, `${path}[]`);
+        return;
+      }
+      if (!d?.properties || def.type !== 'object') return;
+      const shape = (inner as z.ZodObject).shape as Record<string, z.ZodType>;
+      for (const [k, v] of Object.entries(d.properties)) {
+        const field = shape[k];
+        if (field === undefined) missing.push(`${path}.${k}`);
+        else compare(v, field, `${path}.${k}`);
+      }
+    };
+    let compared = 0;
+    for (const a of allActions) {
+      const op = doc.paths[a.path]?.[a.method.toLowerCase()];
+      if (!op) continue;
+      compared++;
+      for (const p of op.parameters ?? []) {
+        if (p.in === 'header' || p.name === 'cursor') continue;
+        // endpoints.md: the document lists objectsCrmIds as a query parameter whose own description says it goes in the body.
+        const inBody = a.id === 'crm.getEntities' && p.name === 'objectsCrmIds' && a.placement.objectsCrmIds?.bodyRoot === true;
+        const placed = inBody || Object.entries(a.placement).some(([k, pl]) => pl.in === p.in && (pl.wireName ?? k) === p.name);
+        if (!placed) missing.push(`${a.id}: ${p.in} parameter ${p.name}`);
+      }
+      const body = op.requestBody?.content?.['application/json']?.schema;
+      if (body === undefined) continue;
+      const root = Object.entries(a.placement).find(([, pl]) => pl.bodyRoot);
+      const before = missing.length;
+      compare(body, root ? a.input.shape[root[0]] as z.ZodType : a.input, `${a.id}: $`);
+      assert.ok(missing.length >= before);
+    }
+    assert.equal(compared, 67);
+    assert.deepEqual(missing, []);
   });
 
   it('uses the OAuth scopes of conventions.md §9, or for the operations it leaves out the scope the OpenAPI document names', () => {

@@ -296,6 +296,19 @@ describe('every action against the local Gong', function () {
       const one = await run('calls.get', { id: ctx.callId });
       assert.ok(isObj(one.call) && one.call.id === ctx.callId);
     });
+    it('calls.list without dates lists every call, as Gong does; with only a start, the calls from then on', async () => {
+      const all = await run('calls.list', {});
+      assert.equal((all.records as Data).totalRecords, gong.world.calls.length);
+      const newest = gong.world.calls[0];
+      assert.ok(newest);
+      const since = await run('calls.list', { fromDateTime: newest.started });
+      assert.ok(list(since, 'calls').some(c => c.id === newest.id));
+      assert.ok(Number((since.records as Data).totalRecords) < gong.world.calls.length);
+    });
+    it('calls.create accepts the documented flowContext', async () => {
+      const created = await run('calls.create', sample('calls.create', { clientUniqueId: 'flow-context-call', flowContext: { taskId: '7781' } }));
+      assert.match(String(created.callId), /^\d{15,20}$/);
+    });
     it('calls.list: no call in the range is an empty answer, not an error', async () => {
       const action = catalog.find('calls.list') as ActionDef;
       const res = await client.request(catalog.toRequest(action, { fromDateTime: '2001-01-01T00:00:00Z', toDateTime: '2001-01-02T00:00:00Z' }));

@@ -126,6 +126,9 @@ describe('catalog validation', () => {
     };
     assert.deepEqual(issues('calls.list', { fromDateTime: '2024-02-01T00:00:00Z', toDateTime: '2024-02-01T01:00:00+02:00' }), ['toDateTime: must be after fromDateTime']);
     assert.deepEqual(issues('calls.list', { fromDateTime: '2024-02-01T00:00:00Z', toDateTime: '2024-02-01T03:00:00+02:00' }), []);
+    // Without dates Gong lists every call: an empty input is valid and sends no date.
+    assert.deepEqual(issues('calls.list', {}), []);
+    assert.deepEqual(catalog.toRequest(catalog.find('calls.list') as ActionDef, {}).query ?? {}, {});
     assert.deepEqual(issues('meetings.create', { ...sampleInput('meetings.create', FIXED), endTime: FIXED.fromDateTime }), ['endTime: must be after startTime']);
     assert.deepEqual(issues('flows.prospects', {}), ['crmProspectsIds: give crmProspectsIds or flowInstanceIds']);
     assert.deepEqual(issues('flows.prospects', { flowInstanceIds: ['1'] }), []);
