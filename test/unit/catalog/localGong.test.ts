@@ -301,7 +301,7 @@ describe('every action against the local Gong', function () {
       assert.equal((all.records as Data).totalRecords, gong.world.calls.length);
       const newest = gong.world.calls[0];
       assert.ok(newest);
-      const since = await run('calls.list', { fromDateTime: newest.started });
+      const since = await run('calls.list', { fromDateTime: new Date(Date.parse(newest.started) - 10 * 86400000).toISOString() });
       assert.ok(list(since, 'calls').some(c => c.id === newest.id));
       assert.ok(Number((since.records as Data).totalRecords) < gong.world.calls.length);
     });
