@@ -1,6 +1,6 @@
 // Runs the integration suite inside a real VS Code and writes {passed, failed, skipped} to --stats.
 //
-//   node scripts/integration.mjs [--stats out/integration-stats.json] [--grep RE] [--no-ui | --ui-only] [--keep]
+//   node scripts/integration.mjs [--stats out/integration-stats.json] [--grep RE] [--no-ui | --ui-only] [--ui NAME] [--keep]
 //                                [--timeout-min 20] [--electron]
 //
 // Default: code-server (installed once into a per-user cache by scripts/vscode/install.mjs) started on
@@ -118,7 +118,8 @@ async function runSuite(runtime, server, browser) {
 /** The Playwright checks in test/integration/ui/*.mjs, each exporting `run(ctx)`; every step counts as a test. */
 async function runUiChecks(runtime, server, browser) {
   const uiDir = join(root, 'test', 'integration', 'ui');
-  const files = existsSync(uiDir) ? readdirSync(uiDir).filter(f => f.endsWith('.mjs')).sort() : [];
+  const only = opt('--ui');
+  const files = existsSync(uiDir) ? readdirSync(uiDir).filter(f => f.endsWith('.mjs') && (!only || f.includes(only))).sort() : [];
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const f of files) {
     console.log(`\n  UI check ${f}`);

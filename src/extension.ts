@@ -30,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   const services: Services = { context, log, session, prompter: () => prompter };
 
   registerCommand(context, log, Commands.showLog, () => log.show());
+  registerCommand(context, log, Commands.openWalkthrough, () => vscode.commands.executeCommand(
+    'workbench.action.openWalkthrough', `${context.extension.id}#gongExplorer.getStarted`, false));
   registerAuth(services);
   registerViews(services);
   registerPanels(services);

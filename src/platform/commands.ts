@@ -21,6 +21,8 @@ export const Commands = {
   nextResultPage: 'gongExplorer.actions.nextPage',
   fetchAllResults: 'gongExplorer.actions.fetchAll',
   showLog: 'gongExplorer.log.show',
+  /** Opens the Get Started walkthrough (contributes.walkthroughs). */
+  openWalkthrough: 'gongExplorer.walkthrough.open',
   /** Args: (callId: string). Opens (or reveals) the call details panel. */
   showCallDetails: 'gongExplorer.call.showDetails',
   /** Args: (callId: string | string[]). Opens the transcript panel(s); many ids are fetched in batches of 100. */

@@ -64,8 +64,10 @@ export function createTreeModels(host: TreeHost, cache = new SourceCache()): { m
  */
 export interface TreeAccess {
   readonly models: TreeModels;
-  /** The rows VS Code would get for a node (or the roots) of a view. */
+  /** The rows of a node (or the roots) of a view once loaded. */
   getChildren(view: ViewKey, node?: TreeNode): Promise<TreeNode[]>;
+  /** What VS Code gets when it asks now: a "Loading..." row when the roots take a while. */
+  shownChildren(view: ViewKey, node?: TreeNode): Promise<TreeNode[]>;
   /** Runs a row's click action (load more, retry, clear filter...) as a click in the view would. */
   activate(view: ViewKey, node: TreeNode): Promise<void>;
 }

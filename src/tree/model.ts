@@ -172,6 +172,17 @@ export abstract class ViewModel {
   /** Redraws without refetching (e.g. the session changed). */
   redraw(): void { this.fire(undefined); }
 
+  /** Shown while a view's first rows (or its rows after a sign-in) are on their way. */
+  loadingRow(): TreeNode {
+    return {
+      id: `${this.viewId}/loading`,
+      label: 'Loading...',
+      icon: 'loading~spin',
+      contextValue: 'loadingRow',
+      collapsible: 'none',
+    };
+  }
+
   protected signInRow(why: string): TreeNode {
     return {
       id: `${this.viewId}/signIn`,

@@ -17,6 +17,9 @@ import {
 
 const DETAILS_SCHEME = 'gong-item';
 
+/** Roots that take longer than this show a "Loading..." row first (cached rows come well within it). */
+const LOADING_AFTER_MS = 150;
+
 /** A hover card as a MarkdownString that runs no command links and renders no HTML; Gong text is escaped. */
 function markdownTooltip(tip: RowTooltip): vscode.MarkdownString {
   const md = new vscode.MarkdownString(tooltipMarkdown(tip), false);
@@ -47,7 +50,8 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = node.tip ? markdownTooltip(node.tip) : node.tooltip;
+    // VS Code asks resolveTreeItem on hover only for a tooltip left undefined here.
+    if (!node.resolveTip) item.tooltip = node.tip ? markdownTooltip(node.tip) : node.tooltip;
     item.contextValue = node.contextValue;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     if (node.action) item.command = { command: Commands.activateRow, title: node.label, arguments: [node] };
@@ -62,7 +66,41 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
   /** Set when the person opened this view while others were on screen: its next root load goes first. */
   openedByPerson = false;
 
+  /** Roots that arrived after a "Loading..." row was shown, for VS Code's next ask; with the load's number. */
+  private arrived: { rows: TreeNode[]; load: number } | undefined;
+  private rootLoads = 0;
+
+  /**
+   * What VS Code shows: roots that take longer than LOADING_AFTER_MS show a "Loading..." row at
+   * once (never the rows of the previous session or state), and the view redraws when they come.
+   */
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return this.rows(node);
+    if (this.arrived) {
+      const { rows } = this.arrived;
+      this.arrived = undefined;
+      this.byId.clear();
+      for (const r of rows) this.byId.set(r.id, r);
+      return rows;
+    }
+    const load = ++this.rootLoads;
+    const pending = this.rows();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const quick = await Promise.race([pending, new Promise<undefined>(r => { timer = setTimeout(() => r(undefined), LOADING_AFTER_MS); })]);
+    clearTimeout(timer);
+    if (quick) return quick;
+    void pending.then(rows => {
+      // A newer load of the roots has started since: its own answer will redraw.
+      if (load !== this.rootLoads) return;
+      this.arrived = { rows, load };
+      this.emitter.fire(undefined);
+    });
+    this.byId.clear();
+    return [this.model.loadingRow()];
+  }
+
+  /** The rows of a node (or the roots) once loaded: what tests read and what getChildren waits for. */
+  async rows(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) this.byId.clear();
     const viewId = !node ? this.showProgress : undefined;
     if (!node) this.showProgress = undefined;
@@ -70,8 +108,7 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     const priority: RequestPriority = node || this.openedByPerson ? 'interactive' : this.visible ? 'visible' : 'background';
     if (!node) this.openedByPerson = false;
     const load = () => withPriority(priority, () => this.model.getChildren(node), this.model.viewId);
-    // Right after a sign-in the old "Sign in to Gong" row stays until the first request returns;
-    // the progress bar says the view is already loading for the new session.
+    // After a session change the view's progress bar runs too, under the "Loading..." row.
     const rows = viewId
       ? await vscode.window.withProgress({ location: { viewId } }, load)
       : await load();
@@ -88,11 +125,13 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     if (!node.resolveTip) return item;
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
+    const known = node.tip ? markdownTooltip(node.tip) : node.tooltip;
     try {
       const tip = await withPriority('interactive', () => node.resolveTip?.(controller.signal), this.model.viewId);
-      if (tip) item.tooltip = markdownTooltip(tip);
+      item.tooltip = tip ? markdownTooltip(tip) : known;
     } catch {
-      // No scope for call details, offline, cancelled: the card stays as the list row knew it.
+      // No scope for call details, offline, cancelled: the card the list row knew.
+      item.tooltip = known;
     } finally {
       sub.dispose();
     }
@@ -362,9 +401,22 @@ export function registerViews(services: Services): void {
     return vscode.commands.executeCommand(Commands.runAction, { actionId: choice.actionId, input: choice.input });
   });
 
+  // Signed out, Workspaces is the only Gong view (the others hide by their `when` clauses) and
+  // holds the welcome: its title says so.
+  const updateWelcomeTitle = () => {
+    const view = treeViews.get('workspaces');
+    if (view) view.title = session.active ? 'Workspaces' : 'Get Started';
+  };
+  updateWelcomeTitle();
+  context.subscriptions.push(session.onDidChange(updateWelcomeTitle));
+
   const access: TreeAccess = {
     models,
     getChildren: (view, node) => {
+      const provider = providers.get(view);
+      return provider ? provider.rows(node) : Promise.resolve([]);
+    },
+    shownChildren: (view, node) => {
       const provider = providers.get(view);
       return provider ? provider.getChildren(node) : Promise.resolve([]);
     },

@@ -41,7 +41,27 @@ export async function run(ctx) {
     await ctx.page.getByText('Sign In to Gong').first().waitFor({ timeout: 20_000 });
   });
 
+  await ctx.step('signed out: one welcome that says what Gong Explorer does, no "Sign in" rows', async () => {
+    const side = ctx.page.locator('.part.sidebar');
+    await side.getByText('browse calls, read transcripts').first().waitFor({ timeout: 20_000 });
+    await side.getByText('Try the Demo Workspace').first().waitFor({ timeout: 5000 });
+    // The other six views hide while signed out, so no view shows a row of its own.
+    const rows = await side.locator('.monaco-list-row').allInnerTexts();
+    if (rows.length > 0) throw new Error(`rows while signed out: ${rows.join(' | ')}`);
+    const headers = (await side.locator('.pane-header').allInnerTexts()).map(t => t.split('\n')[0]);
+    if (headers.length > 1) throw new Error(`more than one Gong view while signed out: ${headers.join(', ')}`);
+    console.log(`      sidebar: ${(await side.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+  });
+
+  await ctx.step('Get Started opens the walkthrough', async () => {
+    await ctx.runCommand('Gong: Get Started with Gong Explorer');
+    for (const title of ['Sign in, or try the demo', 'Browse calls', 'Open a transcript', 'Run a Gong action', 'Search']) {
+      await ctx.page.locator('.part.editor').getByText(title, { exact: true }).first().waitFor({ timeout: 20_000 });
+    }
+  });
+
   await ctx.step('sign in from the welcome view (demo workspace)', async () => {
+    await ctx.runCommand('View: Close All Editors');
     await ctx.page.getByText('Try the Demo Workspace').first().click();
     // Signed in: the welcome buttons go away.
     await ctx.waitFor(async () => !(await ctx.page.getByText('Sign In to Gong').first().isVisible().catch(() => false)), 30_000, 'the welcome view to be replaced');
@@ -64,6 +84,20 @@ export async function run(ctx) {
       return expected.calls.find(t => row.includes(t));
     }, 30_000, 'a call title in the Calls tree');
     console.log(`      call: ${firstCallTitle}`);
+  });
+
+  await ctx.step('hovering a call shows its parties and brief as plain text', async () => {
+    if (!firstCallTitle) throw new Error('no call row to hover (the Calls tree step failed)');
+    const row = ctx.page.locator('.monaco-list-row').filter({ hasText: firstCallTitle }).first();
+    const text = await ctx.waitFor(async () => {
+      await ctx.page.mouse.move(0, 0);
+      await row.hover();
+      const hover = ctx.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: firstCallTitle }).last();
+      const t = await hover.innerText({ timeout: 3000 }).catch(() => '');
+      return /Company: |External: /.test(t) ? t : undefined;
+    }, 30_000, 'a hover card with the call\'s parties');
+    if (/<[a-z]+[\s>]|\\[*_[<]/i.test(text)) throw new Error(`markup or escapes shown as such in the hover: ${text}`);
+    console.log(`      hover: ${text.replace(/\s+/g, ' ').slice(0, 240)}`);
   });
 
   await ctx.step('command palette finds every Gong command', async () => {
