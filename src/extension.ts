@@ -6,6 +6,7 @@ import { VsCodePrompter, type Prompter } from './platform/prompter';
 import type { Services } from './platform/services';
 import { Commands, registerCommand } from './platform/commands';
 import { createSession, registerAuth } from './auth/index';
+import { GongData } from './data/index';
 import { registerViews } from './views/index';
 import { registerPanels } from './panels/index';
 import { registerRunAction } from './commands/runAction';
@@ -27,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   let prompter: Prompter = new VsCodePrompter();
   const session = createSession(context, log);
   context.subscriptions.push(session);
-  const services: Services = { context, log, session, prompter: () => prompter };
+  const data = new GongData({ api: () => session.api(), profile: () => session.active?.name });
+  const services: Services = { context, log, session, data, prompter: () => prompter };
 
   registerCommand(context, log, Commands.showLog, () => log.show());
   registerCommand(context, log, Commands.openWalkthrough, () => vscode.commands.executeCommand(

@@ -78,8 +78,9 @@ export function removeProfile(list: readonly ProfileInfo[], name: string): Profi
   return list.filter(p => p.name !== name);
 }
 
-/** The cheap read that checks a connection, and the one scope it needs. */
-export const CONNECTION_CHECK = { method: 'GET', path: '/v2/workspaces', scope: 'api:workspaces:read' } as const;
+/** The cheap read that checks a connection, and the one scope it needs (from the data layer). */
+export { CONNECTION_CHECK } from '../data/connection';
+import { CONNECTION_CHECK } from '../data/connection';
 
 /** Why a connection check failed, in words that say what to fix. */
 export function explainSignInFailure(e: unknown, baseUrl: string): string {

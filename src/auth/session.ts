@@ -3,6 +3,7 @@
  * only), the active client on the one shared scheduler, and the log of every request.
  */
 import * as vscode from 'vscode';
+import { checkConnection } from '../data/connection';
 import { GongClient } from '../gong/client';
 import { normalizeBaseUrl } from '../gong/baseUrl';
 import { classify } from '../gong/failure';
@@ -144,7 +145,7 @@ export class Session implements GongSession {
     sharedScheduler().clearPause(baseUrl);
     const probe = this.newClient({ baseUrl, auth: connection.auth }, 1);
     // One cheap read before anything is stored; a failure throws the client's typed error.
-    await probe.request({ method: CONNECTION_CHECK.method, path: CONNECTION_CHECK.path });
+    await checkConnection(probe);
     // Drop parts of an earlier sign-in of the same name with the other auth kind.
     for (const part of SECRET_PARTS) await this.context.secrets.delete(secretKey(profileName, part));
     for (const [key, value] of secretsOf(profileName, connection.auth)) await this.context.secrets.store(key, value);

@@ -53,11 +53,11 @@ export function registerRunAction(services: Services): void {
   const { context, log } = services;
   const results = new ResultDocs();
   const recent = new RecentRuns(context.globalState);
-  const known = new KnownValuesCache(services.session);
+  const known = new KnownValuesCache(services.data);
   const editors = new JsonInputEditors();
   const deps: RunDeps = { services, results, recent };
   context.subscriptions.push(
-    results, known, editors,
+    results, editors,
     vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
     vscode.languages.registerCodeLensProvider({ scheme: RESULT_SCHEME }, results),
     vscode.languages.registerCodeLensProvider({ language: 'json' }, editors),

@@ -6,11 +6,11 @@ import { classify, failureLine } from '../gong/failure';
 import type { GongApi } from '../gong/types';
 import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
-import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, fetchExtensive, fetchUserNames, fetchWorkspaceNames, type NameLookup } from '../render/callDetails';
+import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, type NameLookup } from '../render/callDetails';
 import { EXPORT_FILES, MULTI_EXPORT_FORMATS, exportFileName, exportTranscript, exportTranscripts, type MultiExportFormat } from '../render/exporters';
 import { isHttpUrl } from '../render/format';
 import type { Obj } from '../render/read';
-import { buildTranscript, fetchTranscripts } from '../render/transcript';
+import { buildTranscript } from '../render/transcript';
 import { actionsFor } from '../tree/actions';
 import { EXPORT_FORMATS, type ExportFormat, type HostMessage, type PageMessage, type PageStatus } from '../shared/messages';
 import type { CallDetailsModel, TranscriptModel } from '../shared/models';
@@ -28,8 +28,6 @@ const PAGES: Record<PanelKind, PageName> = { details: 'callDetails', transcript:
 
 /** Opening more transcript panels than this at once asks first. */
 export const CONFIRM_OVER = 10;
-/** Call data kept for panels opened later (details then transcript of the same call needs one fetch). */
-const CACHE_LIMIT = 100;
 
 /** What the test hook reports about a panel; the webview DOM itself is out of the host's reach. */
 export interface PanelSnapshot {
@@ -80,11 +78,6 @@ const tabTitle = (prefix: string, title: string): string => {
 /** One panel per call and kind; opening again reveals it. */
 export class CallPanels implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly callCache = new Map<string, Obj>();
-  /** Names of Gong users met as comment authors; a handful per session, kept for its length. */
-  private readonly userNames = new Map<string, string>();
-  /** Workspace names, asked for once per signed-in session. */
-  private workspaceNames: Promise<Map<string, string>> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever a panel receives a message or changes state (tests wait on it). */
   readonly onDidChange = this.changed.event;
@@ -93,8 +86,6 @@ export class CallPanels implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     services.context.subscriptions.push(services.session.onDidChange(() => {
-      this.workspaceNames = undefined;
-      this.userNames.clear();
       this.retrySignedOut();
     }));
   }
@@ -271,56 +262,41 @@ export class CallPanels implements vscode.Disposable {
     return e.loading;
   }
 
-  private async names(api: GongApi, call: Obj): Promise<NameLookup> {
-    this.workspaceNames ??= fetchWorkspaceNames(api).catch(err => {
+  private async names(_api: GongApi, call: Obj): Promise<NameLookup> {
+    const workspaces = this.services.data.workspaceNames().catch(err => {
       this.services.log.warn(`workspace names: ${classify(err).text}`);
-      this.workspaceNames = undefined;
       return new Map<string, string>();
     });
-    const [users, workspaces] = await Promise.all([this.commenterNames(api, call), this.workspaceNames]);
-    return { users, workspaces };
+    const [users, ws] = await Promise.all([this.commenterNames(call), workspaces]);
+    return { users, workspaces: ws };
   }
 
   /** Comment authors who are not parties of the call; a failed lookup only costs the names. */
-  private async commenterNames(api: GongApi, call: Obj): Promise<Map<string, string>> {
-    const missing = commenterIdsToResolve(call).filter(id => !this.userNames.has(id));
-    if (missing.length) {
-      try {
-        for (const [id, name] of await fetchUserNames(api, missing)) this.userNames.set(id, name);
-      } catch (err) {
-        this.services.log.warn(`comment authors: ${classify(err).text}`);
-      }
+  private async commenterNames(call: Obj): Promise<Map<string, string>> {
+    try {
+      return await this.services.data.userNames(commenterIdsToResolve(call));
+    } catch (err) {
+      this.services.log.warn(`comment authors: ${classify(err).text}`);
+      return new Map();
     }
-    return this.userNames;
   }
 
-  private remember(id: string, call: Obj): void {
-    this.callCache.delete(id);
-    this.callCache.set(id, call);
-    while (this.callCache.size > CACHE_LIMIT) { const first = this.callCache.keys().next().value; if (first === undefined) break; this.callCache.delete(first); }
-  }
-
-  private async fetchCall(api: GongApi, callId: string, force: boolean): Promise<Obj | undefined> {
-    const cached = force ? undefined : this.callCache.get(callId);
-    if (cached) return cached;
-    const calls = await fetchExtensive(api, [callId]);
-    for (const [id, c] of calls) this.remember(id, c);
-    return calls.get(callId);
+  private async fetchCall(_api: GongApi, callId: string, force: boolean): Promise<Obj | undefined> {
+    return (await this.services.data.callDetails([callId], { force })).get(callId);
   }
 
   /** Transcripts plus the calls' parties for speaker names, both in batches of 100 ids. */
-  private async fetchTranscriptModels(api: GongApi, callIds: readonly string[]): Promise<Map<string, TranscriptModel>> {
-    const missing = callIds.filter(id => !this.callCache.has(id));
+  private async fetchTranscriptModels(_api: GongApi, callIds: readonly string[]): Promise<Map<string, TranscriptModel>> {
+    const data = this.services.data;
     const [transcripts, calls] = await Promise.all([
-      fetchTranscripts(api, callIds),
+      data.transcripts(callIds),
       // Without parties the transcript still opens (speakers become "Speaker 1", ...).
-      missing.length ? fetchExtensive(api, missing).catch(err => { this.services.log.warn(`call parties: ${classify(err).text}`); return new Map<string, Obj>(); }) : Promise.resolve(new Map<string, Obj>()),
+      data.callDetails(callIds).catch(err => { this.services.log.warn(`call parties: ${classify(err).text}`); return new Map<string, Obj>(); }),
     ]);
-    for (const [id, c] of calls) this.remember(id, c);
     const out = new Map<string, TranscriptModel>();
     for (const id of callIds) {
       const t = transcripts.get(id);
-      if (t) out.set(id, buildTranscript(t, this.callCache.get(id)));
+      if (t) out.set(id, buildTranscript(t, calls.get(id)));
     }
     return out;
   }

@@ -4,7 +4,7 @@ import type { Services } from '../platform/services';
 import { parsePanelState } from '../shared/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/messages';
 import { MULTI_EXPORT_FORMATS, type MultiExportFormat } from '../render/exporters';
-import { callIdOf, callIdsOf, dayRangeOf, fetchCallIdsInRange, fetchFolderCallIds, libraryFolderOf } from '../render/callIds';
+import { callIdOf, callIdsOf, dayRangeOf, libraryFolderOf } from '../render/callIds';
 import { CallPanels, VIEW_TYPES, type PanelKind, type PanelSnapshot } from './callPanels';
 
 /**
@@ -134,17 +134,15 @@ async function selectedCallIds(services: Services, arg: unknown): Promise<{ ids:
   const ids = await dayCallIds(services, arg) ?? callIdsOf(arg);
   const folder = ids.length === 0 ? libraryFolderOf(arg) : undefined;
   if (!folder) return { ids, fromFolder: false };
-  const api = services.session.api();
-  if (!api) throw new Error('Sign in to Gong first.');
-  return { ids: await fetchFolderCallIds(api, folder), fromFolder: true };
+  if (!services.session.api()) throw new Error('Sign in to Gong first.');
+  return { ids: await services.data.folderCallIds(folder), fromFolder: true };
 }
 
 async function dayCallIds(services: Services, arg: unknown): Promise<string[] | undefined> {
   const day = dayRangeOf(arg);
   if (!day) return undefined;
-  const api = services.session.api();
-  if (!api) throw new Error('Sign in to Gong first.');
-  const ids = await fetchCallIdsInRange(api, day.from, day.to);
+  if (!services.session.api()) throw new Error('Sign in to Gong first.');
+  const ids = await services.data.callIdsInRange(day.from, day.to);
   if (ids.length === 0) throw new Error('No calls on this day.');
   return ids;
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { GongApi, GongConnection, SchedulerStats } from '../gong/types';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
+import type { GongData } from '../data/index';
 import type { TreeAccess } from '../tree/index';
 import type { SearchAccess } from '../searchUi/index';
 
@@ -41,6 +42,8 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Logger;
   readonly session: GongSession;
+  /** The one data layer: every read of Gong data, cached per profile. */
+  readonly data: GongData;
   /** Current prompter (replaceable by integration tests). */
   prompter(): Prompter;
   /** The sidebar trees (set by registerViews), so tests read the rows VS Code shows. */

@@ -1,95 +1,18 @@
 /**
- * The call details view model, built from one call of a POST /v2/calls/extensive answer, and the
- * request that fetches it. Pure: runs in plain Node tests and in the extension host alike.
+ * The call details view model, built from one call of an extensive calls answer (fetched by
+ * src/data). Pure: runs in plain Node tests and in the extension host alike.
  */
-import type { GongApi, GongRequest } from '../gong/types';
 import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
 import { clock, dateTime, duration, isHttpUrl, percent } from './format';
 import { escapeMarkdown } from './exporters';
 import { renderRich, richToPlain } from './markdown';
 import { arr, bool, num, obj, objs, str, type Obj } from './read';
 
-/** Everything the details panel shows, asked for in one request (endpoints.md section 5). */
-export function extensiveRequest(callIds: readonly string[], cursor?: string): GongRequest {
-  return {
-    method: 'POST',
-    path: '/v2/calls/extensive',
-    retrySafe: true,
-    emptyOn404: true,
-    body: {
-      ...(cursor ? { cursor } : {}),
-      filter: { callIds: [...callIds] },
-      contentSelector: {
-        context: 'Extended',
-        exposedFields: {
-          parties: true,
-          content: {
-            brief: true, outline: true, highlights: true, keyPoints: true, callOutcome: true,
-            topics: true, trackers: true, trackerOccurrences: true,
-          },
-          interaction: { speakers: true, personInteractionStats: true, questions: true, video: true },
-          collaboration: { publicComments: true },
-        },
-      },
-    },
-  };
-}
-
-/** Fetches the extensive data of the given calls (all pages), keyed by call id. */
-export async function fetchExtensive(api: GongApi, callIds: readonly string[], signal?: AbortSignal): Promise<Map<string, Obj>> {
-  const out = new Map<string, Obj>();
-  for (const batch of batches(callIds, 100)) {
-    for await (const page of api.pages(extensiveRequest(batch), signal)) {
-      for (const call of objs(obj(page.data)?.['calls'])) {
-        const id = str(obj(call['metaData'])?.['id']);
-        if (id) out.set(id, call);
-      }
-    }
-  }
-  return out;
-}
-
-/** Splits ids into batches of at most `size` (Gong takes up to 100 call ids a request), dropping duplicates. */
-export function batches(ids: readonly string[], size = 100): string[][] {
-  const unique = [...new Set(ids)];
-  const out: string[][] = [];
-  for (let i = 0; i < unique.length; i += size) out.push(unique.slice(i, i + size));
-  return out;
-}
-
 /** Ids of the Gong users who commented on a call and are not among its parties (their names need a lookup). */
 export function commenterIdsToResolve(call: Obj): string[] {
   const known = new Set(objs(call['parties']).map(p => str(p['userId'])).filter((x): x is string => !!x));
   const ids = objs(obj(call['collaboration'])?.['publicComments']).map(c => str(c['commenterUserId'])).filter((x): x is string => !!x && !known.has(x));
   return [...new Set(ids)];
-}
-
-/** Display names of users by id, with one POST /v2/users/extensive per 100 ids (a read, so retry-safe). */
-export async function fetchUserNames(api: GongApi, userIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const batch of batches(userIds, 100)) {
-    const req: GongRequest = { method: 'POST', path: '/v2/users/extensive', retrySafe: true, body: { filter: { userIds: batch } } };
-    for await (const page of api.pages(req, signal)) {
-      for (const u of objs(obj(page.data)?.['users'])) {
-        const id = str(u['id']);
-        const name = [str(u['firstName']), str(u['lastName'])].filter(Boolean).join(' ').trim() || str(u['emailAddress']);
-        if (id && name) out.set(id, name);
-      }
-    }
-  }
-  return out;
-}
-
-/** Workspace names by id from GET /v2/workspaces (one small request). */
-export async function fetchWorkspaceNames(api: GongApi, signal?: AbortSignal): Promise<Map<string, string>> {
-  const res = await api.request({ method: 'GET', path: '/v2/workspaces' }, signal);
-  const out = new Map<string, string>();
-  for (const w of objs(obj(res.data)?.['workspaces'])) {
-    const id = str(w['id']);
-    const name = str(w['name']);
-    if (id && name) out.set(id, name);
-  }
-  return out;
 }
 
 export interface NameLookup {

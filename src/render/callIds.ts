@@ -1,5 +1,4 @@
 /** Reading call ids out of command arguments. Pure, so it is tested in plain Node. */
-import type { GongApi } from '../gong/types';
 
 /**
  * Accepts a call id as given by commands, links, or tree rows (a node whose `item` carries `callId`).
@@ -38,13 +37,6 @@ export function libraryFolderOf(arg: unknown): string | undefined {
   return kind === 'folder' && typeof gongId === 'string' && /^\d{1,30}$/.test(gongId) ? gongId : undefined;
 }
 
-/** The calls saved in a public Library folder (GET /v2/library/folder-content, not paged). */
-export async function fetchFolderCallIds(api: GongApi, folderId: string, signal?: AbortSignal): Promise<string[]> {
-  const res = await api.request({ method: 'GET', path: '/v2/library/folder-content', query: { folderId } }, signal);
-  const calls = (res.data as { calls?: unknown } | null)?.calls;
-  return callIdsOf(Array.isArray(calls) ? calls : []);
-}
-
 /** The bounds of a day row of the Calls view (its `item.json` carries fromDateTime/toDateTime). */
 export function dayRangeOf(arg: unknown): { from: string; to: string } | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
@@ -54,21 +46,4 @@ export function dayRangeOf(arg: unknown): { from: string; to: string } | undefin
   if (typeof json !== 'object' || json === null) return undefined;
   const { fromDateTime: from, toDateTime: to } = json as Record<string, unknown>;
   return typeof from === 'string' && typeof to === 'string' ? { from, to } : undefined;
-}
-
-/**
- * Every call id in a time range (GET /v2/calls, cursor-paged; Gong's 404 means none), at most
- * `maxPages` pages so a busy day cannot turn one click into unbounded requests.
- */
-export async function fetchCallIdsInRange(api: GongApi, from: string, to: string, signal?: AbortSignal, maxPages = 20): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const res = await api.request({ method: 'GET', path: '/v2/calls', query: { fromDateTime: from, toDateTime: to, cursor }, emptyOn404: true }, signal);
-    const data = res.data as { calls?: unknown; records?: { cursor?: unknown } } | null;
-    ids.push(...callIdsOf(Array.isArray(data?.calls) ? data.calls : []));
-    cursor = typeof data?.records?.cursor === 'string' ? data.records.cursor : undefined;
-    if (!cursor) break;
-  }
-  return [...new Set(ids)];
 }

@@ -1,40 +1,11 @@
 /**
  * The transcript view model: Gong's monologues with speaker ids resolved to the call's parties, and
- * the request that fetches transcripts in batches. Pure.
+ * src/data fetches the transcripts. Pure.
  */
-import { fetchInShrinkingBatches } from '../gong/batches';
-import type { GongApi, GongRequest } from '../gong/types';
 import type { MonologueModel, SentenceModel, SpeakerModel, TrackerHitModel, TranscriptModel } from '../shared/models';
 import { partiesOf } from './callDetails';
 import { dateTime, isHttpUrl } from './format';
 import { arr, num, obj, objs, str, type Obj } from './read';
-
-/** POST /v2/calls/transcript for up to 100 call ids (endpoints.md section 6). */
-export function transcriptRequest(callIds: readonly string[], cursor?: string): GongRequest {
-  return {
-    method: 'POST',
-    path: '/v2/calls/transcript',
-    retrySafe: true,
-    emptyOn404: true,
-    body: { ...(cursor ? { cursor } : {}), filter: { callIds: [...callIds] } },
-  };
-}
-
-/**
- * Fetches the transcripts of many calls: one request per batch of up to 100 ids (plus Gong's cursor
- * pages), never one request per call; batches shrink when answers are large (long calls), so no one
- * answer is slow to read or parse. Returns the raw `callTranscripts[]` elements keyed by call id.
- */
-export async function fetchTranscripts(api: GongApi, callIds: readonly string[], signal?: AbortSignal): Promise<Map<string, Obj>> {
-  const out = new Map<string, Obj>();
-  await fetchInShrinkingBatches(api, callIds, batch => transcriptRequest(batch), page => {
-    for (const t of objs(obj(page.data)?.['callTranscripts'])) {
-      const id = str(t['callId']);
-      if (id) out.set(id, t);
-    }
-  }, signal ? { signal } : {});
-  return out;
-}
 
 /**
  * Builds the transcript model from one `callTranscripts[]` element and (optionally) the same call from

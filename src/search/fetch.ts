@@ -5,10 +5,10 @@
  * the next run only fetches the rest. Pure: no vscode.
  */
 import type { GongApi, GongRequest, GongResponse } from '../gong/types';
-import { batches, partiesOf } from '../render/callDetails';
-import { fetchFolderCallIds } from '../render/callIds';
+import { batches, fetchFolderCallIds, fetchTranscripts, requestOf } from '../data/index';
+import { partiesOf } from '../render/callDetails';
 import { obj, objs, str, type Obj } from '../render/read';
-import { buildTranscript, fetchTranscripts } from '../render/transcript';
+import { buildTranscript } from '../render/transcript';
 import type { ParsedQuery } from './query';
 import type { SearchOptions, SearchResult, StoreStats, StoredCall, StoredScope } from './store';
 
@@ -73,24 +73,18 @@ export interface FetchPlan {
 
 interface ListPage { calls: Obj[]; cursor: string | undefined }
 
-/** POST /v2/calls/extensive for a range, with the parties only: lists the calls and names their speakers at once. */
+/** Extensive call data for a range, with the parties only: lists the calls and names their speakers at once. */
 export function rangeListRequest(scope: Extract<SearchScope, { kind: 'range' }>, cursor?: string): GongRequest {
-  return {
-    method: 'POST', path: '/v2/calls/extensive', retrySafe: true, emptyOn404: true,
-    body: {
-      ...(cursor ? { cursor } : {}),
-      filter: { fromDateTime: scope.from, toDateTime: scope.to, ...(scope.workspaceId ? { workspaceId: scope.workspaceId } : {}) },
-      contentSelector: { exposedFields: { parties: true } },
-    },
-  };
+  return requestOf('callsExtensive', {
+    cursor,
+    filter: { fromDateTime: scope.from, toDateTime: scope.to, ...(scope.workspaceId ? { workspaceId: scope.workspaceId } : {}) },
+    contentSelector: { exposedFields: { parties: true } },
+  });
 }
 
 /** The same call data for given ids (calls known only by id: a folder or a selection). */
 export function callDataRequest(callIds: readonly string[]): GongRequest {
-  return {
-    method: 'POST', path: '/v2/calls/extensive', retrySafe: true, emptyOn404: true,
-    body: { filter: { callIds: [...callIds] }, contentSelector: { exposedFields: { parties: true } } },
-  };
+  return requestOf('callsExtensive', { filter: { callIds: [...callIds] }, contentSelector: { exposedFields: { parties: true } } });
 }
 
 function pageOf(res: GongResponse): ListPage & { total: number | undefined } {

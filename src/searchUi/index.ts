@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
-import { fetchWorkspaceNames } from '../render/callDetails';
 import { callIdsOf, dayRangeOf, libraryFolderOf } from '../render/callIds';
 import { WorkerBackend } from '../search/backend';
 import { clockOf, dateOf, resultsCsv, resultsMarkdown, type ResultFormat } from '../search/export';
@@ -180,7 +179,6 @@ export function registerSearch(services: Services): SearchAccess {
   context.subscriptions.push(view);
 
   let backend: { profile: string; folder: string; b: SearchBackend } | undefined;
-  let workspaces: Promise<Array<{ id: string; name: string }>> | undefined;
   let running: Promise<unknown> | undefined;
 
   const root = () => join(context.globalStorageUri.fsPath, 'search');
@@ -219,7 +217,6 @@ export function registerSearch(services: Services): SearchAccess {
     } catch { view.description = undefined; }
   };
   const onSession = () => {
-    workspaces = undefined;
     tree.shown = undefined;
     tree.pending = readPending();
     if (backend && backend.profile !== session.active?.name) { void backend.b.close(); backend = undefined; view.description = undefined; }
@@ -229,11 +226,10 @@ export function registerSearch(services: Services): SearchAccess {
   context.subscriptions.push(session.onDidChange(onSession));
   tree.pending = readPending();
 
-  const workspaceList = (): Promise<Array<{ id: string; name: string }>> => {
-    const api = session.api();
-    if (!api) return Promise.resolve([]);
-    workspaces ??= fetchWorkspaceNames(api).then(m => [...m].map(([id, name]) => ({ id, name })), err => { workspaces = undefined; throw err; });
-    return workspaces;
+  // The workspaces list every surface shares (src/data), cached per profile there.
+  const workspaceList = async (): Promise<Array<{ id: string; name: string }>> => {
+    if (!session.api()) return [];
+    return [...await services.data.workspaceNames()].map(([id, name]) => ({ id, name }));
   };
 
   const show = (s: ShownSearch) => {

@@ -4,9 +4,9 @@
  * first; instead each day row fetches its own calls (with its own paging) when expanded.
  */
 import type { GongApi } from '../gong/types';
-import { getData, pageOf, ViewModel } from './model';
+import { ViewModel } from './model';
 import { arr, childId, contextValue, formatAge, formatCount, str, tooltipText, type RowTooltip, type TreeNode } from './node';
-import { PagedSource } from './sources';
+import { PagedSource } from '../data/index';
 
 export type RangePreset = 'last7' | 'last30' | 'custom';
 
@@ -192,16 +192,10 @@ export class CallsModel extends ViewModel {
    * page, so a refresh of a preset fetches the moved window (today grows up to now).
    */
   private source(profile: string, day: string): PagedSource<unknown> {
-    return this.cache.get(profile, this.sourceKey(day), () => new PagedSource<unknown>(async (cursor, s) => {
+    return this.data.paged(profile, this.sourceKey(day), 'calls', () => {
       const d = this.days().find(x => x.day === day);
-      if (!d) return { items: [] };
-      const data = await getData(this.client(), {
-        path: '/v2/calls',
-        query: { fromDateTime: d.from, toDateTime: d.to, cursor },
-        emptyOn404: true,
-      }, s);
-      return pageOf(data, 'calls');
-    }, this.host.clock));
+      return d ? { fromDateTime: d.from, toDateTime: d.to } : undefined;
+    });
   }
 
   protected async roots(_api: GongApi, profile: string): Promise<TreeNode[]> {
@@ -316,9 +310,8 @@ export class CallsModel extends ViewModel {
     if (pending) return pending;
     const batch = [id, ...dayIds.filter(x => x !== id && !known?.has(x))].slice(0, 100);
     const run = (async () => {
-      const page = await getData(this.client(), {
-        method: 'POST', path: '/v2/calls/extensive', retrySafe: true, emptyOn404: true,
-        body: { filter: { callIds: batch }, contentSelector: { exposedFields: { parties: true, content: { brief: true } } } },
+      const page = await this.data.read('callsExtensive', {
+        filter: { callIds: batch }, contentSelector: { exposedFields: { parties: true, content: { brief: true } } },
       }, signal);
       known = this.summaries.get(profile) ?? new Map<string, CallSummary>();
       // Bounded: hover cards of a few thousand calls; past that, start over.

@@ -1,8 +1,8 @@
 /** Workspaces, Users, Trackers and Scorecards: directory lists cached per profile. */
 import type { GongApi } from '../gong/types';
-import { getData, pageOf, ViewModel } from './model';
+import { ViewModel } from './model';
 import { arr, bool, childId, contextValue, str, tooltipText, type RowTooltip, type TreeNode } from './node';
-import { OnceSource, PagedSource } from './sources';
+import { DataKeys, OnceSource, type PagedSource } from '../data/index';
 
 /** Counts item rows (the default for flat lists). */
 function countItems(rows: TreeNode[], shown: TreeNode[]): { shown: number; loaded: number } {
@@ -10,13 +10,15 @@ function countItems(rows: TreeNode[], shown: TreeNode[]): { shown: number; loade
 }
 
 export class WorkspacesModel extends ViewModel {
+  protected override readonly sharedKeys: readonly string[] = [DataKeys.workspaces];
+
   protected override signedOutRows(): TreeNode[] {
     // No rows: VS Code then shows the view's welcome content (Sign In / Try the Demo).
     return [];
   }
 
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const list = await this.viewList(profile, '/v2/workspaces', 'workspaces', signal);
+    const list = await this.workspaceList(profile, signal);
     return list.map(w => workspaceNode(this.viewId, w, undefined));
   }
 
@@ -51,10 +53,11 @@ export function userName(u: unknown): string {
 }
 
 export class UsersModel extends ViewModel {
+  protected override readonly sharedKeys: readonly string[] = [DataKeys.users];
+
   /** The paged users list of a profile (shared with other views that want names or emails). */
   usersSource(api: GongApi, profile: string): PagedSource<unknown> {
-    return this.cache.get(profile, this.viewId, () => new PagedSource<unknown>(
-      async (cursor, s) => pageOf(await getData(this.client(), { path: '/v2/users', query: { cursor } }, s), 'users'), this.host.clock));
+    return this.data.usersSource(profile);
   }
 
   /** The users loaded so far for the active profile (no network). */
@@ -157,8 +160,10 @@ export class UsersModel extends ViewModel {
 }
 
 export class TrackersModel extends ViewModel {
+  protected override readonly sharedKeys: readonly string[] = [DataKeys.workspaces];
+
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const list = await this.viewList(profile, '/v2/settings/trackers', 'keywordTrackers', signal);
+    const list = await this.data.list(profile, this.viewId, 'trackers').get(signal);
     // Gong lists every workspace's trackers, and workspaces often hold the same ones: with more
     // than one workspace the trackers sit under their workspace so identical rows can be told apart.
     const wsIds = [...new Set(list.map(t => str(t, 'workspaceId') ?? ''))];
@@ -222,7 +227,7 @@ export class TrackersModel extends ViewModel {
 
 export class ScorecardsModel extends ViewModel {
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const list = await this.viewList(profile, '/v2/settings/scorecards', 'scorecards', signal);
+    const list = await this.data.list(profile, this.viewId, 'scorecards').get(signal);
     return list.map(c => this.scorecardNode(c));
   }
 

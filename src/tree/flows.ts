@@ -3,9 +3,9 @@
  * with the owner row, then the owner's flow folders, then the flows in each, plus "All flows".
  */
 import type { GongApi } from '../gong/types';
-import { getData, pageOf, ViewModel } from './model';
+import { ViewModel } from './model';
 import { childId, contextValue, str, type TreeNode } from './node';
-import { PagedSource } from './sources';
+import { DataKeys, PagedSource } from '../data/index';
 import { workspaceNode } from './directoryViews';
 
 /** A plausible email: what the owner prompt accepts. */
@@ -16,6 +16,8 @@ export function emailProblem(value: string): string | undefined {
 }
 
 export class FlowsModel extends ViewModel {
+  protected override readonly sharedKeys: readonly string[] = [DataKeys.workspaces];
+
   private owner: string | undefined;
 
   get ownerEmail(): string | undefined { return this.owner; }
@@ -59,11 +61,8 @@ export class FlowsModel extends ViewModel {
   /** The owner's folders (as a tree) and "All flows", in one workspace or in all of them. */
   private async ownerRows(profile: string, owner: string, workspaceId: string | undefined, parent: TreeNode | undefined, signal?: AbortSignal): Promise<TreeNode[]> {
     const baseId = parent?.id ?? this.viewId;
-    const folders = this.cache.get(profile, `${baseId}/folders:${owner}`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(this.client(), { path: '/v2/flows/folders', query: { flowFolderOwnerEmail: owner, workspaceId, cursor } }, s);
-      // Gong's live answer uses `flowsFolders`; its spec says `flows`.
-      return pageOf(data, 'flowsFolders', 'flows');
-    }, this.host.clock));
+    // Gong's live answer uses `flowsFolders`; its spec says `flows`.
+    const folders = this.data.paged(profile, `${baseId}/folders:${owner}`, 'flowFolders', { flowFolderOwnerEmail: owner, workspaceId }, 'flows');
     await folders.ensure(signal);
     const all = folders.items;
     const ids = new Set(all.map(f => str(f, 'id')));
@@ -88,10 +87,7 @@ export class FlowsModel extends ViewModel {
   /** A folder (or "All flows") whose children are the owner's flows in it, paged. */
   private flowsContainer(profile: string, owner: string, workspaceId: string | undefined, parent: TreeNode | undefined, folderId: string | undefined, name: string, json?: unknown, subfolders?: () => TreeNode[]): TreeNode {
     const nodeId = childId(parent?.id ?? this.viewId, folderId ? 'folder' : 'all', folderId ?? owner);
-    const source = this.cache.get(profile, `${nodeId}/flows`, () => new PagedSource<unknown>(async (cursor, s) => {
-      const data = await getData(this.client(), { path: '/v2/flows', query: { flowOwnerEmail: owner, workspaceId, folderId, cursor } }, s);
-      return pageOf(data, 'flows');
-    }, this.host.clock));
+    const source = this.data.paged(profile, `${nodeId}/flows`, 'flows', { flowOwnerEmail: owner, workspaceId, folderId });
     const node: TreeNode = {
       id: nodeId,
       label: name,

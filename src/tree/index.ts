@@ -5,18 +5,19 @@ import { FlowsModel } from './flows';
 import { LibraryModel } from './library';
 import type { TreeHost, ViewModel } from './model';
 import type { TreeNode } from './node';
-import { SourceCache } from './sources';
+import { GongData } from '../data/index';
 
 export { CallsModel, customRange, presetRange, rangeLabel, rangeDays, dayOf, MAX_DAYS } from './calls';
 export type { CallsRange, RangePreset, RangeDay } from './calls';
 export { ScorecardsModel, TrackersModel, UsersModel, WorkspacesModel, userName } from './directoryViews';
 export { FlowsModel, emailProblem } from './flows';
 export { LibraryModel } from './library';
-export { ViewModel, getData, pageOf } from './model';
+export { ViewModel } from './model';
+export { pageOf } from '../data/index';
 export type { ChangeListener, TreeHost } from './model';
 export * from './node';
-export { OnceSource, PagedSource, SourceCache } from './sources';
-export type { Page, Source } from './sources';
+export { OnceSource, PagedSource, SourceCache } from '../data/index';
+export type { Page, Source } from '../data/index';
 export type { Failure, FailureKind } from '../gong/failure';
 export { actionsFor } from './actions';
 export type { ActionPrefill } from './actions';
@@ -44,18 +45,18 @@ export interface TreeModels {
   scorecards: ScorecardsModel;
 }
 
-/** Builds every view model over one host and one cache. */
-export function createTreeModels(host: TreeHost, cache = new SourceCache()): { models: TreeModels; cache: SourceCache; all: ViewModel[] } {
+/** Builds every view model over one host and the one data layer (its own when none is given). */
+export function createTreeModels(host: TreeHost, data = new GongData(host)): { models: TreeModels; data: GongData; all: ViewModel[] } {
   const models: TreeModels = {
-    workspaces: new WorkspacesModel(ViewIds.workspaces, host, cache),
-    users: new UsersModel(ViewIds.users, host, cache),
-    library: new LibraryModel(ViewIds.library, host, cache),
-    calls: new CallsModel(ViewIds.calls, host, cache),
-    flows: new FlowsModel(ViewIds.flows, host, cache),
-    trackers: new TrackersModel(ViewIds.trackers, host, cache),
-    scorecards: new ScorecardsModel(ViewIds.scorecards, host, cache),
+    workspaces: new WorkspacesModel(ViewIds.workspaces, host, data),
+    users: new UsersModel(ViewIds.users, host, data),
+    library: new LibraryModel(ViewIds.library, host, data),
+    calls: new CallsModel(ViewIds.calls, host, data),
+    flows: new FlowsModel(ViewIds.flows, host, data),
+    trackers: new TrackersModel(ViewIds.trackers, host, data),
+    scorecards: new ScorecardsModel(ViewIds.scorecards, host, data),
   };
-  return { models, cache, all: Object.values(models) };
+  return { models, data, all: Object.values(models) };
 }
 
 /**

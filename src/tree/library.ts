@@ -1,22 +1,22 @@
 /** Library: workspaces, then public folders and sub-folders, then the calls saved in each folder. */
 import type { GongApi } from '../gong/types';
 import { workspaceNode } from './directoryViews';
-import { getData, ViewModel } from './model';
+import { ViewModel } from './model';
 import { arr, childId, contextValue, str, tooltipText, type RowTooltip, type TreeNode } from './node';
-import { OnceSource } from './sources';
+import { DataKeys, type OnceSource } from '../data/index';
 
 interface Folder { id: string; name: string; parentFolderId: string | undefined; json: unknown }
 
 export class LibraryModel extends ViewModel {
+  protected override readonly sharedKeys: readonly string[] = [DataKeys.workspaces];
+
   protected async roots(api: GongApi, profile: string, signal?: AbortSignal): Promise<TreeNode[]> {
-    const workspaces = await this.viewList(profile, '/v2/workspaces', 'workspaces', signal);
+    const workspaces = await this.workspaceList(profile, signal);
     return workspaces.map(w => {
       const wsId = str(w, 'id') ?? '';
       const nodeId = childId(this.viewId, 'ws', wsId);
-      const folders = () => this.cache.get(profile, nodeId, () => new OnceSource<Folder[]>(async s => {
-        const data = await getData(this.client(), { path: '/v2/library/folders', query: { workspaceId: wsId } }, s);
-        return arr(data, 'folders').map(f => ({ id: str(f, 'id') ?? '', name: str(f, 'name') ?? '', parentFolderId: str(f, 'parentFolderId'), json: f }));
-      }, this.host.clock));
+      const folders = () => this.data.once<Folder[]>(profile, nodeId, 'libraryFolders', { workspaceId: wsId },
+        data => arr(data, 'folders').map(f => ({ id: str(f, 'id') ?? '', name: str(f, 'name') ?? '', parentFolderId: str(f, 'parentFolderId'), json: f })));
       let self: TreeNode | undefined;
       const children = async (s?: AbortSignal) => {
         const list = await folders().get(s);
@@ -35,8 +35,7 @@ export class LibraryModel extends ViewModel {
   }
 
   private contentSource(api: GongApi, profile: string, nodeId: string, folderId: string): OnceSource<unknown> {
-    return this.cache.get(profile, `${nodeId}/content`, () => new OnceSource<unknown>(
-      s => getData(this.client(), { path: '/v2/library/folder-content', query: { folderId } }, s), this.host.clock));
+    return this.data.once<unknown>(profile, `${nodeId}/content`, 'folderContent', { folderId }, data => data);
   }
 
   /** Whether a folder, a loaded sub-folder, or a loaded call in them matches (no network). */

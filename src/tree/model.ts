@@ -3,46 +3,19 @@
  * row, applies the text filter over loaded rows, builds load-more rows, and tells listeners which
  * node changed so only that part of the tree is redrawn.
  */
-import { catalog, emptyAnswerOf } from '../catalog/index';
-import type { GongApi, GongRequest } from '../gong/types';
+import type { GongApi } from '../gong/types';
 import { classify, failureDetails, failureLine, type Failure } from '../gong/failure';
-import { arr, formatAge, formatCount, matchesFilter, str, type TreeNode } from './node';
-import { OnceSource, SourceCache, type Clock, type Page, type PagedSource } from './sources';
+import { type DataHost, type GongData, type PagedSource, type SourceCache } from '../data/index';
+import { formatAge, formatCount, matchesFilter, type TreeNode } from './node';
 
 /** What the trees need from the signed-in session. */
-export interface TreeHost {
-  api(): GongApi | undefined;
-  /** The active profile's name: directory data is cached per profile. */
-  profile(): string | undefined;
+export interface TreeHost extends DataHost {
   authFailed(): boolean;
   /** Called when Gong refuses the credentials; views then show a sign-in row. */
   reportAuthFailure(): void;
-  clock?: Clock;
 }
 
 export type ChangeListener = (node: TreeNode | undefined) => void;
-
-/**
- * The GET answer's data, or the empty answer a documented nothing-found 404 stands for (declared
- * in the catalog: library folders, scorecards, calls...).
- */
-export async function getData(api: GongApi, req: Omit<GongRequest, 'method'> & { method?: GongRequest['method'] }, signal?: AbortSignal): Promise<unknown> {
-  const method = req.method ?? 'GET';
-  const declared = catalog.actions.find(a => a.method === method && a.path === req.path);
-  const empty = declared?.emptyOn404 ? { emptyOn404: true, emptyData: emptyAnswerOf(declared) } : {};
-  const res = await api.request({ method, ...empty, ...req }, signal);
-  return res.data;
-}
-
-/** One cursor page of a list answer: the items under `key` and the `records` block. */
-export function pageOf(data: unknown, key: string, fallbackKey?: string): Page<unknown> {
-  let items = arr(data, key);
-  if (items.length === 0 && fallbackKey) items = arr(data, fallbackKey);
-  const records = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).records : undefined;
-  const totalRaw = typeof records === 'object' && records !== null ? (records as Record<string, unknown>).totalRecords : undefined;
-  const total = typeof totalRaw === 'number' ? totalRaw : typeof totalRaw === 'string' ? Number(totalRaw) : undefined;
-  return { items, total: total !== undefined && Number.isFinite(total) ? total : undefined, cursor: str(records, 'cursor') };
-}
 
 export abstract class ViewModel {
   private filterText = '';
@@ -54,42 +27,27 @@ export abstract class ViewModel {
     /** The VS Code view id; also the prefix of every node id and cache key of this view. */
     readonly viewId: string,
     protected readonly host: TreeHost,
-    protected readonly cache: SourceCache,
+    /** The one data layer: every read of Gong goes through it, cached per profile. */
+    protected readonly data: GongData,
   ) {}
+
+  /** The per-profile cache; the view's own entries sit under its id. */
+  protected get cache(): SourceCache { return this.data.cache; }
+
+  /**
+   * Shared entries of the data layer this view shows (the workspaces list): refreshing the view
+   * refetches them too, and the view's age counts them.
+   */
+  protected readonly sharedKeys: readonly string[] = [];
 
   /** Whether this view caches directory data (and shows its age). */
   protected readonly directory: boolean = true;
 
   protected get now(): number { return (this.host.clock ?? Date.now)(); }
 
-  /**
-   * The client at the moment of the request: cached sources outlive a sign-in again with new
-   * credentials, so they must never hold on to the client they were created with.
-   */
-  protected client(): GongApi {
-    const api = this.host.api();
-    if (!api) throw new Error('Not signed in to Gong');
-    return api;
-  }
-
-  /**
-   * A directory list (`/v2/workspaces` under `workspaces`) fetched once per profile and cached under
-   * the view's own id, so refreshing the view refetches it and the view description gives its age.
-   */
-  protected async viewList(profile: string, path: string, key: string, signal?: AbortSignal): Promise<unknown[]> {
-    const source = this.cache.get(profile, this.viewId, () => new OnceSource(
-      async s => arr(await getData(this.client(), { path }, s), key), this.host.clock));
-    return source.get(signal);
-  }
-
-  /**
-   * The account's workspaces, cached under the view's own id (so refreshing the view refetches
-   * them): views whose items repeat per workspace group them under workspace rows.
-   */
-  protected async workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
-    const source = this.cache.get(profile, `${this.viewId}/workspaces`, () => new OnceSource(
-      async s => arr(await getData(this.client(), { path: '/v2/workspaces' }, s), 'workspaces'), this.host.clock));
-    return source.get(signal);
+  /** The account's workspaces, shared with every surface through the data layer. */
+  protected workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
+    return this.data.workspacesSource(profile).get(signal);
   }
 
   get filter(): string { return this.filterText; }
@@ -149,8 +107,18 @@ export abstract class ViewModel {
   description(): string | undefined {
     const profile = this.host.profile();
     if (profile === undefined || !this.directory) return undefined;
-    const at = this.cache.oldestFetch(profile, this.viewId);
+    const at = this.oldestFetch(profile);
     return at === undefined ? undefined : `updated ${formatAge(this.now - at)}`;
+  }
+
+  /** Oldest fetch among the view's own entries and the shared ones it shows. */
+  protected oldestFetch(profile: string): number | undefined {
+    let oldest = this.cache.oldestFetch(profile, this.viewId);
+    for (const key of this.sharedKeys) {
+      const at = this.cache.oldestFetch(profile, key);
+      if (at !== undefined && (oldest === undefined || at < oldest)) oldest = at;
+    }
+    return oldest;
   }
 
   setFilter(text: string): void {
@@ -166,6 +134,7 @@ export abstract class ViewModel {
     // list: refreshing it refreshes that list.
     if (node && this.cache.sources(profile, node.id).length === 0) { this.refresh(); return; }
     this.cache.invalidate(profile, node ? node.id : this.viewId);
+    if (!node) for (const key of this.sharedKeys) this.cache.invalidate(profile, key);
     this.fire(node);
   }
 

@@ -187,7 +187,7 @@ export function registerViews(services: Services): void {
     authFailed: () => session.authFailed,
     reportAuthFailure: () => session.reportAuthFailure(),
   };
-  const { models, cache } = createTreeModels(host);
+  const { models, data } = createTreeModels(host, services.data);
   const details = new DetailsDocuments();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details));
 
@@ -235,7 +235,7 @@ export function registerViews(services: Services): void {
     const profile = session.active?.name;
     if (profile !== lastProfile) {
       // Signing out drops that profile's cached data; switching keeps it for switching back.
-      if (lastProfile !== undefined && !session.profiles().some(p => p.name === lastProfile)) cache.forget(lastProfile);
+      if (lastProfile !== undefined && !session.profiles().some(p => p.name === lastProfile)) data.forget(lastProfile);
       lastProfile = profile;
       models.flows.setOwnerEmail(profile !== undefined ? owners()[profile] : undefined);
     }

@@ -5,7 +5,7 @@ import { RequestScheduler } from '../../../src/gong/scheduler';
 import type { GongResponse } from '../../../src/gong/types';
 import { startLocalGong } from '../../../src/localGong/index';
 import type { LocalGongHandle } from '../../../src/localGong/index';
-import { transcriptRequest } from '../../../src/render/transcript';
+import { transcriptRequest } from '../../../src/data/index';
 
 describe('gong: transcript batches that shrink', function () {
   this.timeout(60_000);

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { callIdOf, callIdsOf, fetchFolderCallIds, libraryFolderOf } from '../../../src/render/callIds';
-import { batches, extensiveRequest, fetchExtensive } from '../../../src/render/callDetails';
-import { fetchTranscripts, transcriptRequest } from '../../../src/render/transcript';
+import { callIdOf, callIdsOf, libraryFolderOf } from '../../../src/render/callIds';
+import { batches, extensiveRequest, fetchExtensive, fetchFolderCallIds, fetchTranscripts, transcriptRequest } from '../../../src/data/index';
 import type { GongApi, GongRequest, GongResponse } from '../../../src/gong/types';
-import { startTestGong, type TestGong } from './localGongHelpers';
+import { startTestGong, type TestGong } from '../render/localGongHelpers';
 
 function idsOf(req: GongRequest): string[] {
   return ((req.body as { filter: { callIds: string[] } }).filter.callIds);
