@@ -1,6 +1,6 @@
 /** The Sign In, Sign Out and Switch Profile commands: questions go through the Prompter. */
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../gong/baseUrl';
+import { DEFAULT_BASE_URL, baseUrlHost, normalizeBaseUrl } from '../gong/baseUrl';
 import type { GongAuth } from '../gong/types';
 import { UserCancelled } from '../platform/commands';
 import { isBack, type Prompter } from '../platform/prompter';
@@ -21,6 +21,19 @@ function urlProblem(v: string): string | undefined {
   }
 }
 
+
+export const USE_HOST = 'Use This Host';
+
+/** True for Gong's hosts and this machine; for any other host, a modal that names it must be accepted. */
+export async function hostConfirmed(p: Prompter, baseUrl: string): Promise<boolean> {
+  const { host, kind } = baseUrlHost(baseUrl);
+  if (kind !== 'other') return true;
+  const answer = await p.confirm(`${host} is not one of Gong's hosts. Send your Gong credentials to ${host}?`, {
+    modal: true,
+    detail: `Gong's API lives on api.gong.io or a regional host such as us-12345.api.gong.io. Only continue if ${host} is a proxy or gateway you trust.`,
+  }, USE_HOST);
+  return answer === USE_HOST;
+}
 
 const notEmpty = (what: string) => (v: string) => (v.trim() ? undefined : `Enter the ${what}`);
 
@@ -105,7 +118,12 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
           value: a.baseUrl ?? DEFAULT_BASE_URL,
           validate: urlProblem,
         });
-        if (typeof answer === 'string') a.baseUrl = normalizeBaseUrl(answer);
+        if (typeof answer === 'string') {
+          const baseUrl = normalizeBaseUrl(answer);
+          // A host outside Gong's domains gets the credentials only once the person has seen its name.
+          if (!(await hostConfirmed(p, baseUrl))) continue;
+          a.baseUrl = baseUrl;
+        }
         break;
       case 'key':
         answer = await p.input({ ...info, prompt: 'Access key', password: true, validate: notEmpty('access key') });

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { GongClient, GongError, RequestScheduler, classify, parseJson, stringifyJson } from '../gong/index';
+import { baseUrlHost, normalizeBaseUrl } from '../gong/baseUrl';
 import type { GongAuth } from '../gong/types';
 import { clampSetting } from '../gong/settings';
 import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
@@ -17,7 +18,7 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** Exit codes: 0 done, 1 Gong or network refused the request, 2 bad usage or invalid input (nothing sent), 3 missing connection settings. */
+/** Exit codes: 0 done, 1 Gong or network refused the request, 2 bad usage or invalid input (nothing sent), 3 missing or invalid connection settings. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, config: 3 } as const;
 
 const HELP = `gong: run any Gong API action from the command line
@@ -37,6 +38,7 @@ in any letter case. Inputs are one JSON object; nested fields nest (filter.fromD
   --max-pages   with --all-pages, stop after this many pages
   --curl        print the equivalent curl command instead of sending (secrets stay in variables)
   --allow-writes  with mcp, also offer every action that changes Gong (each its own annotated tool)
+  --allow-host  <host> confirms a GONG_BASE_URL host outside Gong's domains (e.g. a trusted gateway)
 
 Connection (environment):
   GONG_BASE_URL             e.g. https://us-12345.api.gong.io (default https://api.gong.io)
@@ -44,14 +46,15 @@ Connection (environment):
   GONG_BEARER_TOKEN         an OAuth access token
   GONG_REQUESTS_PER_SECOND  pacing (default 3, Gong's company limit)
 
-Exit codes: 0 success, 1 Gong answered with an error, 2 invalid usage or input (nothing sent), 3 missing connection settings.`;
+Exit codes: 0 success, 1 Gong answered with an error, 2 invalid usage or input (nothing sent), 3 missing or invalid
+connection settings (nothing sent).`;
 
 interface ParsedArgs {
   positional: string[];
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--input-file', '--category', '--max-pages']);
+const VALUE_FLAGS = new Set(['--input', '--input-file', '--category', '--max-pages', '--allow-host']);
 
 function parseArgs(args: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -184,6 +187,24 @@ function authFromEnv(env: CliIo['env']): GongAuth | string {
   return 'no Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (and GONG_BASE_URL for a regional host).';
 }
 
+/**
+ * GONG_BASE_URL checked as the extension checks it (https, no credentials or key-like text, a full host
+ * name); a host outside Gong's domains must be named again with --allow-host. Problems never repeat the value.
+ */
+function baseUrlFromEnv(env: CliIo['env'], allowHost: string | true | undefined): { url: string; problem?: undefined } | { url?: undefined; problem: string } {
+  let url: string;
+  try {
+    url = normalizeBaseUrl(env.GONG_BASE_URL || 'https://api.gong.io');
+  } catch (e) {
+    return { problem: `GONG_BASE_URL: ${(e as Error).message}` };
+  }
+  const { host, kind } = baseUrlHost(url);
+  if (kind === 'other' && (typeof allowHost !== 'string' || allowHost.trim().toLowerCase() !== host)) {
+    return { problem: `GONG_BASE_URL points at ${host}, which is not one of Gong's hosts; add --allow-host ${host} to send your credentials there.` };
+  }
+  return { url };
+}
+
 /** stderr for a failed request, from the one failure vocabulary: what happened, what to do, the facts. */
 function errorReport(e: GongError): string {
   const f = classify(e);
@@ -222,10 +243,12 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
     io.err(`Invalid input for ${action.id} (nothing was sent):\n${result.issues.map(i => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}`);
     return EXIT.usage;
   }
-  const baseUrl = io.env.GONG_BASE_URL || 'https://api.gong.io';
+  // Checked for --curl too: a curl for plain http or a mistyped host would send the key there.
+  const baseUrl = baseUrlFromEnv(io.env, p.flags.get('--allow-host'));
+  if (baseUrl.problem !== undefined) { io.err(`gong: ${baseUrl.problem}`); return EXIT.config; }
   if (p.flags.has('--curl')) {
     const authKind = io.env.GONG_BEARER_TOKEN && !io.env.GONG_ACCESS_KEY ? 'bearer' : 'basic';
-    io.out(curlFor(action, input, baseUrl, authKind));
+    io.out(curlFor(action, input, baseUrl.url, authKind));
     return EXIT.ok;
   }
   const auth = authFromEnv(io.env);
@@ -233,7 +256,7 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
   const rpsText = io.env.GONG_REQUESTS_PER_SECOND;
   if (rpsText !== undefined && !(Number(rpsText) > 0)) { io.err('gong: GONG_REQUESTS_PER_SECOND must be a positive number'); return EXIT.config; }
   const rps = clampSetting('requestsPerSecond', rpsText ?? 3);
-  const client = new GongClient({ baseUrl, auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
+  const client = new GongClient({ baseUrl: baseUrl.url, auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
   const req = catalog.toRequest(action, input);
   try {
     if (p.flags.has('--all-pages') && action.paging !== 'none') {

@@ -8,13 +8,13 @@ import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, type NameLookup } from '../render/callDetails';
 import { EXPORT_FILES, MULTI_EXPORT_FORMATS, exportFileName, exportTranscript, exportTranscripts, type MultiExportFormat } from '../render/exporters';
-import { isHttpUrl } from '../render/format';
 import type { Obj } from '../render/read';
 import { buildTranscript } from '../render/transcript';
 import { actionsFor } from '../tree/actions';
 import { EXPORT_FORMATS, type ExportFormat, type HostMessage, type PageMessage, type PageStatus } from '../shared/messages';
 import type { CallDetailsModel, TranscriptModel } from '../shared/models';
 import { parsePageMessage } from '../shared/schemas';
+import { gongLink, oneLine } from '../shared/safeText';
 import { localRoots, pageHtml, type PageName } from './html';
 
 export type PanelKind = 'details' | 'transcript';
@@ -69,11 +69,8 @@ interface Entry {
   disposables: vscode.Disposable[];
 }
 
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const tabTitle = (prefix: string, title: string): string => {
-  const t = title.replace(BIDI, '').replace(/\s+/g, ' ').trim();
-  return `${prefix}: ${t.length > 60 ? `${t.slice(0, 59)}…` : t}`;
-};
+/** A tab title: direction controls shown as markers ([RLO]) like everywhere else, one line, bounded. */
+const tabTitle = (prefix: string, title: string): string => `${prefix}: ${oneLine(title, 60)}`;
 
 /** One panel per call and kind; opening again reveals it. */
 export class CallPanels implements vscode.Disposable {
@@ -337,7 +334,8 @@ export class CallPanels implements vscode.Disposable {
         return;
       case 'openInGong': {
         const url = e.model?.url;
-        if (isHttpUrl(url)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+        const link = gongLink(url);
+        if (link !== undefined) await vscode.env.openExternal(vscode.Uri.parse(link, true));
         return;
       }
       case 'openTranscript': await this.openTranscriptAt(e.callId, msg.at); return;

@@ -3,7 +3,8 @@
  * src/data). Pure: runs in plain Node tests and in the extension host alike.
  */
 import type { CallDetailsModel, LabelValue, PartyModel, RichNode, TimeRef } from '../shared/models';
-import { clock, dateTime, duration, isHttpUrl, percent } from './format';
+import { gongLink } from '../shared/safeText';
+import { clock, dateTime, duration, percent } from './format';
 import { escapeMarkdown } from './exporters';
 import { renderRich, richToPlain } from './markdown';
 import { arr, bool, num, obj, objs, str, type Obj } from './read';
@@ -204,7 +205,8 @@ export function buildCallDetails(call: Obj, names: NameLookup = {}): CallDetails
       return comment;
     }).filter(c => c.text.length > 0),
   };
-  if (isHttpUrl(url)) model.url = url;
+  const link = gongLink(url);
+  if (link !== undefined) model.url = link;
   if (brief.length > 0) model.brief = brief;
   if (outcome) model.outcome = outcome;
   return model;
@@ -218,7 +220,8 @@ export function callDetailsMarkdown(m: CallDetailsModel): string {
   const esc = escapeMarkdown;
   const block = (nodes: readonly RichNode[]) => richToPlain(nodes).trim().split('\n').map(esc).join('\n');
   const lines: string[] = [`# ${esc(m.title)}`, ''];
-  if (m.url) lines.push(`<${m.url}>`, '');
+  const link = gongLink(m.url);
+  if (link) lines.push(`<${link}>`, '');
   for (const f of m.facts) lines.push(`- **${f.label}:** ${esc(f.value)}`);
   lines.push('');
   const party = (p: PartyModel) => `- ${esc(p.name)}${p.title ? `, ${esc(p.title)}` : ''}${p.email ? ` (${esc(p.email)})` : ''}${p.talkShare !== undefined ? `, talk ${percent(p.talkShare)}` : ''}`;

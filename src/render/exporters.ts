@@ -4,6 +4,7 @@
  */
 import type { ExportFormat } from '../shared/messages';
 import type { TranscriptModel } from '../shared/models';
+import { gongLink, markdownText, visibleControls } from '../shared/safeText';
 import { clock, srtTime, vttTime } from './format';
 
 /** File extension and save-dialog filter name per format. */
@@ -16,17 +17,25 @@ export const EXPORT_FILES: Record<ExportFormat, { ext: string; label: string }> 
 };
 
 const speakerName = (m: TranscriptModel, i: number): string => m.speakers[i]?.name ?? `Speaker ${i + 1}`;
-const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+/** One line of export text: line breaks as spaces, direction controls as visible markers ([RLO]). */
+const oneLine = (s: string): string => visibleControls(s).replace(/[\r\n\u2028\u2029]+/g, ' ');
 
-/** Backslash-escapes what Markdown would otherwise read as markup or raw HTML, so the text stays text. */
+/**
+ * Backslash-escapes what Markdown would otherwise read as markup, raw HTML or an entity (`&` too), with
+ * direction controls as visible markers, so the text stays text.
+ */
 export function escapeMarkdown(s: string): string {
-  return oneLine(s).replace(/([\\`*_[\]<>#|~])/g, '\\$1');
+  return markdownText(s);
 }
+
+/** The call's link for an export: only an https link to Gong, as `<...>` in Markdown. */
+const exportLink = (url: string | undefined): string | undefined => gongLink(url);
 
 export function toMarkdown(m: TranscriptModel): string {
   const out: string[] = [`# ${escapeMarkdown(m.title)}`, ''];
   if (m.started) out.push(`Started: ${m.started}`, '');
-  if (m.url) out.push(`<${m.url}>`, '');
+  const link = exportLink(m.url);
+  if (link) out.push(`<${link}>`, '');
   let topic: string | undefined;
   for (const mono of m.monologues) {
     if (mono.topic && mono.topic !== topic) out.push(`## ${escapeMarkdown(mono.topic)}`, '');
@@ -40,7 +49,8 @@ export function toMarkdown(m: TranscriptModel): string {
 export function toPlainText(m: TranscriptModel): string {
   const out: string[] = [oneLine(m.title)];
   if (m.started) out.push(`Started: ${m.started}`);
-  if (m.url) out.push(m.url);
+  const link = exportLink(m.url);
+  if (link) out.push(link);
   out.push('');
   let topic: string | undefined;
   for (const mono of m.monologues) {
@@ -84,7 +94,7 @@ function jsonDoc(m: TranscriptModel): Record<string, unknown> {
   return {
     callId: m.callId,
     title: m.title,
-    ...(m.url ? { url: m.url } : {}),
+    ...(exportLink(m.url) ? { url: exportLink(m.url) } : {}),
     ...(m.started ? { started: m.started } : {}),
     speakers: m.speakers.map(s => ({ name: s.name, affiliation: s.affiliation, ...(s.title ? { title: s.title } : {}) })),
     monologues: m.monologues.map(mono => ({

@@ -10,6 +10,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { RichNode } from '../shared/models';
+import { gongLink } from '../shared/safeText';
 import { isHttpUrl } from './format';
 
 type Token = MarkdownIt.Token;
@@ -31,6 +32,7 @@ function parser(): Parser {
   if (md) return md;
   const Ctor = require('markdown-it') as typeof MarkdownIt;
   const made = new Ctor('default', { html: false, linkify: true, typographer: false, breaks: true });
+  // http(s) targets parse (so images become their alt text); walk() links only those to Gong's hosts.
   made.validateLink = (url: string): boolean => isHttpUrl(url.trim());
   md = made;
   return md;
@@ -41,7 +43,8 @@ const containerTags: Record<string, RichNode['t']> = {
   strong: 'strong', em: 'em', s: 's', link: 'link',
 };
 
-type Container = { node: RichNode & { children: RichNode[] } | undefined; children: RichNode[] };
+/** `after`: text added when the container closes (the address of a link that is shown as text). */
+type Container = { node: RichNode & { children: RichNode[] } | undefined; children: RichNode[]; after?: string };
 
 /** Gong writes mentions as `@[Name](userId)`; show `@Name` instead of a broken link. */
 export function stripMentions(text: string): string {
@@ -80,8 +83,14 @@ function walk(tokens: readonly Token[], stack: Container[]): void {
         let node: RichNode & { children: RichNode[] };
         if (kind === 'link') {
           const href = tok.attrGet('href') ?? '';
-          // validateLink already refused anything else; checked again so no path can add a bad href.
-          node = isHttpUrl(href) ? { t: 'link', href, children: [] } : { t: 'em', children: [] };
+          // Only an https link to Gong's hosts is a link; any other address is shown as text after its label.
+          const safe = gongLink(href);
+          node = safe !== undefined ? { t: 'link', href: safe, children: [] } : { t: 'em', children: [] };
+          top(stack).children.push(node);
+          const shown: Container = { node, children: node.children };
+          if (safe === undefined && isHttpUrl(href)) shown.after = href;
+          stack.push(shown);
+          continue;
         } else {
           node = { t: kind, children: [] } as RichNode & { children: RichNode[] };
         }
@@ -94,7 +103,13 @@ function walk(tokens: readonly Token[], stack: Container[]): void {
       continue;
     }
     if (tok.nesting === -1) {
-      if (stack.length > 1) stack.pop();
+      const closed = stack.length > 1 ? stack.pop() : undefined;
+      if (closed?.after !== undefined && closed.node) {
+        // An autolink's label is its address already; a written link shows "label (address)".
+        const label = richToPlain(closed.node.children).trim();
+        if (label !== closed.after && !closed.after.endsWith(`//${label}`)) pushText(stack, ` (${closed.after})`);
+        else { const i = top(stack).children.indexOf(closed.node); if (i >= 0) top(stack).children.splice(i, 1, ...closed.node.children); }
+      }
       if (base === 'th' || base === 'td') pushText(stack, '  ');
       else if (base === 'tr') top(stack).children.push({ t: 'br' });
       continue;

@@ -4,7 +4,8 @@
  */
 import type { MonologueModel, SentenceModel, SpeakerModel, TrackerHitModel, TranscriptModel } from '../shared/models';
 import { partiesOf } from './callDetails';
-import { dateTime, isHttpUrl } from './format';
+import { gongLink } from '../shared/safeText';
+import { dateTime } from './format';
 import { arr, num, obj, objs, str, type Obj } from './read';
 
 /**
@@ -105,7 +106,8 @@ export function buildTranscript(callTranscript: Obj, call?: Obj): TranscriptMode
     sentenceCount,
   };
   const url = str(meta['url']);
-  if (isHttpUrl(url)) model.url = url;
+  const link = gongLink(url);
+  if (link !== undefined) model.url = link;
   const started = dateTime(str(meta['started']));
   if (started) model.started = started;
   return model;

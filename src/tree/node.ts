@@ -3,6 +3,7 @@
  * (id, label, icon, contextValue, ...) as plain data, so the trees run and are tested in plain Node;
  * src/views/ only maps them onto TreeItems.
  */
+import { oneLine } from '../shared/safeText';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -65,8 +66,12 @@ export function tooltipText(t: RowTooltip): string {
  * `#` and bare links stay literal, and line breaks become spaces (one card line per field).
  */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  // One bounded line with direction controls as visible markers ([RLO]), as in labels and panels.
+  return oneLine(text, TOOLTIP_LINE_MAX).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
+
+/** The longest line of Gong text in a hover card (a title or field; the body is clipped before). */
+const TOOLTIP_LINE_MAX = 1000;
 
 /**
  * A hover card as Markdown, for a MarkdownString that is neither trusted nor allows HTML: only the

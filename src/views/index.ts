@@ -10,6 +10,7 @@ import { sharedScheduler, withPriority, type RequestPriority } from '../gong/sch
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { StateKeys } from '../auth/profiles';
+import { DESCRIPTION_MAX, LABEL_MAX, boundedTooltip, gongLink, oneLine } from '../shared/safeText';
 import {
   ViewIds, actionsFor, createTreeModels, customRange, emailProblem, presetRange, str, tooltipMarkdown, userName,
   type RowTooltip, type TreeAccess, type TreeHost, type TreeModels, type TreeNode, type ViewKey, type ViewModel,
@@ -27,6 +28,9 @@ function markdownTooltip(tip: RowTooltip): vscode.MarkdownString {
   md.supportHtml = false;
   return md;
 }
+
+/** A plain tooltip from Gong text: bounded, direction controls as markers, long runs breakable. */
+const plainTooltip = (text: string | undefined): string | undefined => (text === undefined ? undefined : boundedTooltip(text));
 
 /** Maps one view model onto VS Code's tree API. */
 class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -47,14 +51,15 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None
       : node.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, state);
+    // Text from Gong is bounded and its direction controls shown as markers ([RLO]) in every row.
+    const item = new vscode.TreeItem(oneLine(node.label, LABEL_MAX), state);
     item.id = node.id;
-    item.description = node.description;
+    item.description = node.description === undefined ? undefined : oneLine(node.description, DESCRIPTION_MAX);
     // VS Code asks resolveTreeItem on hover only for a tooltip left undefined here.
-    if (!node.resolveTip) item.tooltip = node.tip ? markdownTooltip(node.tip) : node.tooltip;
+    if (!node.resolveTip) item.tooltip = node.tip ? markdownTooltip(node.tip) : plainTooltip(node.tooltip);
     item.contextValue = node.contextValue;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
-    if (node.action) item.command = { command: Commands.activateRow, title: node.label, arguments: [node] };
+    if (node.action) item.command = { command: Commands.activateRow, title: oneLine(node.label, LABEL_MAX), arguments: [node] };
     else if (node.item?.callId) item.command = { command: Commands.itemShowDetails, title: 'Show Details', arguments: [node] };
     return item;
   }
@@ -125,7 +130,7 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
     if (!node.resolveTip) return item;
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
-    const known = node.tip ? markdownTooltip(node.tip) : node.tooltip;
+    const known = node.tip ? markdownTooltip(node.tip) : plainTooltip(node.tooltip);
     try {
       const tip = await withPriority('interactive', () => node.resolveTip?.(controller.signal), this.model.viewId);
       item.tooltip = tip ? markdownTooltip(tip) : known;
@@ -336,7 +341,7 @@ export function registerViews(services: Services): void {
   };
   const itemOf = (n: unknown) => {
     const node = nodeArg(n);
-    if (!node.item) throw new Error(`"${node.label}" is not a Gong object.`);
+    if (!node.item) throw new Error(`"${oneLine(node.label, 80)}" is not a Gong object.`);
     return node.item;
   };
 
@@ -375,7 +380,10 @@ export function registerViews(services: Services): void {
   reg(Commands.itemOpenInGong, async (n: unknown) => {
     const item = itemOf(n);
     if (!item.url) throw new Error(`Gong gives no web link for this ${item.kind}.`);
-    await vscode.env.openExternal(vscode.Uri.parse(item.url));
+    // Only an https link to Gong's own hosts is opened; anything else Gong sent is shown, not followed.
+    const link = gongLink(item.url);
+    if (link === undefined) throw new Error(`This ${item.kind}'s web link is not an https link to Gong, so it is not opened: ${oneLine(item.url, 120)}`);
+    await vscode.env.openExternal(vscode.Uri.parse(link, true));
   });
   reg(Commands.itemShowDetails, async (n: unknown) => {
     const item = itemOf(n);

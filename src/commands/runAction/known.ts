@@ -2,8 +2,11 @@ import { isPlainObject } from '../../catalog/index';
 import type { IdKind } from '../../catalog/types';
 import type { GongData } from '../../data/index';
 import type { KnownItem, KnownValues } from '../../input/wizard';
+import { oneLine } from '../../shared/safeText';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? v.toString() : '');
+/** Names and titles from Gong in a quick pick: one bounded line with direction controls as markers. */
+const shown = (v: unknown): string => oneLine(str(v), 200);
 
 /** How far back "known calls" look: recent enough to be what someone means, one page at most. */
 const CALL_WINDOW_DAYS = 30;
@@ -25,17 +28,17 @@ export class KnownValuesCache implements KnownValues {
       const users = await this.data.users(signal);
       return users.filter(isPlainObject).map(u => {
         const name = `${str(u.firstName)} ${str(u.lastName)}`.trim();
-        return { id: str(u.id), label: name || str(u.emailAddress) || str(u.id), description: str(u.emailAddress) || undefined };
+        return { id: str(u.id), label: oneLine(name, 200) || shown(u.emailAddress) || str(u.id), description: shown(u.emailAddress) || undefined };
       }).filter(u => u.id);
     }
     if (kind === 'workspace') {
       const list = await this.data.workspaces(signal);
-      return list.filter(isPlainObject).map(w => ({ id: str(w.id), label: str(w.name) || str(w.id), description: str(w.description) || undefined })).filter(w => w.id);
+      return list.filter(isPlainObject).map(w => ({ id: str(w.id), label: shown(w.name) || str(w.id), description: shown(w.description) || undefined })).filter(w => w.id);
     }
     if (kind !== 'call') return [];
     const to = this.now();
     const from = new Date(to.getTime() - CALL_WINDOW_DAYS * 86_400_000);
     const calls = await this.data.recentCalls(from.toISOString(), to.toISOString(), signal);
-    return calls.filter(isPlainObject).map(c => ({ id: str(c.id), label: str(c.title) || str(c.id), description: str(c.started) || undefined })).filter(c => c.id);
+    return calls.filter(isPlainObject).map(c => ({ id: str(c.id), label: shown(c.title) || str(c.id), description: shown(c.started) || undefined })).filter(c => c.id);
   }
 }

@@ -2,9 +2,13 @@
  * DOM helpers for the call panels. Every string from Gong enters the DOM as a Text node (textContent
  * or createTextNode); no code path here parses HTML. Bidirectional control characters (U+202A-202E,
  * U+2066-2069, U+200E/200F, U+061C) are replaced by a visible marker, and every run of Gong text sits in
- * a <bdi>, so a right-to-left override in one sentence cannot reorder what follows it.
+ * a <bdi>, so a right-to-left override in one sentence cannot reorder what follows it. A run of more
+ * than 100 characters without a space gets a <wbr> every 100 characters (as elements between text
+ * nodes, never markup), and a field longer than CLAMP_OVER shows its start with a "Show all" button,
+ * so no text from Gong makes the page lay out a megabyte in one piece.
  */
 import type { RichNode } from '../../shared/models';
+import { BREAK_EVERY, CLAMP_OVER, bidiControlPattern, bidiMarker, breakPoints, gongLink, visibleControls } from '../../shared/safeText';
 export { clock } from '../../shared/time';
 
 type Attrs = Record<string, string | undefined>;
@@ -20,45 +24,61 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, 
   return e;
 }
 
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const BIDI_NAMES: Record<string, string> = {
-  '\u061c': 'ALM', '\u200e': 'LRM', '\u200f': 'RLM', '\u202a': 'LRE', '\u202b': 'RLE', '\u202c': 'PDF',
-  '\u202d': 'LRO', '\u202e': 'RLO', '\u2066': 'LRI', '\u2067': 'RLI', '\u2068': 'FSI', '\u2069': 'PDI',
-};
-
 export function controlMarker(ch: string): HTMLElement {
   const code = ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
-  const span = el('span', 'ctl', { title: `Invisible direction control U+${code}` }, `[${BIDI_NAMES[ch] ?? `U+${code}`}]`);
-  return span;
+  return el('span', 'ctl', { title: `Invisible direction control U+${code}` }, bidiMarker(ch));
 }
 
 /** For places that hold only plain text (select options): bidi controls become visible markers. */
-export function visibleControls(text: string): string {
-  return text.replace(BIDI_CONTROL, ch => `[${BIDI_NAMES[ch] ?? 'U+' + (ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
-}
+export { visibleControls };
 
 /** A half-open range [start, end) of a string; `current` marks the selected search match. */
 export interface Range { start: number; end: number; current?: boolean }
 
+/** Characters shown of a field longer than CLAMP_OVER until "Show all" is clicked. */
+export const CLAMP_PREVIEW = 5_000;
+
 /**
- * Appends `text` to `parent` as text nodes inside one <bdi>, with bidi controls shown as markers and
- * the given ranges wrapped in <mark> (highlighting by splitting text nodes, never by markup).
+ * Appends `text` to `parent` as text nodes inside one <bdi>, with bidi controls shown as markers, the
+ * given ranges wrapped in <mark> (highlighting by splitting text nodes, never by markup) and a <wbr>
+ * inside long unbroken runs. A field longer than CLAMP_OVER shows its first CLAMP_PREVIEW characters and
+ * a "Show all" button, unless a range (a search match) lies past the preview.
  */
 export function appendText(parent: Node, text: string, ranges: readonly Range[] = []): HTMLElement {
   const bdi = document.createElement('bdi');
-  const cuts = new Set<number>([0, text.length]);
-  BIDI_CONTROL.lastIndex = 0;
+  const clamp = text.length > CLAMP_OVER && ranges.every(r => r.end <= CLAMP_PREVIEW);
+  if (!clamp) {
+    fillText(bdi, text, ranges);
+  } else {
+    fillText(bdi, text.slice(0, CLAMP_PREVIEW), ranges);
+    bdi.appendChild(document.createTextNode('… '));
+    const more = button(`Show all ${text.length.toLocaleString('en-US')} characters`, () => {
+      clear(bdi);
+      fillText(bdi, text, ranges);
+    }, { cls: 'link show-all', title: 'This text is very long; show all of it' });
+    bdi.appendChild(more);
+  }
+  parent.appendChild(bdi);
+  return bdi;
+}
+
+function fillText(bdi: HTMLElement, text: string, ranges: readonly Range[]): void {
+  const breaks = text.length > BREAK_EVERY ? breakPoints(text) : [];
+  const pattern = bidiControlPattern();
   const controls = new Set<number>();
-  for (let m = BIDI_CONTROL.exec(text); m; m = BIDI_CONTROL.exec(text)) {
+  const cuts = new Set<number>([0, text.length]);
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     controls.add(m.index); cuts.add(m.index); cuts.add(m.index + 1);
   }
-  if (controls.size === 0 && ranges.length === 0) {
+  if (controls.size === 0 && ranges.length === 0 && breaks.length === 0) {
     bdi.textContent = text;
-    parent.appendChild(bdi);
-    return bdi;
+    return;
   }
+  const wbrAt = new Set<number>(breaks);
+  for (const b of breaks) cuts.add(b);
   for (const r of ranges) { cuts.add(Math.max(0, r.start)); cuts.add(Math.min(text.length, r.end)); }
   const points = [...cuts].sort((a, b) => a - b);
+  // Appended in place: filling a DocumentFragment first made a 20,000-match highlight twice as slow.
   let ri = 0;
   let mark: HTMLElement | undefined;
   let markRange: Range | undefined;
@@ -80,22 +100,14 @@ export function appendText(parent: Node, text: string, ranges: readonly Range[] 
     } else {
       mark = undefined; markRange = undefined;
     }
+    if (wbrAt.has(a) && a > 0) target.appendChild(document.createElement('wbr'));
     const piece = text.slice(a, b);
     target.appendChild(controls.has(a) && b === a + 1 ? controlMarker(piece) : document.createTextNode(piece));
   }
-  parent.appendChild(bdi);
-  return bdi;
 }
 
-/** http(s) only, checked again in the page although the host already filtered links. */
-function safeHref(href: string): string | undefined {
-  try {
-    const u = new URL(href);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** https links to Gong only, checked again in the page although the host already filtered links. */
+const safeHref = (href: string): string | undefined => gongLink(href);
 
 const richTags = { p: 'p', strong: 'strong', em: 'em', s: 's', ul: 'ul', ol: 'ol', li: 'li', blockquote: 'blockquote', h: 'h4' } as const;
 

@@ -147,6 +147,34 @@ describe('gong CLI', function () {
     assert.ok(!r.stdout.includes(gong.accessKeySecret));
   });
 
+  it('checks GONG_BASE_URL for --curl too: a bad or key-like value exits 3, is never echoed, and sends nothing', async () => {
+    const secret = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    const bad: Array<[string, RegExp]> = [
+      ['http://api.gong.io', /https/],
+      [secret, /looks like a key/],
+      ['Q7XK4M2P9RZ8T1V6W3Y5A0B2C4D6', /looks like a key/],
+      ['gongapi', /single word/],
+      ['ftp://api.gong.io', /https/],
+    ];
+    for (const [value, why] of bad) {
+      for (const extra of [['--curl'], []]) {
+        const r = await gongCli(['run', 'users.list', ...extra], { ...env, GONG_BASE_URL: value });
+        assert.equal(r.code, 3, `${value} ${extra.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, why);
+        assert.equal(r.stdout, '', 'no curl printed');
+        if (value !== 'http://api.gong.io' && value !== 'ftp://api.gong.io') assert.ok(!r.stderr.includes(value), 'the value is not echoed');
+      }
+    }
+    const before = gong.requestCount;
+    const other = await gongCli(['run', 'users.list', '--curl'], { ...env, GONG_BASE_URL: 'https://api.gong.io.evil.example' });
+    assert.equal(other.code, 3);
+    assert.match(other.stderr, /api\.gong\.io\.evil\.example, which is not one of Gong's hosts; add --allow-host/);
+    const allowed = await gongCli(['run', 'users.list', '--curl', '--allow-host', 'api.gong.io.evil.example'], { ...env, GONG_BASE_URL: 'https://api.gong.io.evil.example' });
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stdout, /https:\/\/api\.gong\.io\.evil\.example\/v2\/users/);
+    assert.equal(gong.requestCount, before, 'nothing reached Gong');
+  });
+
   it('--input-file reads a file, and - reads stdin', async () => {
     const user = gong.world.users[1];
     assert.ok(user);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalizeBaseUrl } from '../../../src/gong/baseUrl';
+import { baseUrlHost, looksLikeSecret, normalizeBaseUrl } from '../../../src/gong/baseUrl';
 import { buildQuery, isNothingFound } from '../../../src/gong/client';
 import { GongError, GongMissingScopeError, errorFromResponse, parseRetryAfter } from '../../../src/gong/errors';
 import { parseJson, stringifyJson } from '../../../src/gong/json';
@@ -30,6 +30,29 @@ describe('gong: normalizeBaseUrl', () => {
     assert.throws(() => normalizeBaseUrl('   '), /Enter the Gong API base URL/);
     assert.throws(() => normalizeBaseUrl('http://api.gong.io'), /unencrypted/);
     assert.throws(() => normalizeBaseUrl('https://key:secret@api.gong.io'), /credentials/);
+  });
+  it('refuses a pasted key, secret or token and a bare word without repeating it', () => {
+    const pasted = [
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      'Q7XK4M2P9RZ8T1V6W3Y5A0B2C4D6', 'Bearer abc.def.ghi', 'Basic UTdYSzRNMlA5Ujo=',
+      'https://a8f3k2m9x7q4w1e6r5t0y2u3i4o5p6.gong.io', 'k9Xy72Hq0p1LmZ3Nc8Vb4Rt6Wd5Ys.example',
+    ];
+    for (const value of pasted) {
+      assert.ok(looksLikeSecret(value), value);
+      assert.throws(() => normalizeBaseUrl(value), (e: Error) => /looks like a key/.test(e.message) && !e.message.includes(value));
+    }
+    for (const word of ['gongapi', 'https://intranet']) {
+      assert.throws(() => normalizeBaseUrl(word), (e: Error) => /single word/.test(e.message) && !e.message.includes(word));
+    }
+    for (const fine of ['https://api.gong.io', 'us-55616.api.gong.io', 'https://company-17.api.gong.io', 'http://127.0.0.1:4010', 'https://gateway.example.com/gong']) {
+      assert.ok(!looksLikeSecret(fine), fine);
+    }
+    assert.throws(() => normalizeBaseUrl('not a url at all %%%'), (e: Error) => !e.message.includes('%%%'));
+  });
+  it('tells Gong hosts, this machine and other hosts apart', () => {
+    assert.deepEqual(baseUrlHost('https://us-1.api.gong.io'), { host: 'us-1.api.gong.io', kind: 'gong' });
+    assert.deepEqual(baseUrlHost('http://127.0.0.1:4010'), { host: '127.0.0.1', kind: 'loopback' });
+    assert.deepEqual(baseUrlHost(normalizeBaseUrl('https://api.gong.io.evil.example')), { host: 'api.gong.io.evil.example', kind: 'other' });
   });
 });
 

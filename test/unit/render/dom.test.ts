@@ -27,7 +27,7 @@ const call = {
     callOutcome: { name: HOSTILE_SAMPLES.dataLink, category: 'Answered' },
   },
   context: [{ system: 'Salesforce', objects: [{ objectType: 'Account', objectId: '001', fields: [{ name: HOSTILE_SAMPLES.iframe, value: HOSTILE_SAMPLES.templateInjection }] }] }],
-  collaboration: { publicComments: [{ id: '9', commenterUserId: '1', comment: `${HOSTILE_SAMPLES.javascriptLink} ${HOSTILE_SAMPLES.htmlEntities} [ok](https://gong.example/x)`, posted: '2025-05-06T15:44:09-07:00', audioStartTime: 5, duringCall: false }] },
+  collaboration: { publicComments: [{ id: '9', commenterUserId: '1', comment: `${HOSTILE_SAMPLES.javascriptLink} ${HOSTILE_SAMPLES.htmlEntities} [ok](https://app.gong.io/x) [elsewhere](https://gong.example/x)`, posted: '2025-05-06T15:44:09-07:00', audioStartTime: 5, duringCall: false }] },
 };
 
 const transcript = {
@@ -109,7 +109,8 @@ describe('pages in a real browser (hostile content)', function () {
     const buttons = await page.evaluate(() => [...document.querySelectorAll('#root .toolbar button')].map(b => b.textContent));
     assert.ok(!buttons.includes('Open in Gong'), 'no Open in Gong for an unsafe url');
     const links = await page.evaluate(() => [...document.querySelectorAll('#root a')].map(a => a.getAttribute('href')));
-    assert.deepEqual(links, ['https://gong.example/x']);
+    assert.deepEqual(links, ['https://app.gong.io/x'], 'only an https link to Gong is a link');
+    assert.ok(text.includes('elsewhere (https://gong.example/x)'), 'a link elsewhere is shown as text');
     // Clicking a button posts a message the host can validate.
     await page.click('text=Copy ID');
     const posted = await page.evaluate(() => (window as unknown as PageWindow).__posted.map(m => m.type));
@@ -118,6 +119,31 @@ describe('pages in a real browser (hostile content)', function () {
     await page.locator('#root .tracker button.time').first().click();
     const last = await page.evaluate(() => (window as unknown as PageWindow).__posted.slice(-1)[0]);
     assert.deepEqual(last, { type: 'openTranscript', at: 12_000 });
+    await page.close();
+  });
+
+  it('call details: a megabyte without a space is clamped and broken into short runs', async () => {
+    const { page, outside } = await openPage(browser as Browser, (pages as { dir: string }).dir, 'callDetails');
+    const unbroken = `${'x'.repeat(1_000_000)}END`;
+    const model = buildCallDetails({ ...call, metaData: { ...call.metaData, title: 'y'.repeat(250) }, content: { ...call.content, brief: unbroken } });
+    await postToPage(page, { type: 'callDetails', model });
+    await waitForStatus(page, st => Number(st['total']) > 0);
+    await checkInert(page, outside);
+    const longestRun = () => page.evaluate(() => {
+      const walker = document.createTreeWalker(document.getElementById('root') as HTMLElement, NodeFilter.SHOW_TEXT);
+      let longest = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const w of (n.textContent ?? '').split(/\s/)) longest = Math.max(longest, w.length);
+      return longest;
+    });
+    assert.ok(await longestRun() <= 100, 'no text node holds a run over 100 characters');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#root h1 wbr').length), 2, 'the 250-character title gets two break opportunities');
+    const before = await page.evaluate(() => (document.getElementById('root') as HTMLElement).textContent ?? '');
+    assert.ok(!before.includes('xEND') && before.length < 50_000, 'the brief starts clamped');
+    await page.locator('#root button.show-all').click();
+    const after = await page.evaluate(() => ({ text: (document.getElementById('root') as HTMLElement).textContent ?? '', wbr: document.querySelectorAll('#root wbr').length }));
+    assert.ok(after.text.includes(`${'x'.repeat(3)}END`), 'Show all shows the whole field');
+    assert.ok(after.wbr >= 10_000, `a break opportunity every 100 characters (${after.wbr})`);
+    assert.ok(await longestRun() <= 100);
     await page.close();
   });
 
@@ -133,7 +159,13 @@ describe('pages in a real browser (hostile content)', function () {
     for (const sample of [HOSTILE_SAMPLES.scriptTag, HOSTILE_SAMPLES.imgOnerror, HOSTILE_SAMPLES.svgOnload, HOSTILE_SAMPLES.javascriptLink, HOSTILE_SAMPLES.markdownImage, HOSTILE_SAMPLES.htmlEntities]) {
       assert.ok(text.includes(sample), `visible literally: ${sample}`);
     }
-    assert.ok(text.includes('END-OF-HUGE-SENTENCE') && text.length > 1_000_000, 'the megabyte sentence is there in full');
+    assert.ok(!text.includes('END-OF-HUGE-SENTENCE') && text.length < 100_000, 'the megabyte sentence starts clamped');
+    const showAll = page.locator('#root button.show-all');
+    assert.equal(await showAll.count(), 1);
+    assert.match(await showAll.textContent() ?? '', /Show all 1,048,604 characters/);
+    await showAll.click();
+    const full = await page.evaluate(() => (document.getElementById('root') as HTMLElement).textContent ?? '');
+    assert.ok(full.includes('END-OF-HUGE-SENTENCE') && full.length > 1_000_000, 'Show all shows the megabyte sentence in full');
     assert.ok(!text.includes('sp1') && !text.includes('unmatched'), 'no bare speaker ids');
 
     // Topic sections can be jumped to; their labels are plain text.

@@ -55,7 +55,7 @@ describe('transcript exporters', () => {
       'Hello \\*everyone\\*. Shall we start?',
       '',
       '**Bo Chen** [0:05]',
-      'Yes, a \\<b\\>quick\\</b\\> one & done --\\> ok',
+      'Yes, a \\<b\\>quick\\</b\\> one \\& done --\\> ok',
       '',
       '## Pricing',
       '',
@@ -126,6 +126,19 @@ describe('transcript exporters', () => {
     assert.equal(exportFileName(m, 'vtt'), 'Acme Globex Demo.vtt');
     assert.equal(exportFileName({ ...m, title: '\u202Eexe.txt' }, 'text'), 'exe.txt.txt');
     assert.equal(exportFileName({ ...m, title: '///' }, 'json'), 'call-1234567890123456789.json');
+  });
+
+  it('neutralises direction controls, links only Gong and escapes what Markdown reads', () => {
+    const spoof: TranscriptModel = { ...m, title: '\u202eevil.exe\u202c reversed &amp; [x](https://evil.example)', url: 'https://app.gong.io.evil.example/call' };
+    const md = toMarkdown(spoof);
+    assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(md), 'no raw direction control in Markdown');
+    assert.match(md, /^# \\\[RLO\\\]evil\.exe\\\[PDF\\\] reversed \\&amp; \\\[x\\\]\\\(`https:\/\/evil\.example\)`\n/);
+    assert.ok(!md.includes('evil.example/call'), 'a link outside Gong is not exported');
+    const text = toPlainText(spoof);
+    assert.ok(text.startsWith('[RLO]evil.exe[PDF] reversed'), text.slice(0, 40));
+    assert.ok(!text.includes('app.gong.io.evil.example'));
+    assert.ok(!/[\u202a-\u202e]/.test(toSrt({ ...m, speakers: m.speakers.map(sp => ({ ...sp, name: `\u202e${sp.name}` })) })));
+    assert.equal(JSON.parse(toJson(spoof))['url'], undefined);
   });
 
   it('puts several transcripts in one file', () => {

@@ -24,9 +24,17 @@ function kinds(nodes: readonly RichNode[]): Set<string> {
 
 describe('rich text (markdown-it to RichNode)', () => {
   it('keeps ordinary markdown structure', () => {
-    const nodes = renderRich('**Budget** approved.\n\n- one\n- two [docs](https://docs.example.com/a?b=1)');
+    const nodes = renderRich('**Budget** approved.\n\n- one\n- two [the call](https://us-48211.app.gong.io/call?id=1)');
     assert.deepEqual([...kinds(nodes)].sort(), ['li', 'link', 'p', 'strong', 'text', 'ul']);
-    assert.deepEqual(links(nodes), ['https://docs.example.com/a?b=1']);
+    assert.deepEqual(links(nodes), ['https://us-48211.app.gong.io/call?id=1']);
+  });
+
+  it('links only https addresses on Gong hosts; any other address is shown as text', () => {
+    const nodes = renderRich('see [docs](https://docs.example.com/a?b=1), http://app.gong.io/x and https://app.gong.io.evil.example/y; [ok](https://app.gong.io/call?id=2)');
+    assert.deepEqual(links(nodes), ['https://app.gong.io/call?id=2']);
+    const text = richToPlain(nodes);
+    assert.match(text, /docs \(https:\/\/docs\.example\.com\/a\?b=1\)/, 'a written link keeps its label and shows its address');
+    assert.match(text, /http:\/\/app\.gong\.io\/x and https:\/\/app\.gong\.io\.evil\.example\/y;/, 'autolinked addresses stay as they were written');
   });
 
   it('shows raw HTML as text and creates no element from it', () => {
