@@ -9,6 +9,8 @@ import { normalizeBaseUrl } from '../gong/baseUrl';
 import { classify } from '../gong/failure';
 import { sharedScheduler } from '../gong/scheduler';
 import { clampSetting } from '../gong/settings';
+import { describeProxy, isLoopbackUrl, planProxy, proxyDispatcher } from '../gong/proxy';
+import type { Dispatcher } from 'undici';
 import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerStats } from '../gong/types';
 import type { Logger } from '../platform/logger';
 import type { GongSession, ProfileInfo } from '../platform/services';
@@ -45,7 +47,9 @@ export class Session implements GongSession {
     this.configureScheduler();
     this.disposables.push(this.emitter, vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('gongExplorer.requestsPerSecond') || e.affectsConfiguration('gongExplorer.dailyRequestBudget')) this.configureScheduler();
-      if (e.affectsConfiguration('gongExplorer.requestTimeoutSeconds') && this.activeProfile) void this.switchTo(this.activeProfile.name).catch(() => undefined);
+      const rebuild = e.affectsConfiguration('gongExplorer.requestTimeoutSeconds') || e.affectsConfiguration('http.proxy')
+        || e.affectsConfiguration('http.proxyStrictSSL') || e.affectsConfiguration('http.noProxy');
+      if (rebuild && this.activeProfile) void this.switchTo(this.activeProfile.name).catch(() => undefined);
     }));
     this.ready = this.restore().catch(e => {
       this.log.warn(`Could not restore the last Gong profile: ${e instanceof Error ? e.message : String(e)}`);
@@ -78,12 +82,41 @@ export class Session implements GongSession {
     this.log.log(level, text);
   };
 
+  /** The proxy dispatcher for the current settings, made once per change of them (undefined: direct). */
+  private proxy: { key: string; dispatcher: Dispatcher | undefined } | undefined;
+
+  private proxyFor(baseUrl: string): Dispatcher | undefined {
+    // The demo's local Gong is on this machine: a corporate proxy cannot reach it.
+    if (isLoopbackUrl(baseUrl)) return undefined;
+    const http = vscode.workspace.getConfiguration('http');
+    const input = {
+      proxy: http.get<string>('proxy'),
+      strictSSL: http.get<boolean>('proxyStrictSSL'),
+      noProxy: http.get<string[]>('noProxy'),
+    };
+    const key = JSON.stringify(input);
+    if (this.proxy?.key !== key) {
+      let dispatcher: Dispatcher | undefined;
+      try {
+        const plan = planProxy(input);
+        dispatcher = proxyDispatcher(plan);
+        this.log.info(describeProxy(plan));
+      } catch (e) {
+        this.log.warn(`${e instanceof Error ? e.message : String(e)} Requests to Gong connect directly.`);
+      }
+      this.proxy = { key, dispatcher };
+    }
+    return this.proxy.dispatcher;
+  }
+
   private newClient(connection: GongConnection, maxRetries?: number): GongClient {
+    const dispatcher = this.proxyFor(connection.baseUrl);
     return new GongClient(connection, {
       scheduler: sharedScheduler(),
       timeoutMs: settings().timeoutMs,
       log: this.logRequest,
       ...(maxRetries !== undefined ? { maxRetries } : {}),
+      ...(dispatcher ? { dispatcher } : {}),
     });
   }
 

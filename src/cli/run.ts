@@ -7,6 +7,8 @@ import { GongClient, GongError, RequestScheduler, classify, parseJson, stringify
 import { baseUrlHost, normalizeBaseUrl } from '../gong/baseUrl';
 import type { GongAuth } from '../gong/types';
 import { clampSetting } from '../gong/settings';
+import { planProxy, proxyDispatcher } from '../gong/proxy';
+import type { Dispatcher } from 'undici';
 import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
 import type { ActionDef, FieldSpec } from '../catalog/types';
 import { serveStdio } from '../mcp/server';
@@ -218,12 +220,24 @@ function errorReport(e: GongError): string {
 }
 
 /** The client of the environment's connection, paced as GONG_REQUESTS_PER_SECOND says; a string says what is missing. */
+/** The proxy from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (as curl reads them), or the message naming a bad one. */
+function proxyFromEnv(io: CliIo): { dispatcher?: Dispatcher } | string {
+  try {
+    const dispatcher = proxyDispatcher(planProxy({ env: io.env }));
+    return dispatcher ? { dispatcher } : {};
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
 function clientFromEnv(io: CliIo): GongClient | string {
   const auth = authFromEnv(io.env);
   if (typeof auth === 'string') return auth;
   const rps = Number(io.env.GONG_REQUESTS_PER_SECOND ?? '3');
   if (!Number.isFinite(rps) || rps <= 0) return 'GONG_REQUESTS_PER_SECOND must be a positive number';
-  return new GongClient({ baseUrl: io.env.GONG_BASE_URL || 'https://api.gong.io', auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
+  const proxy = proxyFromEnv(io);
+  if (typeof proxy === 'string') return proxy;
+  return new GongClient({ baseUrl: io.env.GONG_BASE_URL || 'https://api.gong.io', auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }), ...proxy });
 }
 
 async function runMcp(p: ParsedArgs, io: CliIo): Promise<number> {
@@ -256,7 +270,9 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
   const rpsText = io.env.GONG_REQUESTS_PER_SECOND;
   if (rpsText !== undefined && !(Number(rpsText) > 0)) { io.err('gong: GONG_REQUESTS_PER_SECOND must be a positive number'); return EXIT.config; }
   const rps = clampSetting('requestsPerSecond', rpsText ?? 3);
-  const client = new GongClient({ baseUrl: baseUrl.url, auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }) });
+  const proxy = proxyFromEnv(io);
+  if (typeof proxy === 'string') { io.err(`gong: ${proxy}`); return EXIT.config; }
+  const client = new GongClient({ baseUrl: baseUrl.url, auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }), ...proxy });
   const req = catalog.toRequest(action, input);
   try {
     if (p.flags.has('--all-pages') && action.paging !== 'none') {
