@@ -41,7 +41,7 @@ const testsIndex = join(root, 'out', 'test', 'integration', 'index.js');
 process.stdout.on('error', () => undefined);
 process.stderr.on('error', () => undefined);
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, skippedTitles: [] };
 let finished = false;
 function writeStats(extra = {}) {
   if (!statsFile) return;
@@ -150,7 +150,7 @@ async function runElectron() {
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
       extensionDevelopmentPath: root,
       extensionTestsPath: testsIndex,
-      extensionTestsEnv: { GONG_EXPLORER_STATS_FILE: statsPath, ...(grep ? { GONG_EXPLORER_TEST_GREP: grep } : {}) },
+      extensionTestsEnv: { GONG_EXPLORER_STATS_FILE: statsPath, GONG_EXPLORER_TEST_HOOKS: '1', ...(grep ? { GONG_EXPLORER_TEST_GREP: grep } : {}) },
       launchArgs: [join(runDir, 'workspace'), '--disable-extensions', '--user-data-dir', join(runDir, 'user-data'), '--extensions-dir', join(runDir, 'extensions')],
     });
   } catch (e) {
@@ -170,7 +170,7 @@ async function main() {
 
   if (args.includes('--electron')) {
     const s = await runElectron();
-    Object.assign(totals, { passed: s.passed, failed: s.failed, skipped: s.skipped ?? 0 });
+    Object.assign(totals, { passed: s.passed, failed: s.failed, skipped: s.skipped ?? 0, skippedTitles: s.skippedTitles ?? [] });
     return;
   }
 
@@ -181,7 +181,7 @@ async function main() {
   cleanups.push(() => { if (!keep) removeRunDir(runDir); else console.log(`run folder kept: ${runDir}`); });
   const server = await startCodeServer(runtime, {
     runDir,
-    env: { GONG_EXPLORER_STATS_FILE: join(runDir, 'suite-stats.json'), ...(grep ? { GONG_EXPLORER_TEST_GREP: grep } : {}) },
+    env: { GONG_EXPLORER_STATS_FILE: join(runDir, 'suite-stats.json'), GONG_EXPLORER_TEST_HOOKS: '1', ...(grep ? { GONG_EXPLORER_TEST_GREP: grep } : {}) },
   });
   cleanups.push(() => server.stop());
   // Keep VS Code's own logs (extension host, server) with the artifacts.
@@ -196,6 +196,7 @@ async function main() {
   if (!uiOnly) {
     const suite = await runSuite(runtime, server, browser);
     totals.passed += suite.passed; totals.failed += suite.failed; totals.skipped += suite.skipped ?? 0;
+    totals.skippedTitles.push(...(suite.skippedTitles ?? []));
     if (suite.error) console.error(`integration suite: ${suite.error}`);
     console.log(`integration suite: ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped ?? 0} skipped`);
   }

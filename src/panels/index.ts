@@ -12,6 +12,11 @@ import { CallPanels, VIEW_TYPES, type PanelKind, type PanelSnapshot } from './ca
  * reported, since the webview DOM cannot be reached from the extension host.
  */
 export const PANELS_INSPECT_COMMAND = 'gongExplorer.panels.inspect';
+/**
+ * Set to 1 by scripts/integration.mjs for the extension host it starts: the inspect hook, which hands
+ * open calls' data to any caller, exists in test runs only.
+ */
+export const TEST_HOOKS_ENV = 'GONG_EXPLORER_TEST_HOOKS';
 
 /** Commands of the call panels besides the two in `Commands`. */
 export const PanelCommands = {
@@ -118,7 +123,9 @@ export function registerPanels(services: Services): void {
     await panels.copyDetailsMarkdown(id);
   });
 
-  context.subscriptions.push(vscode.commands.registerCommand(PANELS_INSPECT_COMMAND, (): PanelSnapshot[] => panels.snapshot()));
+  if (process.env[TEST_HOOKS_ENV] === '1') {
+    context.subscriptions.push(vscode.commands.registerCommand(PANELS_INSPECT_COMMAND, (): PanelSnapshot[] => panels.snapshot()));
+  }
 }
 
 /**
