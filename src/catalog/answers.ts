@@ -1,8 +1,9 @@
 /**
  * Readable documents for the answers that carry generated rich text: an answer to a question about
  * a CRM entity (GET /v2/entities/ask-entity) and an AI brief (GET /v2/entities/get-brief). Gong's
- * generated text is Markdown and stays Markdown; everything else (call and email titles, dates, urls)
- * is data and is escaped, so a call titled `[x](javascript:...)` stays text. No `vscode` here.
+ * generated text is Markdown and stays Markdown, made inert (`safeMarkdown`); everything else (call
+ * and email titles, dates, urls) is data and is escaped, so a call titled `[x](javascript:...)` stays
+ * text. No `vscode` here.
  */
 
 type Data = Record<string, unknown>;
@@ -22,6 +23,24 @@ function strings(v: unknown): string[] {
 /** Data as Markdown text: every character Markdown gives meaning to is backslash-escaped, line breaks become spaces. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&"]/g, c => `\\${c}`);
+}
+
+/**
+ * Gong's generated Markdown, kept as Markdown but made inert: raw HTML shows as text, an image
+ * becomes its alt text (nothing loads), and a link to anything but http(s) becomes its text.
+ */
+export function safeMarkdown(text: string): string {
+  // A link target may hold one level of parentheses, as `javascript:alert(1)` does.
+  const target = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)`;
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(new RegExp(String.raw`!\[([^\]\n]*)\]` + target, 'g'), '$1')
+    .replace(/!\[([^\]\n]*)\]\[[^\]\n]*\]/g, '$1')
+    .replace(new RegExp(String.raw`\[([^\]\n]*)\]` + target, 'g'), (whole: string, label: string) => {
+      const href = whole.slice(whole.indexOf('](') + 2, -1).trim().replace(/^<|>$/g, '').split(/\s/)[0];
+      return httpUrl(href) === undefined ? label : whole;
+    });
 }
 
 function httpUrl(v: unknown): string | undefined {
@@ -87,7 +106,7 @@ export function askEntityMarkdown(data: unknown, input: Record<string, unknown> 
   for (const s of sections) {
     const items = strings(s.answerItems);
     // Each item is Gong's generated Markdown: kept as it is, one paragraph each.
-    for (const item of items) lines.push(item, '');
+    for (const item of items) lines.push(safeMarkdown(item), '');
     lines.push(...evidence(s.callFindings, s.emailFindings), '');
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -102,7 +121,7 @@ export function briefMarkdown(data: unknown, input: Record<string, unknown> = {}
   if (sections.length === 0) lines.push('The brief has no sections for this period.');
   for (const s of sections) {
     lines.push(`## ${text(s.title, 'Section')}`, '');
-    for (const item of strings(s.sectionSummary)) lines.push(item, '');
+    for (const item of strings(s.sectionSummary)) lines.push(safeMarkdown(item), '');
     const conv = isObj(s.conversationFindings) ? s.conversationFindings : {};
     lines.push(...evidence(conv.callFindings, conv.emailFindings));
     const web = listOf(s.webFindings).map(w => {

@@ -18,7 +18,7 @@ const EDIT_JSON = 'gongExplorer.actions.editJson';
 const RUN_JSON = 'gongExplorer.actions.runJson';
 
 type Outcome =
-  | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string }
+  | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string; richUri?: string }
   | { kind: 'error'; message: string }
   | { kind: 'invalid'; message: string }
   | { kind: 'notConfirmed' };
@@ -33,6 +33,16 @@ function meetingsModule(): MeetingsModule {
   // The same compiled module the harness's local Gong uses, so its per-world state is shared.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.resolve(__dirname, '../../src/localGong/routes/meetings')) as MeetingsModule;
+}
+
+interface WorldModule {
+  worldExtras(world: LocalGong['world']): { accountCrmIds: string[] };
+  callCustomerIndex(call: LocalGong['world']['calls'][number]): number | undefined;
+}
+
+function worldModule(): WorldModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.resolve(__dirname, '../../src/localGong/world')) as WorldModule;
 }
 
 /** Answers a pick with the item whose label contains `text`, an input with `text`. */
@@ -67,6 +77,27 @@ describe('Run Action', function () {
   });
   after(async () => {
     await signOutAll(await getApi());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('an answer about an account opens as rich text beside its JSON (Markdown preview), with its calls as links', async () => {
+    const api = await getApi();
+    const world = gong().world;
+    const call = world.calls.find(c => c.scope === 'External' && worldModule().callCustomerIndex(c) !== undefined);
+    assert.ok(call, 'an external call');
+    const account = worldModule().worldExtras(world).accountCrmIds[worldModule().callCustomerIndex(call) as number];
+    const input = { workspaceId: call.workspaceId, crmEntityType: 'ACCOUNT', crmEntityId: account, timePeriod: 'ALL_CONVERSATIONS', question: 'What are the main risks?' };
+    // The optional custom-range dates are skipped, however the steps offer them.
+    const skip = (asked: AskedPrompt): unknown => (asked.kind === 'input' ? '' : asked.labels?.find(l => /skip/i.test(l)) ?? []);
+    const out = await withPrompter(api, [skip, skip, skip], async () => vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'entities.ask', input }));
+    assert.ok(out && out.kind === 'result', JSON.stringify(out));
+    assert.ok(out.richUri?.endsWith('.md'), `a Markdown document: ${out.richUri}`);
+    const md = await vscode.workspace.openTextDocument(vscode.Uri.parse(out.richUri as string));
+    assert.match(md.getText(), /^# What are the main risks\?/);
+    assert.match(md.getText(), /\*\*From calls\*\*/);
+    await waitFor(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).some(t => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)), 10_000, 'the Markdown preview is shown');
+    const json = vscode.workspace.textDocuments.find(d => d.uri.toString() === out.uri);
+    assert.ok(json && /"numOfCallsSearched"/.test(json.getText()), 'the JSON is there too');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -14,7 +14,7 @@ import type { ResultDocs, ResultEntry } from './resultDocs';
 
 /** What the run commands resolve to, so callers (and tests) can see what happened. */
 export type RunOutcome =
-  | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string }
+  | { kind: 'result'; uri: string; status: number; requestId: string | undefined; text: string; richUri?: string }
   | {
     kind: 'error'; message: string; hint: string | undefined; requestId: string | undefined; status: number | undefined;
     /** The failure's kind in the one vocabulary (src/gong/failure.ts). */
@@ -168,5 +168,7 @@ export function offerMore(entry: ResultEntry): void {
 }
 
 export function resultOutcome(entry: ResultEntry): RunOutcome {
-  return { kind: 'result', uri: entry.uri.toString(), status: entry.meta.status, requestId: entry.meta.requestId, text: entry.text };
+  const out: RunOutcome = { kind: 'result', uri: entry.uri.toString(), status: entry.meta.status, requestId: entry.meta.requestId, text: entry.text };
+  if (entry.richUri) out.richUri = entry.richUri.toString();
+  return out;
 }

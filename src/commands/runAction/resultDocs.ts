@@ -25,6 +25,8 @@ export interface ResultEntry {
   /** Requests "fetch all" would still take. */
   remaining: number;
   page: number;
+  /** For answers that carry generated rich text (an answer about an account, a brief): the Markdown document shown beside the JSON. */
+  richUri?: vscode.Uri;
 }
 
 /** Bounds the documents kept in memory; older ones are dropped (VS Code closes nothing itself). */
@@ -36,6 +38,8 @@ const MAX_DOCS = 50;
  */
 export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
   private readonly entries = new Map<string, ResultEntry>();
+  /** Markdown documents of rich answers, by uri (bounded with the entries they belong to). */
+  private readonly rich = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly lensChanged = new vscode.EventEmitter<void>();
@@ -43,6 +47,8 @@ export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.Co
   private seq = 0;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
+    const rich = this.rich.get(uri.toString());
+    if (rich !== undefined) return rich;
     return this.entries.get(uri.toString())?.text ?? '// This Gong result is no longer available; run the action again.\n';
   }
 
@@ -74,10 +80,17 @@ export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.Co
       uri, text: formatJson(res.data), data: res.data, meta, action, request, input,
       cursor: records?.cursor, remaining: records ? remainingRequests(records) : 0, page,
     };
+    const markdown = res.empty ? undefined : action.richAnswer?.(res.data, input);
+    if (markdown !== undefined) {
+      entry.richUri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${action.id.replace(/[^\w.-]+/g, '-')} #${this.seq}${suffix}.md` });
+      this.rich.set(entry.richUri.toString(), markdown);
+    }
     this.entries.set(uri.toString(), entry);
     while (this.entries.size > MAX_DOCS) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
+      const gone = this.entries.get(oldest)?.richUri;
+      if (gone) this.rich.delete(gone.toString());
       this.entries.delete(oldest);
     }
     this.changed.fire(uri);
@@ -86,7 +99,23 @@ export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.Co
     await vscode.window.showTextDocument(doc, { preview: false });
     this.lensChanged.fire();
     vscode.window.setStatusBarMessage(summary(meta), 15_000);
+    if (entry.richUri) await this.showRich(entry.richUri);
     return entry;
+  }
+
+  /**
+   * Shows a rich answer rendered, beside its JSON, through VS Code's Markdown preview (markdown-it,
+   * scripts off). The Markdown was built by the catalog with raw HTML, images and non-web links of
+   * Gong's text neutralised, so the preview shows text, emphasis, lists and web links only.
+   */
+  private async showRich(uri: vscode.Uri): Promise<void> {
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    } catch {
+      // Without the Markdown extension the text still reads well as a document.
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    }
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
