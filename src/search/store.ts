@@ -10,7 +10,9 @@
  *
  * Layout: `calls` holds each call's metadata and its transcript (deflated JSON); `docs` is a
  * contentless FTS5 table with one row per (call, speaker): everything the speaker said, their name,
- * email and title, and their side. `docs_meta` maps an FTS row to its call and speaker. `scopes`
+ * email and title, and their side; its rowid is the call's rowid times 64 plus the speaker, so a match
+ * names its call without a join. The worker keeps each call's date and workspace in memory (a few
+ * dozen bytes a call) so ranking and filters run over plain maps, not SQL joins. `scopes`
  * remembers the call ids of a listed scope (a date range, a folder) so a second search of it sends
  * no request.
  */
@@ -103,6 +105,8 @@ export interface StoredScope {
   listedAt: number;
 }
 
+interface CallMeta { id: string; started: number | undefined; workspace: string | undefined }
+
 /** The subset of node:sqlite this module uses (its types are not in @types/node 20). */
 interface Statement {
   run(...params: unknown[]): { changes: number | bigint; lastInsertRowid: number | bigint };
@@ -129,7 +133,9 @@ function loadSqlite(): SqliteModule {
   return mod;
 }
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
+/** FTS rows per call: speakers past the 63rd share the last row. */
+const SPEAKER_SLOTS = 64;
 /** Calls a search returns unless asked for more: each costs reading and scanning its transcript. */
 export const DEFAULT_LIMIT = 20;
 
@@ -137,8 +143,8 @@ export class SearchStore {
   private readonly db: Database;
   private readonly insertCall: Statement;
   private readonly insertDoc: Statement;
-  private readonly insertMeta: Statement;
-  private readonly getBody: Statement;
+  /** Call rowid -> what ranking and filters need, loaded on the first search and kept current by put(). */
+  private meta: Map<number, CallMeta> | undefined;
 
   constructor(readonly path: string) {
     let sqlite: SqliteModule;
@@ -146,25 +152,26 @@ export class SearchStore {
       throw new Error(`Searching calls needs node:sqlite, which this VS Code's extension host (Node ${process.versions.node}) lacks; VS Code 1.104 or newer has it.`);
     }
     this.db = new sqlite.DatabaseSync(path);
+    // The store is a cache of Gong's data: one written by another schema is rebuilt, not migrated.
+    const old = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()
+      ? this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema')?.['value'] : undefined;
+    if (old !== undefined && old !== SCHEMA_VERSION) {
+      this.db.exec('DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS docs_meta; DROP TABLE IF EXISTS calls; DROP TABLE IF EXISTS scopes; DROP TABLE IF EXISTS meta; VACUUM;');
+    }
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-      CREATE TABLE IF NOT EXISTS calls (id TEXT PRIMARY KEY, title TEXT NOT NULL, started INTEGER, workspace TEXT, url TEXT,
-        sentences INTEGER NOT NULL, body BLOB NOT NULL);
+      CREATE TABLE IF NOT EXISTS calls (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, started INTEGER,
+        workspace TEXT, url TEXT, sentences INTEGER NOT NULL, body BLOB NOT NULL);
       CREATE INDEX IF NOT EXISTS calls_started ON calls(started);
-      CREATE TABLE IF NOT EXISTS docs_meta (rowid INTEGER PRIMARY KEY, call TEXT NOT NULL, speaker INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS docs_meta_call ON docs_meta(call);
       CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(text, speaker, side, content='', tokenize='unicode61 remove_diacritics 2');
       CREATE TABLE IF NOT EXISTS scopes (key TEXT PRIMARY KEY, ids TEXT NOT NULL, listed INTEGER NOT NULL);
     `);
     const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema')?.['value'];
     if (v === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
-    else if (v !== SCHEMA_VERSION) throw new Error(`The search store at ${path} has schema ${String(v)}; this version reads ${SCHEMA_VERSION}. Clear it to rebuild.`);
     this.insertCall = this.db.prepare('INSERT OR IGNORE INTO calls (id, title, started, workspace, url, sentences, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertDoc = this.db.prepare('INSERT INTO docs (rowid, text, speaker, side) VALUES (?, ?, ?, ?)');
-    this.insertMeta = this.db.prepare('INSERT INTO docs_meta (call, speaker) VALUES (?, ?)');
-    this.getBody = this.db.prepare('SELECT body FROM calls WHERE id = ?');
   }
 
   /** Of these call ids, the ones already stored (their transcript, or that they have none). */
@@ -192,16 +199,18 @@ export class SearchStore {
         const r = this.insertCall.run(c.id, c.title, c.started ?? null, c.workspaceId ?? null, c.url ?? null, sentences, body);
         if (Number(r.changes) === 0) continue;
         added++;
+        const seq = Number(r.lastInsertRowid);
+        this.meta?.set(seq, { id: c.id, started: c.started, workspace: c.workspaceId });
         const bySpeaker = new Map<number, string[]>();
         for (const m of c.monologues) {
-          let parts = bySpeaker.get(m.speaker);
-          if (!parts) { parts = []; bySpeaker.set(m.speaker, parts); }
+          const slot = Math.min(m.speaker, SPEAKER_SLOTS - 1);
+          let parts = bySpeaker.get(slot);
+          if (!parts) { parts = []; bySpeaker.set(slot, parts); }
           for (const s of m.sentences) parts.push(s[2]);
         }
         for (const [i, parts] of bySpeaker) {
           const sp = c.speakers[i];
-          const meta = this.insertMeta.run(c.id, i);
-          this.insertDoc.run(meta.lastInsertRowid, parts.join('\n'), sp ? [sp.name, sp.email, sp.title].filter(Boolean).join(' ') : '', sp?.side ?? 'unknown');
+          this.insertDoc.run(seq * SPEAKER_SLOTS + i, parts.join('\n'), sp ? [sp.name, sp.email, sp.title].filter(Boolean).join(' ') : '', sp?.side ?? 'unknown');
         }
       }
       this.db.exec('COMMIT');
@@ -235,55 +244,86 @@ export class SearchStore {
     return Array.isArray(ids) ? { key, callIds: ids.map(String), listedAt: Number(row['listed']) } : undefined;
   }
 
-  /** Searches the stored calls (or the given ones): the best calls by BM25 over each speaker's text, with their hits. */
+  private callMeta(): Map<number, CallMeta> {
+    if (!this.meta) {
+      this.meta = new Map();
+      for (const r of this.db.prepare('SELECT seq, id, started, workspace FROM calls').all()) {
+        this.meta.set(Number(r['seq']), { id: String(r['id']), started: typeof r['started'] === 'number' ? r['started'] : undefined, workspace: typeof r['workspace'] === 'string' ? r['workspace'] : undefined });
+      }
+    }
+    return this.meta;
+  }
+
+  /** Call rowid -> summed BM25 of its matching speaker rows (lower is better, as SQLite scores). */
+  private matchScores(expr: string, withScore: boolean): Map<number, number> {
+    const out = new Map<number, number>();
+    const sql = withScore ? 'SELECT rowid AS r, bm25(docs, 1.0, 0.0, 0.0) AS s FROM docs WHERE docs MATCH ?' : 'SELECT rowid AS r FROM docs WHERE docs MATCH ?';
+    for (const row of this.db.prepare(sql).all(expr)) {
+      const seq = Math.floor(Number(row['r']) / SPEAKER_SLOTS);
+      out.set(seq, (out.get(seq) ?? 0) + (withScore ? Number(row['s']) : 0));
+    }
+    return out;
+  }
+
+  /**
+   * Searches the stored calls (or the given ones): each clause is matched in the index, the calls
+   * holding every clause are ranked by their summed BM25 (newer first on ties), and the best
+   * `limit` are read back for their hits.
+   */
   search(q: ParsedQuery, opts: SearchOptions = {}): SearchResult {
     const t0 = performance.now();
     const limit = Math.max(1, Math.min(opts.limit ?? DEFAULT_LIMIT, 1000));
-    const params: unknown[] = [];
-    const arms = q.clauses.map((c, k) => {
-      params.push(ftsClause(c, q));
-      return `SELECT dm.call AS call, bm25(docs, 1.0, 0.0, 0.0) AS s, ${k} AS k FROM docs CROSS JOIN docs_meta dm ON dm.rowid = docs.rowid WHERE docs MATCH ?`;
-    });
-    const where: string[] = [];
-    if (q.from !== undefined) { where.push('c.started >= ?'); params.push(q.from); }
-    if (q.to !== undefined) { where.push('c.started < ?'); params.push(q.to); }
+    let workspaceIds: Set<string> | undefined;
     if (q.workspaces.length) {
       const known = opts.workspaces ?? [];
-      const ids = q.workspaces.map(w => {
+      workspaceIds = new Set(q.workspaces.map(w => {
         const hit = known.find(k => k.id === w || k.name.toLowerCase() === w.toLowerCase());
         if (hit) return hit.id;
         if (/^\d{1,30}$/.test(w)) return w;
         throw new Error(`No workspace named "${w}"${known.length ? ` (known: ${known.map(k => k.name).join(', ')})` : ''}.`);
-      });
-      where.push('c.workspace IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(ids));
+      }));
     }
-    if (opts.callIds) { where.push('m.call IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(opts.callIds)); }
+    const meta = this.callMeta();
+    const inScope = opts.callIds ? new Set(opts.callIds) : undefined;
     const not = ftsNot(q);
-    if (not) { where.push('m.call NOT IN (SELECT dm2.call FROM docs CROSS JOIN docs_meta dm2 ON dm2.rowid = docs.rowid WHERE docs MATCH ?)'); params.push(not); }
-    params.push(q.clauses.length, limit);
-    const sql = `WITH m AS MATERIALIZED (${arms.join(' UNION ALL ')})
-      SELECT m.call AS call, sum(m.s) AS score, c.title AS title, c.started AS started, c.url AS url, c.workspace AS workspace, count(*) OVER () AS total
-      FROM m JOIN calls c ON c.id = m.call
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      GROUP BY m.call HAVING count(DISTINCT m.k) = ?
-      ORDER BY score, c.started DESC LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...params);
+    const excluded = not ? this.matchScores(not, false) : undefined;
+    // Rarest clause first would be ideal; every clause is scored, and calls must hold all of them.
+    let scores: Map<number, number> | undefined;
+    for (const c of q.clauses) {
+      const m = this.matchScores(ftsClause(c, q), true);
+      if (!scores) { scores = m; continue; }
+      const next = new Map<number, number>();
+      for (const [seq, sc] of scores) { const o = m.get(seq); if (o !== undefined) next.set(seq, sc + o); }
+      scores = next;
+    }
+    const ranked: Array<{ seq: number; score: number; m: CallMeta }> = [];
+    for (const [seq, score] of scores ?? []) {
+      const m = meta.get(seq);
+      if (!m) continue;
+      if (excluded?.has(seq)) continue;
+      if (inScope && !inScope.has(m.id)) continue;
+      if (q.from !== undefined && !(m.started !== undefined && m.started >= q.from)) continue;
+      if (q.to !== undefined && !(m.started !== undefined && m.started < q.to)) continue;
+      if (workspaceIds && !(m.workspace !== undefined && workspaceIds.has(m.workspace))) continue;
+      ranked.push({ seq, score, m });
+    }
+    ranked.sort((a, b) => a.score - b.score || (b.m.started ?? 0) - (a.m.started ?? 0));
     const hitsPerCall = Math.max(0, Math.min(opts.hitsPerCall ?? 20, 500));
-    const calls: CallResult[] = rows.map(r => {
-      const callId = String(r['call']);
-      const res: CallResult = { callId, title: String(r['title']), matches: 0, hits: [] };
-      if (typeof r['started'] === 'number') res.started = r['started'];
-      if (typeof r['url'] === 'string') res.url = r['url'];
-      if (typeof r['workspace'] === 'string') res.workspaceId = r['workspace'];
-      const bodyRow = this.getBody.get(callId);
-      if (bodyRow) collectHits(q, decode(bodyRow['body']), res, hitsPerCall);
-      return res;
-    });
-    const searched = opts.callIds
-      ? Number(this.db.prepare('SELECT count(*) AS n FROM calls WHERE id IN (SELECT value FROM json_each(?))').get(JSON.stringify(opts.callIds))?.['n'] ?? 0)
-      : Number(this.db.prepare('SELECT count(*) AS n FROM calls').get()?.['n'] ?? 0);
-    return { query: q.text, totalCalls: Number(rows[0]?.['total'] ?? 0), calls, searchedCalls: searched, tookMs: performance.now() - t0 };
+    const read = this.db.prepare('SELECT id, title, started, workspace, url, body FROM calls WHERE seq = ?');
+    const calls: CallResult[] = [];
+    for (const r of ranked.slice(0, limit)) {
+      const row = read.get(r.seq);
+      if (!row) continue;
+      const res: CallResult = { callId: String(row['id']), title: String(row['title']), matches: 0, hits: [] };
+      if (typeof row['started'] === 'number') res.started = row['started'];
+      if (typeof row['url'] === 'string') res.url = row['url'];
+      if (typeof row['workspace'] === 'string') res.workspaceId = row['workspace'];
+      collectHits(q, decode(row['body']), res, hitsPerCall);
+      calls.push(res);
+    }
+    let searched = meta.size;
+    if (inScope) { searched = 0; for (const m of meta.values()) if (inScope.has(m.id)) searched++; }
+    return { query: q.text, totalCalls: ranked.length, calls, searchedCalls: searched, tookMs: performance.now() - t0 };
   }
 
   stats(bytes: number): StoreStats {
