@@ -15,6 +15,9 @@ import { clock, duration } from '../render/format';
 import { arr, num as readNum, obj, objs, str as readStr, type Obj } from '../render/read';
 import { LIST_BUDGET, TRANSCRIPT_BUDGET, MAX_BUDGET, MIN_BUDGET, budgetOf, clip, count, fitLines } from './budget';
 import { jsonSchemaOf } from './schema';
+import { planFetch, runFetch } from '../search/fetch';
+import { clockOf, dateOf } from '../search/export';
+import { parseQuery, QueryError } from '../search/query';
 import { ToolError, defineTool, scan, scanNote, short, validateActionInput, type ScanResult, type ToolConfirmation, type ToolDef } from './run';
 
 const DAY = 86_400_000;
@@ -501,7 +504,67 @@ const runAction = defineTool({
 });
 
 /** Every tool, in the order people and models see them. */
-export const gongTools: readonly ToolDef[] = [findCalls, getCall, transcript, users, scorecards, userStats, describeAction, runAction];
+// ---------------------------------------------------------------------------------------------
+
+/** Above this many requests the tool does not fetch: it says what the range needs instead. */
+const SEARCH_MAX_REQUESTS = 60;
+
+const searchTranscripts = defineTool({
+  name: 'gong_search_transcripts',
+  referenceName: 'gongSearchTranscripts',
+  title: 'Search Gong call transcripts',
+  userDescription: 'Full-text search of what was said across Gong calls in a date range.',
+  description: [
+    'Searches the words spoken on Gong calls that started in a date range (default: the last 30 days) and returns the best matching calls, each with its id, date, title and match count, then one line per hit: "[m:ss] Speaker (company|external): sentence" with the matched words in **bold**.',
+    'Query language: words (all must appear in the call), "exact phrase", a OR b, -word or NOT word (the call must not contain it), prefix*, speaker:name, side:external or side:company, workspace:id.',
+    'Use it for "which calls mentioned X", objections, competitors, who said what; then gong_transcript with a call id and fromSeconds for the context.',
+    `Cost: transcripts are fetched once into the profile's local store and kept: the first search of a range costs one request per 100 calls to list it plus one per 100 calls not yet stored; a range searched before costs nothing. A search that would need more than maxRequests (default ${SEARCH_MAX_REQUESTS}) fetches nothing and says how many requests it needs.`,
+  ].join(' '),
+  readOnly: true,
+  input: {
+    query: str('What to search for, in the query language above, e.g. "security questionnaire" side:external', { min: 1 }),
+    fromDateTime: isoDateTime('Calls that started at or after this time (default: 30 days before toDateTime)').optional(),
+    toDateTime: isoDateTime('Calls that started before this time (default: now)').optional(),
+    limit: int('Most calls in the answer (default 10)', { min: 1, max: 50 }).optional(),
+    maxRequests: int(`Most Gong requests this search may send to fetch missing transcripts (default ${SEARCH_MAX_REQUESTS})`, { min: 0, max: 2000 }).optional(),
+    maxChars: maxChars(LIST_BUDGET),
+  },
+  async run(input, r) {
+    const backend = r.ctx.search;
+    if (!backend) throw new ToolError('Transcript search is not available here: it needs the transcript store of a signed-in profile (VS Code with Gong Explorer).');
+    let q;
+    try { q = parseQuery(input.query); } catch (e) { if (QueryError.is(e)) throw new ToolError(e.message); throw e; }
+    const to = input.toDateTime ?? new Date(r.now()).toISOString();
+    const from = input.fromDateTime ?? new Date(Date.parse(to) - 30 * DAY).toISOString();
+    if (Date.parse(from) >= Date.parse(to)) throw new ToolError('fromDateTime must be before toDateTime.');
+    const scope = { kind: 'range' as const, from, to, label: `${from.slice(0, 10)} to ${to.slice(0, 10)}` };
+    const plan = await planFetch(r.ctx.api, backend, scope, r.now(), r.ctx.signal);
+    r.requests += plan.spent;
+    const cap = input.maxRequests ?? SEARCH_MAX_REQUESTS;
+    if (plan.requests > cap) {
+      throw new ToolError(`Searching ${scope.label} needs ${count(plan.requests)} more Gong requests (${count(plan.total)} calls, ${count(plan.stored)} stored), more than maxRequests ${cap}. Narrow the dates, or pass a larger maxRequests if the user agrees to the cost (about ${Math.ceil(plan.seconds)} s at 3 requests/s).`);
+    }
+    const outcome = await runFetch(r.ctx.api, backend, plan, { now: () => r.now(), ...(r.ctx.signal ? { signal: r.ctx.signal } : {}) });
+    r.requests += outcome.requests - plan.spent;
+    const result = await backend.search(q, { callIds: outcome.callIds, limit: input.limit ?? 10, hitsPerCall: 10 });
+    const bold = (text: string, ranges: ReadonlyArray<[number, number]>): string => {
+      let out = '';
+      let at = 0;
+      for (const [a, b] of ranges) { if (a < at) continue; out += `${text.slice(at, a)}**${text.slice(a, b)}**`; at = b; }
+      return out + text.slice(at);
+    };
+    const lines = [`${count(result.totalCalls)} of ${count(result.searchedCalls)} calls in ${scope.label} match ${q.text}${result.totalCalls > result.calls.length ? ` (the best ${result.calls.length} below)` : ''}.`];
+    for (const c of result.calls) {
+      lines.push(`\n${dateOf(c.started)} · ${clip(c.title, 120)} · call ${c.callId} · ${count(c.matches)} ${c.matches === 1 ? 'match' : 'matches'}`);
+      for (const h of c.hits) lines.push(`[${clockOf(h.at)}] ${h.speaker} (${h.side}): ${clip(bold(h.text, h.ranges), 300)}`);
+      if (c.matches > c.hits.length) lines.push(`(${count(c.matches - c.hits.length)} more hits in this call)`);
+    }
+    const fitted = fitLines(lines, budgetOf(input.maxChars, LIST_BUDGET));
+    return fitted.kept < lines.length ? `${fitted.text}\n[cut to the budget: ${count(lines.length - fitted.kept)} lines left out; raise maxChars or lower limit]` : fitted.text;
+  },
+});
+
+export const gongTools: readonly ToolDef[] = [findCalls, getCall, transcript, searchTranscripts, users, scorecards, userStats, describeAction, runAction];
 
 export function findTool(name: string): ToolDef | undefined {
   return gongTools.find(t => t.name === name);

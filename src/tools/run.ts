@@ -3,6 +3,7 @@
  * count, resumable scans over Gong's cursor pages, and turning any failure into an answer a model
  * can act on. No `vscode` here.
  */
+import type { SearchBackend } from '../search/fetch';
 import { z } from 'zod';
 import type { GongApi, GongResponse } from '../gong/types';
 import { GongError, classify, recordsOf } from '../gong/index';
@@ -13,6 +14,8 @@ import { clip, count, fitLines } from './budget';
 /** What a tool runs with: the signed-in profile's client and the caller's cancellation. */
 export interface ToolContext {
   api: GongApi;
+  /** The transcript store of the profile, for gong_search_transcripts (absent: that tool says search is unavailable). */
+  search?: SearchBackend;
   signal?: AbortSignal;
   /** Clock for default date ranges (tests pin it). */
   now?: () => number;

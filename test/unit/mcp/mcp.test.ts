@@ -14,7 +14,7 @@ import { callFilterTime } from '../../../src/localGong/world';
 import { gongTools, jsonSchemaOf } from '../../../src/tools/index';
 
 const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'gong.js');
-const READ_TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_describe_action', 'gong_run_action'];
+const READ_TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_search_transcripts', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_describe_action', 'gong_run_action'];
 
 interface Text { type: string; text?: string }
 interface Result { content: Text[]; isError?: boolean }
