@@ -117,9 +117,10 @@ class SearchTree implements vscode.TreeDataProvider<Row> {
       }
       case 'hit': {
         const h = row.hit;
-        const item = new vscode.TreeItem({ label: h.text, highlights: h.ranges.map(([a, b]) => [a, b] as [number, number]) }, vscode.TreeItemCollapsibleState.None);
+        // Time and speaker lead the label: a narrow side bar cuts the end of a row, not its start.
+        const lead = `${clockOf(h.at)} ${h.speaker}: `;
+        const item = new vscode.TreeItem({ label: `${lead}${h.text}`, highlights: h.ranges.map(([a, b]) => [a + lead.length, b + lead.length] as [number, number]) }, vscode.TreeItemCollapsibleState.None);
         item.id = row.id;
-        item.description = `${h.speaker} · ${clockOf(h.at)}`;
         item.tooltip = `${clockOf(h.at)} ${h.speaker} (${h.side}): ${h.text}`;
         item.iconPath = new vscode.ThemeIcon(h.side === 'external' ? 'account' : 'person');
         item.command = { command: Commands.searchOpenHit, title: 'Open at this moment', arguments: [row] };
