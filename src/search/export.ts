@@ -1,4 +1,5 @@
 /** Search results as CSV and Markdown files. Pure. */
+import { markdownLink, markdownText } from '../shared/safeText';
 import type { CallResult, SearchResult } from './store';
 
 export type ResultFormat = 'csv' | 'markdown';
@@ -33,24 +34,28 @@ export function resultsCsv(r: SearchResult): string {
   return `${rows.map(r2 => r2.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Markdown punctuation escaped so Gong text stays literal. */
-function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
+/** Gong text for Markdown: literal, bidi controls visible, addresses not links (the project's one rule). */
+const md = markdownText;
 
 function highlighted(text: string, ranges: ReadonlyArray<[number, number]>): string {
   let out = '';
   let at = 0;
   for (const [a, b] of ranges) {
     if (a < at) continue;
-    out += md(text.slice(at, a)) + `**${md(text.slice(a, b))}**`;
+    // A piece that starts mid-sentence must not be read as a list marker: escape it like inline text.
+    out += inline(text.slice(at, a)) + `**${inline(text.slice(a, b))}**`;
     at = b;
   }
-  return out + md(text.slice(at));
+  return out + inline(text.slice(at));
+}
+
+/** markdownText for a piece inside a line (its line-start escapes do not apply there). */
+function inline(s: string): string {
+  return s === '' ? '' : markdownText(`x${s}`).slice(1);
 }
 
 function callMarkdown(c: CallResult): string {
-  const head = `## ${md(c.title)}\n\n${[dateOf(c.started), `${c.matches} ${c.matches === 1 ? 'match' : 'matches'}`, `call ${c.callId}`].filter(Boolean).join(' · ')}${c.url ? ` · <${c.url}>` : ''}\n`;
+  const head = `## ${md(c.title)}\n\n${[dateOf(c.started), `${c.matches} ${c.matches === 1 ? 'match' : 'matches'}`, `call ${c.callId}`].filter(Boolean).join(' · ')}${c.url ? ` · ${markdownLink(c.url)}` : ''}\n`;
   const hits = c.hits.map(h => `- \`${clockOf(h.at)}\` ${md(h.speaker)}: ${highlighted(h.text, h.ranges)}`).join('\n');
   return `${head}\n${hits}${c.matches > c.hits.length ? `\n- … ${c.matches - c.hits.length} more in this call` : ''}\n`;
 }

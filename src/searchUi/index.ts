@@ -15,6 +15,7 @@ import { WorkerBackend } from '../search/backend';
 import { clockOf, dateOf, resultsCsv, resultsMarkdown, type ResultFormat } from '../search/export';
 import { GONG_REQUESTS_PER_SECOND, planFetch, runFetch, type FetchPlan, type SearchBackend, type SearchScope } from '../search/fetch';
 import { parseQuery, QueryError, type ParsedQuery } from '../search/query';
+import { bidiControlPattern, boundedTooltip, oneLine } from '../shared/safeText';
 import { DEFAULT_LIMIT, type CallResult, type SearchHit, type SearchResult } from '../search/store';
 
 export const SEARCH_VIEW = 'gongExplorer.search';
@@ -107,10 +108,10 @@ class SearchTree implements vscode.TreeDataProvider<Row> {
       }
       case 'call': {
         const c = row.call;
-        const item = new vscode.TreeItem(c.title, c.hits.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(oneLine(c.title), c.hits.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = row.id;
         item.description = `${dateOf(c.started)} · ${c.matches} ${c.matches === 1 ? 'match' : 'matches'}`;
-        item.tooltip = `${c.title}\n${dateOf(c.started)} · call ${c.callId}`;
+        item.tooltip = boundedTooltip(`${c.title}\n${dateOf(c.started)} · call ${c.callId}`);
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.contextValue = 'call searchCall';
         return item;
@@ -118,10 +119,14 @@ class SearchTree implements vscode.TreeDataProvider<Row> {
       case 'hit': {
         const h = row.hit;
         // Time and speaker lead the label: a narrow side bar cuts the end of a row, not its start.
-        const lead = `${clockOf(h.at)} ${h.speaker}: `;
-        const item = new vscode.TreeItem({ label: `${lead}${h.text}`, highlights: h.ranges.map(([a, b]) => [a + lead.length, b + lead.length] as [number, number]) }, vscode.TreeItemCollapsibleState.None);
+        const lead = oneLine(`${clockOf(h.at)} ${h.speaker}: `, 80);
+        // Text with direction controls is shown with visible markers, which moves the matches: no highlight then.
+        const plain = !bidiControlPattern().test(h.text) && !/[\r\n]/.test(h.text);
+        const item = new vscode.TreeItem(plain
+          ? { label: `${lead} ${h.text}`, highlights: h.ranges.map(([a, b]) => [a + lead.length + 1, b + lead.length + 1] as [number, number]) }
+          : oneLine(`${lead} ${h.text}`, 400), vscode.TreeItemCollapsibleState.None);
         item.id = row.id;
-        item.tooltip = `${clockOf(h.at)} ${h.speaker} (${h.side}): ${h.text}`;
+        item.tooltip = boundedTooltip(`${clockOf(h.at)} ${h.speaker} (${h.side}): ${h.text}`);
         item.iconPath = new vscode.ThemeIcon(h.side === 'external' ? 'account' : 'person');
         item.command = { command: Commands.searchOpenHit, title: 'Open at this moment', arguments: [row] };
         item.contextValue = 'searchHit';

@@ -76,7 +76,7 @@ describe('call search', function () {
     await vscode.commands.executeCommand('gongExplorer.search.export', 'markdown', join(dir, 'r.md'));
     const md = readFileSync(join(dir, 'r.md'), 'utf8');
     assert.ok(md.includes(`call ${call.id}`));
-    assert.ok(md.includes(`**${matched.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&')}**`), 'the match is bold');
+    assert.ok(md.replace(/\\/g, '').includes(`**${matched}**`), 'the match is bold');
   });
 
   it('refuses a bad query with its reason and keeps the results shown', async () => {
