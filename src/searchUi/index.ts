@@ -14,7 +14,7 @@ import { callIdsOf, dayRangeOf, libraryFolderOf } from '../render/callIds';
 import { WorkerBackend } from '../search/backend';
 import { clockOf, dateOf, resultsCsv, resultsMarkdown, type ResultFormat } from '../search/export';
 import { GONG_REQUESTS_PER_SECOND, planFetch, runFetch, type FetchPlan, type SearchBackend, type SearchScope } from '../search/fetch';
-import { parseQuery, QueryError, type ParsedQuery } from '../search/query';
+import { parseQuery, QueryError, snippet, type ParsedQuery } from '../search/query';
 import { bidiControlPattern, boundedTooltip, oneLine } from '../shared/safeText';
 import { DEFAULT_LIMIT, type CallResult, type SearchHit, type SearchResult } from '../search/store';
 
@@ -118,13 +118,16 @@ class SearchTree implements vscode.TreeDataProvider<Row> {
       }
       case 'hit': {
         const h = row.hit;
-        // Time and speaker lead the label: a narrow side bar cuts the end of a row, not its start.
-        const lead = oneLine(`${clockOf(h.at)} ${h.speaker}: `, 80);
+        // A side bar is narrow: the label is the time and a short cut of the sentence around the match
+        // (so the highlight is in sight), the speaker follows as the description.
+        const lead = clockOf(h.at);
+        const cut = snippet(h.text, h.ranges, 64);
         // Text with direction controls is shown with visible markers, which moves the matches: no highlight then.
-        const plain = !bidiControlPattern().test(h.text) && !/[\r\n]/.test(h.text);
+        const plain = !bidiControlPattern().test(cut.text) && !/[\r\n]/.test(cut.text);
         const item = new vscode.TreeItem(plain
-          ? { label: `${lead} ${h.text}`, highlights: h.ranges.map(([a, b]) => [a + lead.length + 1, b + lead.length + 1] as [number, number]) }
-          : oneLine(`${lead} ${h.text}`, 400), vscode.TreeItemCollapsibleState.None);
+          ? { label: `${lead} ${cut.text}`, highlights: cut.ranges.map(([a, b]) => [a + lead.length + 1, b + lead.length + 1] as [number, number]) }
+          : oneLine(`${lead} ${cut.text}`, 400), vscode.TreeItemCollapsibleState.None);
+        item.description = oneLine(h.speaker, 60);
         item.id = row.id;
         item.tooltip = boundedTooltip(`${clockOf(h.at)} ${h.speaker} (${h.side}): ${h.text}`);
         item.iconPath = new vscode.ThemeIcon(h.side === 'external' ? 'account' : 'person');
