@@ -1,0 +1,166 @@
+/**
+ * Reads what the insights page shows from Gong, through the catalog's declarations (no paths written
+ * here), and builds its view model with src/render/insights.ts. Each part of a page is fetched on its
+ * own: a part Gong refuses (a missing scope, a feature not enabled) or has nothing for (its
+ * nothing-found 404) says so in place of that part while the others still show. Only a refusal of
+ * the credentials themselves fails the whole page. Pure: no `vscode`.
+ */
+import { findAction, toRequest } from '../catalog/index';
+import { GongError } from '../gong/errors';
+import { collectPages } from '../gong/paging';
+import type { GongApi, GongRequest, GongResponse } from '../gong/types';
+import {
+  activityChart, defaultPeriod, interactionChart, periodEntriesOf, rangeFor, scorecardChart, teamActivityChart, teamTable,
+  trackerChart, userName, type TeamUser,
+} from '../render/insights';
+import type { ChartModel, InsightsModel, InsightsNotice, Period, RangeId } from '../shared/insights';
+
+export interface InsightsRequest {
+  kind: InsightsModel['kind'];
+  subjectId: string;
+  /** The subject's name as the row showed it (the page title until the data says better). */
+  subject: string;
+  rangeId: RangeId;
+  period?: Period;
+  /** The company's calendar day today (`YYYY-MM-DD`); Gong's stats ranges end before it. */
+  today: string;
+}
+
+/** Counts the requests a page takes (every page of every part). */
+class Counting implements GongApi {
+  count = 0;
+  constructor(private readonly api: GongApi) {}
+  request<T = unknown>(req: GongRequest, signal?: AbortSignal): Promise<GongResponse<T>> {
+    this.count++;
+    return this.api.request<T>(req, signal);
+  }
+  async *pages<T = unknown>(req: GongRequest, signal?: AbortSignal): AsyncIterableIterator<GongResponse<T>> {
+    for await (const page of this.api.pages<T>(req, signal)) {
+      this.count++;
+      yield page;
+    }
+  }
+}
+
+/** Every record of a catalog action's paged answer. */
+async function all(api: GongApi, actionId: string, input: unknown, signal?: AbortSignal): Promise<unknown[]> {
+  const action = findAction(actionId);
+  if (!action?.listKey) throw new Error(`The catalog has no paged action ${actionId}.`);
+  return (await collectPages(api, toRequest(action, input), action.listKey, { signal })).items;
+}
+
+/** Whether a failure belongs to the whole page (credentials refused, cancelled) rather than one part. */
+export function failsWholePage(e: unknown): boolean {
+  return (GongError.is(e, 'auth')) || GongError.is(e, 'cancelled') || (e instanceof Error && e.name === 'AbortError');
+}
+
+/** What a part says instead of its chart when Gong did not give it data. */
+export function partNotice(part: string, e: unknown): InsightsNotice {
+  if (GongError.is(e, 'notFound')) return { part, kind: 'empty', text: 'Gong found nothing for this range.' };
+  if (GongError.is(e, 'missingScope')) return { part, kind: 'refused', text: `Not open to these credentials: they lack the scope ${e.scope}.` };
+  if (GongError.is(e, 'forbidden')) {
+    const why = e.userFacingError ?? e.errors[0];
+    return { part, kind: 'refused', text: `Not enabled for this company or these credentials${why ? ` (Gong: ${why})` : ''}.` };
+  }
+  const msg = GongError.is(e) ? (e.userFacingError ?? e.errors[0] ?? e.message) : e instanceof Error ? e.message : String(e);
+  return { part, kind: 'error', text: `Gong could not give this part: ${msg}` };
+}
+
+/**
+ * Runs one part: its records, or [] with a notice. Gong's nothing-found 404 is an empty answer
+ * (its stats endpoints say "No stats found ..." for a range without data).
+ */
+async function part(name: string, notices: InsightsNotice[], run: () => Promise<unknown[]>): Promise<unknown[] | undefined> {
+  try {
+    return await run();
+  } catch (e) {
+    if (failsWholePage(e)) throw e;
+    if (GongError.is(e, 'notFound')) return [];
+    notices.push(partNotice(name, e));
+    return undefined;
+  }
+}
+
+const withNotice = (chart: ChartModel, notice: InsightsNotice | undefined): ChartModel =>
+  notice ? { ...chart, series: chart.series.map(s => ({ ...s, values: s.values.map(() => null) })), empty: notice.text } : chart;
+
+/** Builds the insights of a user, a team (workspace) or a tracker for a range. */
+export async function loadInsights(gong: GongApi, req: InsightsRequest, signal?: AbortSignal): Promise<InsightsModel> {
+  const api = new Counting(gong);
+  const range = rangeFor(req.rangeId, req.today);
+  const period = req.period ?? defaultPeriod(range);
+  const notices: InsightsNotice[] = [];
+  const filter = { fromDate: range.fromDate, toDate: range.toDate };
+  const base = { kind: req.kind, subjectId: req.subjectId, subject: req.subject, rangeId: req.rangeId, range, period, notices };
+  const noticeOf = (p: string): InsightsNotice | undefined => notices.find(n => n.part === p);
+
+  if (req.kind === 'user') {
+    const [activity, people, cards, who] = await Promise.all([
+      part('activity', notices, () => all(api, 'stats.activityByPeriod', { filter: { ...filter, userIds: [req.subjectId] }, aggregationPeriod: period }, signal)),
+      part('interaction', notices, () => all(api, 'stats.interaction', { filter }, signal)),
+      part('scorecards', notices, () => all(api, 'stats.answeredScorecards', { filter: { reviewFromDate: range.fromDate, reviewToDate: range.toDate, reviewMethod: 'BOTH', reviewedUserIds: [req.subjectId] } }, signal)),
+      part('user', [], () => all(api, 'users.extensive', { filter: { userIds: [req.subjectId] } }, signal)),
+    ]);
+    const named = who?.map(userName).find(u => u?.id === req.subjectId);
+    return {
+      ...base,
+      subject: named?.name ?? req.subject,
+      charts: [
+        withNotice(activityChart(periodEntriesOf(activity ?? [], req.subjectId), range, period), noticeOf('activity')),
+        withNotice(interactionChart(people ?? [], req.subjectId), noticeOf('interaction')),
+        withNotice(scorecardChart(cards ?? [], req.subjectId, range, period), noticeOf('scorecards')),
+      ],
+      requests: api.count,
+      note: 'The median is of everyone Gong reports interaction stats for in this range.',
+    };
+  }
+
+  if (req.kind === 'team') {
+    const [periodUsers, people, users] = await Promise.all([
+      part('activity', notices, () => all(api, 'stats.activityByPeriod', { filter, aggregationPeriod: period }, signal)),
+      part('interaction', notices, () => all(api, 'stats.interaction', { filter }, signal)),
+      part('users', notices, () => all(api, 'users.list', {}, signal)),
+    ]);
+    const directory = new Map<string, TeamUser>();
+    for (const u of users ?? []) {
+      const who = userName(u);
+      if (who) directory.set(who.id, who);
+    }
+    const team = teamTable(periodUsers ?? [], people ?? [], directory);
+    return {
+      ...base,
+      charts: [withNotice(teamActivityChart(periodUsers ?? [], range, period), noticeOf('activity'))],
+      team,
+      requests: api.count,
+      note: `${team.rows.length} people with activity or interaction stats in this range. Gong's API does not say who belongs to a workspace, so the team is everyone it reports.`,
+    };
+  }
+
+  // A tracker: its hits in the calls of the range, from the calls' extensive data (100 calls a request).
+  const calls = await part('tracker', notices, () => all(api, 'calls.extensive', {
+    filter: { fromDateTime: `${range.fromDate}T00:00:00Z`, toDateTime: `${range.toDate}T00:00:00Z` },
+    contentSelector: { exposedFields: { content: { trackers: true } } },
+  }, signal));
+  return {
+    ...base,
+    charts: [withNotice(trackerChart(calls ?? [], req.subjectId, req.subject, range, period), noticeOf('tracker'))],
+    requests: api.count,
+    note: 'Counted from the trackers Gong found in each call of the range.',
+  };
+}
+
+/** Requests a tracker's insights take: one per 100 calls in the range (from the calls list's first page). */
+export async function trackerCost(gong: GongApi, rangeId: RangeId, today: string, signal?: AbortSignal): Promise<{ calls: number; requests: number }> {
+  const range = rangeFor(rangeId, today);
+  const action = findAction('calls.list');
+  if (!action) throw new Error('The catalog has no calls.list action.');
+  try {
+    const res = await gong.request(toRequest(action, { fromDateTime: `${range.fromDate}T00:00:00Z`, toDateTime: `${range.toDate}T00:00:00Z` }), signal);
+    const records = (res.data as { records?: { totalRecords?: unknown } } | undefined)?.records;
+    const calls = Number(records?.totalRecords ?? 0) || 0;
+    return { calls, requests: Math.max(1, Math.ceil(calls / 100)) };
+  } catch (e) {
+    if (GongError.is(e, 'notFound')) return { calls: 0, requests: 0 };
+    throw e;
+  }
+}
