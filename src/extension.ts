@@ -12,6 +12,7 @@ import { registerPanels } from './panels/index';
 import { registerRunAction } from './commands/runAction';
 import { registerDemo } from './demo/index';
 import { registerSearch } from './searchUi/index';
+import { registerInsights } from './panels/insights';
 
 /** What activate() returns: used by the integration tests inside the real extension host. */
 export interface GongExplorerApi {
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   registerViews(services);
   registerPanels(services);
   services.search = registerSearch(services);
+  services.insights = registerInsights(services);
   registerRunAction(services);
   registerDemo(services);
 

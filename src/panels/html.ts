@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /** The pages there are: each has dist/webview/<page>.js and shares media/panels.css. */
-export type PageName = 'callDetails' | 'transcript';
+export type PageName = 'callDetails' | 'transcript' | 'insights';
+
+const LABELS: Record<PageName, string> = { callDetails: 'Call details', transcript: 'Transcript', insights: 'Insights' };
 
 /** A fresh nonce per page load, from the OS's CSPRNG (never Math.random). */
 export function makeNonce(): string {
@@ -32,7 +34,7 @@ export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page
     `base-uri 'none'`,
     `form-action 'none'`,
   ].join('; ');
-  const label = page === 'callDetails' ? 'Call details' : 'Transcript';
+  const label = LABELS[page];
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

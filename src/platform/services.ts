@@ -5,6 +5,7 @@ import type { Prompter } from './prompter';
 import type { GongData } from '../data/index';
 import type { TreeAccess } from '../tree/index';
 import type { SearchAccess } from '../searchUi/index';
+import type { InsightsPanels } from '../panels/insights';
 
 /** A stored connection profile as the UI sees it (never the secret). */
 export interface ProfileInfo {
@@ -50,4 +51,6 @@ export interface Services {
   views?: TreeAccess;
   /** Call search (set by registerSearch): the last results and the one search function. */
   search?: SearchAccess;
+  /** The insights panels (set at activation), so tests read what they show. */
+  insights?: InsightsPanels;
 }

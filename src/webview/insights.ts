@@ -1,0 +1,330 @@
+/**
+ * The insights page: charts of a person's, a team's or a tracker's numbers drawn with uPlot (canvas,
+ * no eval, no markup strings), each with its table, hover values, CSV and PNG export, in the theme's
+ * chart colours. It receives its view model by message after posting `ready`; every string from Gong
+ * enters the DOM as text.
+ */
+import uPlot from 'uplot';
+import type { ChartModel, InsightsHostMessage, InsightsModel, InsightsPageMessage, InsightsState, InsightsStatus, Period, RangeId, TeamTable } from '../shared/insights';
+import { RANGE_CHOICES } from '../shared/insights';
+import { appendText, button, clear, el, showStatus, visibleControls } from './lib/dom';
+
+interface VsCodeApi { postMessage(message: unknown): void; setState(state: unknown): void; getState(): unknown }
+declare function acquireVsCodeApi(): VsCodeApi;
+const vscode = acquireVsCodeApi();
+const post = (m: InsightsPageMessage): void => vscode.postMessage(m);
+
+const root = document.getElementById('root') as HTMLElement;
+let model: InsightsModel | undefined;
+let view: 'chart' | 'table' = 'chart';
+let sortKey: string | undefined;
+let sortDown = true;
+let hover: string[] | undefined;
+const plots: uPlot[] = [];
+let banner: HTMLElement | undefined;
+
+/** The theme's chart colours, read from VS Code's variables each time a page is drawn (themes change). */
+function palette(): { series: string[]; text: string; grid: string; background: string } {
+  const css = getComputedStyle(document.body);
+  const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
+  const text = v('--vscode-foreground', v('--vscode-editor-foreground', 'currentColor'));
+  return {
+    series: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow']
+      .map(n => v(n, text)),
+    text,
+    grid: v('--vscode-charts-lines', v('--vscode-editorWidget-border', text)),
+    background: v('--vscode-editor-background', 'transparent'),
+  };
+}
+
+function status(extra: Partial<InsightsStatus> = {}): void {
+  post({ type: 'status', status: { charts: plots.length, view, ...(hover ? { hover } : {}), ...(sortKey ? { sortedBy: sortKey } : {}), ...extra } });
+}
+
+function saveState(): void {
+  if (!model) return;
+  const s: InsightsState = { kind: model.kind, subjectId: model.subjectId, subject: model.subject, rangeId: model.rangeId, period: model.period };
+  vscode.setState(s);
+}
+
+function fmt(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function text(tag: 'span' | 'p' | 'h1' | 'h2' | 'td' | 'th', value: string, cls?: string): HTMLElement {
+  const e = el(tag, cls);
+  appendText(e, value);
+  return e;
+}
+
+const dayLabel = (d: string): string => {
+  const [y, m, day] = d.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${months[(m ?? 1) - 1] ?? ''} ${day ?? ''}, ${y ?? ''}`;
+};
+const xLabel = (c: ChartModel, i: number): string => {
+  const x = c.x[i] ?? '';
+  return c.xKind === 'time' ? (c.period === 'WEEK' ? `Week of ${dayLabel(x)}` : dayLabel(x)) : x;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+function drawChart(c: ChartModel, holder: HTMLElement): uPlot {
+  const colours = palette();
+  const xs = c.xKind === 'time' ? c.x.map(d => Date.parse(`${d}T00:00:00Z`) / 1000) : c.x.map((_, i) => i);
+  const bars = c.style === 'bars' ? uPlot.paths.bars?.({ size: [0.8 / Math.max(1, c.series.length), 60], align: 0 }) : undefined;
+  const series: uPlot.Series[] = [
+    { label: c.xKind === 'time' ? (c.period === 'WEEK' ? 'Week of' : 'Day') : 'Item', value: (_u, _v, _s, idx) => (idx === null || idx === undefined ? '' : xLabel(c, idx)) },
+    ...c.series.map((s, k): uPlot.Series => {
+      const colour = colours.series[s.colour % colours.series.length] ?? colours.text;
+      return {
+        label: visibleControls(s.label),
+        stroke: colour,
+        width: c.style === 'points' ? 0 : 2,
+        ...(c.style === 'bars' ? { fill: colour, paths: bars } : {}),
+        ...(c.style === 'points' ? { paths: () => null, points: { show: true, size: 9, stroke: colour, fill: colour } } : { points: { show: c.style === 'line' && c.x.length < 60, size: 5 } }),
+        value: (_u, v) => fmt(v),
+        spanGaps: false,
+        ...(k > 3 && c.style === 'bars' ? { show: false } : {}),
+      };
+    }),
+  ];
+  const axis = (extra: uPlot.Axis = {}): uPlot.Axis => ({ stroke: colours.text, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 }, ...extra });
+  const width = Math.max(320, holder.clientWidth || root.clientWidth - 40 || 600);
+  const opts: uPlot.Options = {
+    width, height: 260,
+    tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    scales: c.xKind === 'time' ? { x: { time: true } } : { x: { time: false, range: (_u, lo, hi) => [lo - 0.6, hi + 0.6] } },
+    series,
+    axes: [
+      c.xKind === 'time' ? axis() : axis({ values: (_u, ticks) => ticks.map(t => (Number.isInteger(t) ? visibleControls(c.x[t] ?? '') : '')), gap: 6, size: 40 }),
+      axis({ label: c.unit, labelSize: 20, size: 56 }),
+    ],
+    legend: { live: true },
+    cursor: { points: { size: 8 } },
+    hooks: {
+      setCursor: [u => {
+        const idx = u.cursor.idx;
+        if (idx === null || idx === undefined) return;
+        hover = [xLabel(c, idx), ...c.series.filter((_, k) => u.series[k + 1]?.show !== false).map(s => `${s.label}: ${fmt(s.values[idx])}`)];
+        scheduleHoverStatus();
+      }],
+    },
+  };
+  return new uPlot(opts, [xs, ...c.series.map(s => s.values.map(v => (v === null ? null : v)))] as uPlot.AlignedData, holder);
+}
+
+let hoverTimer: number | undefined;
+function scheduleHoverStatus(): void {
+  if (hoverTimer !== undefined) return;
+  hoverTimer = window.setTimeout(() => { hoverTimer = undefined; status(); }, 150);
+}
+
+/** The chart drawn onto a canvas with the theme's background and its title, as a PNG data URL. */
+function chartPng(c: ChartModel, u: uPlot): string {
+  const src = u.ctx.canvas;
+  const colours = palette();
+  const title = 36;
+  const out = document.createElement('canvas');
+  out.width = src.width;
+  out.height = src.height + title;
+  const ctx = out.getContext('2d');
+  if (!ctx) throw new Error('This page cannot draw a PNG.');
+  ctx.fillStyle = colours.background === 'transparent' ? 'white' : colours.background;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.fillStyle = colours.text;
+  ctx.font = `bold ${Math.round(16 * (window.devicePixelRatio || 1))}px sans-serif`;
+  ctx.fillText(`${model?.subject ?? ''}: ${c.title}`.slice(0, 200), 12, 26);
+  ctx.drawImage(src, 0, title);
+  return out.toDataURL('image/png');
+}
+
+function table(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>, caption: string): HTMLElement {
+  const t = el('table', 'data', { 'aria-label': caption });
+  t.append(el('thead', undefined, undefined, el('tr', undefined, undefined, ...columns.map(c => text('th', c)))));
+  t.append(el('tbody', undefined, undefined, ...rows.map(r => el('tr', undefined, undefined, ...r.map(v => (typeof v === 'number' || v === null ? text('td', fmt(v), 'num') : text('td', v)))))));
+  return el('div', 'table-wrap', undefined, t);
+}
+
+function chartRows(c: ChartModel): { columns: string[]; rows: Array<Array<string | number | null>> } {
+  if (c.table) return c.table;
+  return { columns: [c.xKind === 'time' ? (c.period === 'WEEK' ? 'Week starting' : 'Day') : 'Item', ...c.series.map(s => s.label)], rows: c.x.map((_, i) => [xLabel(c, i), ...c.series.map(s => s.values[i] ?? null)]) };
+}
+
+function chartSection(c: ChartModel): HTMLElement {
+  const tools = el('div', 'toolbar');
+  const holder = el('div', 'chart', { 'data-chart': c.id, role: 'img', 'aria-label': `${c.title} chart` });
+  const sec = el('section', 'card', { 'aria-label': c.title }, el('h2', undefined, undefined, text('span', c.title), ' ', el('span', 'muted', undefined, c.unit)), tools);
+  if (c.empty) {
+    sec.append(text('p', c.empty, 'muted empty'));
+    return sec;
+  }
+  tools.append(
+    button('Copy CSV', () => post({ type: 'copyCsv', chartId: c.id }), { title: 'Copy these numbers as CSV' }),
+    button('Export CSV...', () => post({ type: 'exportCsv', chartId: c.id }), { title: 'Save these numbers as a CSV file' }),
+  );
+  const { columns, rows } = chartRows(c);
+  const tableEl = table(columns, rows, `${c.title} as a table`);
+  if (view === 'chart') {
+    sec.append(holder);
+    tableEl.hidden = true;
+  }
+  sec.append(tableEl);
+  if (view === 'chart') {
+    const u = drawChart(c, holder);
+    plots.push(u);
+    tools.append(button('Export PNG...', () => post({ type: 'exportPng', chartId: c.id, dataUrl: chartPng(c, u) }), { title: 'Save this chart as a PNG image' }));
+  }
+  return sec;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team table
+
+function teamSection(team: TeamTable): HTMLElement {
+  const sec = el('section', 'card', { 'aria-label': 'Team' }, el('h2', undefined, undefined, 'People'));
+  const tools = el('div', 'toolbar', undefined,
+    button('Copy CSV', () => post({ type: 'copyCsv', chartId: 'team' }), { title: 'Copy the table as CSV' }),
+    button('Export CSV...', () => post({ type: 'exportCsv', chartId: 'team' }), { title: 'Save the table as a CSV file' }),
+    el('span', 'muted', undefined, '▲ ▼ mark values far above or below the team (1.5 interquartile ranges beyond the quartiles).'));
+  sec.append(tools);
+  const rows = [...team.rows];
+  if (sortKey) {
+    const k = sortKey;
+    rows.sort((a, b) => {
+      const d = k === 'name' ? a.name.localeCompare(b.name) : (a.values[k] ?? -Infinity) - (b.values[k] ?? -Infinity);
+      return sortDown ? -d : d;
+    });
+  }
+  const head = el('tr');
+  const sortButton = (key: string, label: string): HTMLElement => {
+    const arrow = sortKey === key ? (sortDown ? ' ↓' : ' ↑') : '';
+    const b = button(`${label}${arrow}`, () => {
+      if (sortKey === key) sortDown = !sortDown;
+      else { sortKey = key; sortDown = key !== 'name'; }
+      render();
+    }, { cls: 'link sort', title: `Sort by ${label}` });
+    const th = el('th', undefined, { 'aria-sort': sortKey === key ? (sortDown ? 'descending' : 'ascending') : 'none' });
+    th.append(b);
+    return th;
+  };
+  head.append(sortButton('name', 'Name'), ...team.columns.map(c => sortButton(c.key, c.label)));
+  const body = el('tbody');
+  for (const r of rows) {
+    const tr = el('tr');
+    const name = el('td');
+    appendText(name, r.name);
+    if (r.email) { name.append(' '); const m = el('span', 'muted'); appendText(m, r.email); name.append(m); }
+    tr.append(name);
+    for (const c of team.columns) {
+      const hi = r.high.includes(c.key);
+      const lo = r.low.includes(c.key);
+      const td = el('td', `num${hi || lo ? ' outlier' : ''}`, hi || lo ? { title: `${hi ? 'Far above' : 'Far below'} the team (median ${fmt(team.medians[c.key])})` } : undefined, fmt(r.values[c.key]), hi ? ' ▲' : lo ? ' ▼' : '');
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  const med = el('tr', 'median', undefined, el('td', undefined, undefined, 'Median'), ...team.columns.map(c => el('td', 'num', undefined, fmt(team.medians[c.key]))));
+  body.append(med);
+  const t = el('table', 'data team', { 'aria-label': 'People' }, el('thead', undefined, undefined, head), body);
+  sec.append(el('div', 'table-wrap', undefined, t));
+  return sec;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function controls(m: InsightsModel): HTMLElement {
+  const range = el('select', 'select', { 'aria-label': 'Range', title: 'Range' });
+  for (const c of RANGE_CHOICES) {
+    const o = el('option', undefined, { value: c.id }, c.label);
+    o.selected = c.id === m.rangeId;
+    range.append(o);
+  }
+  const period = el('select', 'select', { 'aria-label': 'Period', title: 'Period' });
+  for (const [id, label] of [['DAY', 'Per day'], ['WEEK', 'Per week']] as const) {
+    const o = el('option', undefined, { value: id }, label);
+    o.selected = id === m.period;
+    period.append(o);
+  }
+  const change = (): void => post({ type: 'setRange', rangeId: range.value as RangeId, period: period.value as Period });
+  range.addEventListener('change', change);
+  period.addEventListener('change', change);
+  const toggle = button(view === 'chart' ? 'Show as Tables' : 'Show as Charts', () => { view = view === 'chart' ? 'table' : 'chart'; render(); }, { title: 'Switch between charts and the same numbers as tables' });
+  return el('div', 'toolbar', { role: 'toolbar' }, range, period, toggle);
+}
+
+function render(): void {
+  for (const p of plots.splice(0)) p.destroy();
+  clear(root);
+  banner = undefined;
+  const m = model;
+  if (!m) return;
+  const started = performance.now();
+  const head = el('header', 'page-head', undefined, text('h1', `${m.kind === 'team' ? 'Team' : m.kind === 'tracker' ? 'Tracker' : 'Insights'}: ${m.subject}`));
+  head.append(el('p', 'muted', undefined, `${dayLabel(m.range.fromDate)} to ${dayLabel(m.range.toDate)} (exclusive) · ${m.requests} request${m.requests === 1 ? '' : 's'} to Gong`));
+  if (m.note) head.append(text('p', m.note, 'muted'));
+  head.append(controls(m));
+  root.append(head);
+  for (const n of m.notices) {
+    const p = el('p', `notice ${n.kind}`, { role: 'note' });
+    appendText(p, n.text);
+    root.append(p);
+  }
+  for (const c of m.charts) root.append(chartSection(c));
+  if (m.team) root.append(teamSection(m.team));
+  status({ firstChartMs: Math.round(performance.now() - started) });
+}
+
+function showLoading(subject: string): void {
+  if (model && root.firstChild) {
+    // Keep what is on screen while the new range loads; say so above it.
+    banner ??= el('p', 'notice loading', { role: 'status' });
+    banner.textContent = 'Loading...';
+    root.prepend(banner);
+    return;
+  }
+  showStatus(root, `Loading insights for ${visibleControls(subject)}...`);
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const msg = e.data as InsightsHostMessage | undefined;
+  if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return;
+  switch (msg.type) {
+    case 'loading': showLoading(msg.subject); break;
+    case 'error': {
+      const buttons = [button('Retry', () => post({ type: 'retry' }))];
+      if (msg.signIn) buttons.unshift(button('Sign In', () => post({ type: 'signIn' })));
+      if (model) {
+        banner ??= el('p', 'notice error', { role: 'alert' });
+        clear(banner);
+        banner.append(msg.message, ' ', ...buttons);
+        root.prepend(banner);
+      } else {
+        showStatus(root, msg.message, ...buttons);
+      }
+      break;
+    }
+    case 'model':
+      model = msg.model;
+      hover = undefined;
+      saveState();
+      render();
+      break;
+    default: break;
+  }
+});
+
+let resizeTimer: number | undefined;
+window.addEventListener('resize', () => {
+  window.clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(() => {
+    for (const p of plots) {
+      const w = p.root.parentElement?.clientWidth;
+      if (w) p.setSize({ width: Math.max(320, w), height: 260 });
+    }
+  }, 100);
+});
+
+post({ type: 'ready' });
