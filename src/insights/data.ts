@@ -7,6 +7,7 @@
  */
 import { findAction, toRequest } from '../catalog/index';
 import { GongError } from '../gong/errors';
+import { classify } from '../gong/failure';
 import { collectPages } from '../gong/paging';
 import type { GongApi, GongRequest, GongResponse } from '../gong/types';
 import {
@@ -51,19 +52,16 @@ async function all(api: GongApi, actionId: string, input: unknown, signal?: Abor
 
 /** Whether a failure belongs to the whole page (credentials refused, cancelled) rather than one part. */
 export function failsWholePage(e: unknown): boolean {
-  return (GongError.is(e, 'auth')) || GongError.is(e, 'cancelled') || (e instanceof Error && e.name === 'AbortError');
+  const f = classify(e);
+  return f.signInAgain || f.cancelled;
 }
 
-/** What a part says instead of its chart when Gong did not give it data. */
+/** What a part says instead of its chart when Gong did not give it data (the one failure vocabulary's words). */
 export function partNotice(part: string, e: unknown): InsightsNotice {
-  if (GongError.is(e, 'notFound')) return { part, kind: 'empty', text: 'Gong found nothing for this range.' };
-  if (GongError.is(e, 'missingScope')) return { part, kind: 'refused', text: `Not open to these credentials: they lack the scope ${e.scope}.` };
-  if (GongError.is(e, 'forbidden')) {
-    const why = e.userFacingError ?? e.errors[0];
-    return { part, kind: 'refused', text: `Not enabled for this company or these credentials${why ? ` (Gong: ${why})` : ''}.` };
-  }
-  const msg = GongError.is(e) ? (e.userFacingError ?? e.errors[0] ?? e.message) : e instanceof Error ? e.message : String(e);
-  return { part, kind: 'error', text: `Gong could not give this part: ${msg}` };
+  const f = classify(e);
+  if (f.kind === 'notFound') return { part, kind: 'empty', text: 'Gong found nothing for this range.' };
+  const refused = f.kind === 'missingScope' || f.kind === 'forbidden';
+  return { part, kind: refused ? 'refused' : 'error', text: f.hint && !refused ? `${f.text} ${f.hint}` : f.text };
 }
 
 /**

@@ -8,8 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { GongError, describe as describeError } from '../gong/errors';
-import { failsWholePage, loadInsights, trackerCost } from '../insights/data';
+import { classify, failureLine } from '../gong/failure';
+import { loadInsights, trackerCost } from '../insights/data';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { insightsCsv } from '../render/insights';
@@ -177,11 +177,11 @@ export class InsightsPanels implements vscode.Disposable {
           e.error = { type: 'error', message: 'Not loaded: the request cost was declined. Retry to be asked again.' };
           return;
         }
-        const d = describeError(err);
-        const auth = GongError.is(err, 'auth');
-        if (auth) this.services.session.reportAuthFailure();
-        this.services.log.warn(`insights ${e.kind} ${e.subjectId}: ${d.text}`);
-        e.error = { type: 'error', message: d.hint ? `${d.text} ${d.hint}` : d.text, signIn: auth || (failsWholePage(err) && GongError.is(err, 'auth')) };
+        const f = classify(err);
+        if (f.cancelled) return;
+        if (f.signInAgain) this.services.session.reportAuthFailure();
+        this.services.log.warn(`insights ${e.kind} ${e.subjectId}: ${f.text}`);
+        e.error = { type: 'error', message: failureLine(f), signIn: f.signInAgain };
       }
     })();
     e.loading = run;
