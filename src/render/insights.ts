@@ -178,7 +178,7 @@ export function activityChart(entries: readonly unknown[], range: DayRange, peri
   });
   const any = series.some(s => s.values.some(v => (v ?? 0) > 0));
   return {
-    id: 'activity', title, unit: period === 'DAY' ? 'per day' : 'per week', xKind: 'time', x, period, style: 'bars', series,
+    id: 'activity', title, unit: period === 'DAY' ? 'per day' : 'per week', xKind: 'time', x, period, style: 'line', series,
     ...(any ? {} : { empty: 'No activity in this range.' }),
   };
 }
@@ -223,11 +223,11 @@ export function interactionChart(people: readonly unknown[], userId: string): Ch
   const metrics = INTERACTION.filter(m => [...byUser.values()].some(v => v[m.key] !== undefined));
   const medians = metrics.map(m => median([...byUser.values()].map(v => v[m.key] ?? null)));
   const base: ChartModel = {
-    id: 'interaction', title: 'Interaction stats against the median', unit: '% of the median', xKind: 'category',
+    id: 'interaction', title: 'Interaction stats', unit: '% of the median', xKind: 'category',
     x: metrics.map(m => m.label), style: 'bars',
     series: [
       { key: 'person', label: 'This person', values: metrics.map((m, i) => pct(mine?.[m.key] ?? null, medians[i] ?? null)), colour: 0 },
-      { key: 'median', label: 'Median', values: metrics.map((_, i) => (medians[i] === null ? null : 100)), colour: 1 },
+      { key: 'median', label: 'Median', values: metrics.map((_, i) => (medians[i] === null ? null : 100)), colour: 1, style: 'line' },
     ],
   };
   if (!mine) return { ...base, series: base.series.map(s => ({ ...s, values: s.values.map(() => null) })), empty: 'No interaction stats for this person in this range (Gong counts calls recorded with its analysis on).' };
@@ -352,17 +352,21 @@ export function teamTable(periodUsers: readonly unknown[], people: readonly unkn
   return { columns, rows: all, medians };
 }
 
-/** The team's calls hosted per bucket: the total and the median person. */
+/**
+ * The team's calls hosted per bucket: the total, and the median of the people who hosted any call in
+ * the range (most of a company never hosts one, which would put the median at 0).
+ */
 export function teamActivityChart(periodUsers: readonly unknown[], range: DayRange, period: Period): ChartModel {
   const x = buckets(range, period);
   const perUser = periodUsers.map(u => activitySums([...list(u, 'userAggregateActivity'), ...list(u, 'userDailyActivityStats')], range, period).get('callsAsHost')!);
   const total = x.map((_, i) => perUser.reduce((s, v) => s + (v[i] ?? 0), 0));
-  const med = x.map((_, i) => median(perUser.map(v => v[i] ?? 0)));
+  const hosts = perUser.filter(v => v.some(n => n > 0));
+  const med = x.map((_, i) => median(hosts.map(v => v[i] ?? 0)));
   return {
     id: 'teamActivity', title: 'Calls hosted by the team', unit: period === 'DAY' ? 'per day' : 'per week', xKind: 'time', x, period, style: 'line',
     series: [
       { key: 'total', label: 'Team total', values: total, colour: 0 },
-      { key: 'median', label: 'Median person', values: med, colour: 1 },
+      { key: 'median', label: 'Median host', values: med, colour: 1 },
     ],
     ...(total.some(v => v > 0) ? {} : { empty: 'No calls hosted in this range.' }),
   };

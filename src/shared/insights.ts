@@ -26,6 +26,8 @@ export interface ChartSeries {
   values: Array<number | null>;
   /** Which theme chart colour the page draws it in (index into its palette). */
   colour: number;
+  /** Drawn differently from the chart's style (a reference line over bars). */
+  style?: 'line' | 'bars' | 'points';
 }
 
 /** A chart and its table: the page draws the chart and lists the same numbers as a table. */

@@ -23,17 +23,52 @@ let hover: string[] | undefined;
 const plots: uPlot[] = [];
 let banner: HTMLElement | undefined;
 
-/** The theme's chart colours, read from VS Code's variables each time a page is drawn (themes change). */
+/** A CSS colour as RGBA through a canvas (which normalises any colour syntax), blended over `under`. */
+function rgba(colour: string, probe: CanvasRenderingContext2D): [number, number, number, number] | undefined {
+  probe.fillStyle = '#000000';
+  probe.fillStyle = colour;
+  const v = String(probe.fillStyle);
+  if (v.startsWith('#')) return [parseInt(v.slice(1, 3), 16), parseInt(v.slice(3, 5), 16), parseInt(v.slice(5, 7), 16), 1];
+  const m = /rgba?\(([^)]+)\)/.exec(v);
+  if (!m) return undefined;
+  const [r = 0, g = 0, b = 0, a = 1] = (m[1] ?? '').split(/[ ,/]+/).filter(Boolean).map(Number);
+  return [r, g, b, a];
+}
+
+/** WCAG contrast of a colour (blended over the background when translucent) against the background. */
+function contrast(fg: [number, number, number, number], bg: [number, number, number, number]): number {
+  const seen = [0, 1, 2].map(i => fg[i]! * fg[3] + bg[i]! * (1 - fg[3]));
+  const lum = (c: number[]): number => {
+    const lin = (x: number): number => { const s = x / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(c[0]!) + 0.7152 * lin(c[1]!) + 0.0722 * lin(c[2]!);
+  };
+  const [hi, lo] = [lum(seen), lum(bg)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The theme's chart colours, read from VS Code's variables each time a page is drawn (themes change).
+ * A colour that would stand out from the background less than 3:1 (some themes make orange translucent,
+ * high-contrast themes leave some unset) is left out, so every line and bar stays visible.
+ */
 function palette(): { series: string[]; text: string; grid: string; background: string } {
   const css = getComputedStyle(document.body);
   const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
   const text = v('--vscode-foreground', v('--vscode-editor-foreground', 'currentColor'));
+  const background = v('--vscode-editor-background', css.backgroundColor || 'transparent');
+  const probe = document.createElement('canvas').getContext('2d');
+  const bg = probe ? rgba(background, probe) : undefined;
+  const candidates = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow']
+    .map(n => css.getPropertyValue(n).trim()).filter(Boolean);
+  const visible = candidates.filter(c => {
+    const fg = probe ? rgba(c, probe) : undefined;
+    return !fg || !bg || contrast(fg, bg) >= 3;
+  });
   return {
-    series: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow']
-      .map(n => v(n, text)),
+    series: visible.length ? [...new Set(visible)] : [text],
     text,
     grid: v('--vscode-charts-lines', v('--vscode-editorWidget-border', text)),
-    background: v('--vscode-editor-background', 'transparent'),
+    background,
   };
 }
 
@@ -63,6 +98,8 @@ const dayLabel = (d: string): string => {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${months[(m ?? 1) - 1] ?? ''} ${day ?? ''}, ${y ?? ''}`;
 };
+/** The last day of a range whose `toDate` is exclusive. */
+const lastDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const xLabel = (c: ChartModel, i: number): string => {
   const x = c.x[i] ?? '';
   return c.xKind === 'time' ? (c.period === 'WEEK' ? `Week of ${dayLabel(x)}` : dayLabel(x)) : x;
@@ -74,29 +111,37 @@ const xLabel = (c: ChartModel, i: number): string => {
 function drawChart(c: ChartModel, holder: HTMLElement): uPlot {
   const colours = palette();
   const xs = c.xKind === 'time' ? c.x.map(d => Date.parse(`${d}T00:00:00Z`) / 1000) : c.x.map((_, i) => i);
-  const bars = c.style === 'bars' ? uPlot.paths.bars?.({ size: [0.8 / Math.max(1, c.series.length), 60], align: 0 }) : undefined;
+  const bars = uPlot.paths.bars?.({ size: [0.6, 80], align: 0 });
   const series: uPlot.Series[] = [
     { label: c.xKind === 'time' ? (c.period === 'WEEK' ? 'Week of' : 'Day') : 'Item', value: (_u, _v, _s, idx) => (idx === null || idx === undefined ? '' : xLabel(c, idx)) },
     ...c.series.map((s, k): uPlot.Series => {
       const colour = colours.series[s.colour % colours.series.length] ?? colours.text;
+      const style = s.style ?? c.style;
+      const look: uPlot.Series = style === 'bars' ? { fill: colour, paths: bars, points: { show: false } }
+        : style === 'points' ? { width: 0, paths: () => null, points: { show: true, size: 9, stroke: colour, fill: colour } }
+          : { width: 2, points: { show: c.x.length < 60, size: 5 } };
       return {
         label: visibleControls(s.label),
         stroke: colour,
-        width: c.style === 'points' ? 0 : 2,
-        ...(c.style === 'bars' ? { fill: colour, paths: bars } : {}),
-        ...(c.style === 'points' ? { paths: () => null, points: { show: true, size: 9, stroke: colour, fill: colour } } : { points: { show: c.style === 'line' && c.x.length < 60, size: 5 } }),
+        ...look,
         value: (_u, v) => fmt(v),
         spanGaps: false,
-        ...(k > 3 && c.style === 'bars' ? { show: false } : {}),
+        // The less common activity counters start hidden; clicking their legend entry shows them.
+        ...(k > 3 ? { show: false } : {}),
       };
     }),
   ];
+  const anyBars = c.series.some(s => (s.style ?? c.style) === 'bars');
   const axis = (extra: uPlot.Axis = {}): uPlot.Axis => ({ stroke: colours.text, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 }, ...extra });
   const width = Math.max(320, holder.clientWidth || root.clientWidth - 40 || 600);
   const opts: uPlot.Options = {
     width, height: 260,
     tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    scales: c.xKind === 'time' ? { x: { time: true } } : { x: { time: false, range: (_u, lo, hi) => [lo - 0.6, hi + 0.6] } },
+    scales: {
+      x: c.xKind === 'time' ? { time: true } : { time: false, range: (_u, lo, hi) => [lo - 0.6, hi + 0.6] },
+      // Bars and counts stand on zero.
+      y: { range: (_u, _lo, hi) => [0, anyBars || c.style !== 'points' ? Math.max(1, hi * 1.1) : Math.max(1, hi + 0.5)] },
+    },
     series,
     axes: [
       c.xKind === 'time' ? axis() : axis({ values: (_u, ticks) => ticks.map(t => (Number.isInteger(t) ? visibleControls(c.x[t] ?? '') : '')), gap: 6, size: 40 }),
@@ -263,7 +308,7 @@ function render(): void {
   if (!m) return;
   const started = performance.now();
   const head = el('header', 'page-head', undefined, text('h1', `${m.kind === 'team' ? 'Team' : m.kind === 'tracker' ? 'Tracker' : 'Insights'}: ${m.subject}`));
-  head.append(el('p', 'muted', undefined, `${dayLabel(m.range.fromDate)} to ${dayLabel(m.range.toDate)} (exclusive) · ${m.requests} request${m.requests === 1 ? '' : 's'} to Gong`));
+  head.append(el('p', 'muted', undefined, `${dayLabel(m.range.fromDate)} to ${dayLabel(lastDay(m.range.toDate))} · ${m.requests} request${m.requests === 1 ? '' : 's'} to Gong`));
   if (m.note) head.append(text('p', m.note, 'muted'));
   head.append(controls(m));
   root.append(head);
@@ -315,6 +360,17 @@ window.addEventListener('message', (e: MessageEvent) => {
     default: break;
   }
 });
+
+// VS Code changes the page's theme variables (on <html>) and the body's theme class when the colour
+// theme changes, sometimes a moment after the page first drew: the canvases are drawn again in the new
+// colours, which they would otherwise keep.
+let themeTimer: number | undefined;
+const redrawForTheme = new MutationObserver(() => {
+  window.clearTimeout(themeTimer);
+  themeTimer = window.setTimeout(() => { if (model) render(); }, 100);
+});
+redrawForTheme.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+redrawForTheme.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 let resizeTimer: number | undefined;
 window.addEventListener('resize', () => {

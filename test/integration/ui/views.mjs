@@ -15,12 +15,12 @@ const VIEWS = ['Workspaces', 'Users', 'Library', 'Calls', 'Engage Flows', 'Track
 const fullName = u => [u.firstName, u.lastName].filter(Boolean).join(' ').trim() || u.emailAddress;
 
 /** The pane of a Gong view in the side bar. */
-function paneOf(page, name) {
+export function paneOf(page, name) {
   return page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label^="${name}"], .pane-header h3.title:text-is("${name}")`) }).first();
 }
 
 /** Shows one Gong view alone: the others are collapsed so its rows get the whole side bar. */
-async function showOnly(page, name) {
+export async function showOnly(page, name) {
   for (const v of VIEWS) {
     const header = paneOf(page, v).locator('.pane-header').first();
     if (!(await header.count())) throw new Error(`no "${v}" view in the side bar`);
@@ -42,7 +42,7 @@ async function waitRow(ctx, name, pred, what, timeoutMs = 30_000) {
   return ctx.waitFor(async () => (await rowsOf(ctx.page, name)).find(pred), timeoutMs, `${what} in the ${name} view`);
 }
 
-function rowLocator(page, view, text) {
+export function rowLocator(page, view, text) {
   return paneOf(page, view).locator('.monaco-list-row').filter({ hasText: text }).first();
 }
 
@@ -64,7 +64,7 @@ async function clickTitleAction(page, view, title) {
 }
 
 /** The webview frames whose page has this document title ("Call details", "Transcript"). */
-async function panelFrame(ctx, title) {
+export async function panelFrame(ctx, title) {
   return ctx.waitFor(async () => {
     for (const f of ctx.page.frames()) {
       if (f.isDetached()) continue;
@@ -112,7 +112,7 @@ function measureColours(frame) {
  * Takes the keyboard away from a webview: keys pressed while a panel's page has focus (F1 for the
  * palette) go to that page. A click on the side bar's title moves focus without changing anything.
  */
-async function focusWorkbench(page) {
+export async function focusWorkbench(page) {
   await page.locator('.part.sidebar .composite.title').first().click();
   await sleep(150);
 }
@@ -121,7 +121,7 @@ async function focusWorkbench(page) {
  * Runs the palette command with exactly this label: a similar command may be listed first
  * ("Browse Color Themes in Marketplace" before "Color Theme"), so the row is clicked, not Enter.
  */
-async function runExact(ctx, label) {
+export async function runExact(ctx, label) {
   await focusWorkbench(ctx.page);
   const starts = l => l === label || l.startsWith(`${label}\n`);
   await ctx.waitFor(async () => (await ctx.palette(label)).some(starts), 15_000, `"${label}" in the palette`);

@@ -159,9 +159,10 @@ describe('insights view models', () => {
       assert.ok(team.rows.filter(x => x.userId !== '5').every(x => x.high.length === 0 && x.low.length === 0));
     });
 
-    it('charts the team total and the median person per bucket', () => {
-      const chart = teamActivityChart(users, r, 'WEEK');
+    it('charts the team total and the median of those who hosted calls', () => {
+      const chart = teamActivityChart([...users, row('6', [0, 0]), row('7', [0, 0]), row('8', [0, 0]), row('9', [0, 0])], r, 'WEEK');
       assert.deepEqual(chart.series[0]?.values, [26, 26]);
+      // Four people who hosted nothing would pull the median of nine to 1; the hosts' median is 2.
       assert.deepEqual(chart.series[1]?.values, [2, 2]);
     });
 
