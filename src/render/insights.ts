@@ -42,10 +42,18 @@ export function localDay(stamp: string | undefined): string | undefined {
   return ISO_DAY.test(day) ? day : undefined;
 }
 
-/** Monday of the week holding `day`. */
+const mondays = new Map<string, string>();
+
+/** Monday of the week holding `day` (remembered: a year of a thousand people asks for the same few hundred days). */
 export function weekStart(day: string): string {
-  const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((dow + 6) % 7));
+  let monday = mondays.get(day);
+  if (monday === undefined) {
+    const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+    monday = addDays(day, -((dow + 6) % 7));
+    if (mondays.size > 20_000) mondays.clear();
+    mondays.set(day, monday);
+  }
+  return monday;
 }
 
 /** The range a picker choice stands for: the last N days before today (Gong's `toDate` is exclusive and may not pass today). */
@@ -330,8 +338,9 @@ export function teamTable(periodUsers: readonly unknown[], people: readonly unkn
     const agg = isObj(u) && isObj(u.userAggregateActivityStats) ? [u.userAggregateActivityStats] : [];
     for (const k of TEAM_ACTIVITY) r.values[k] = [...entries, ...agg].reduce<number>((s, e) => s + counterValue(e, k), 0);
   }
+  const personById = new Map(people.map(p => [text(p, 'userId'), p]));
   for (const [id, values] of interaction) {
-    const r = rowOf(id, people.find(p => text(p, 'userId') === id));
+    const r = rowOf(id, personById.get(id));
     for (const m of metrics) r.values[m.key] = values[m.key] ?? null;
   }
   const all = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -358,7 +367,18 @@ export function teamTable(periodUsers: readonly unknown[], people: readonly unkn
  */
 export function teamActivityChart(periodUsers: readonly unknown[], range: DayRange, period: Period): ChartModel {
   const x = buckets(range, period);
-  const perUser = periodUsers.map(u => activitySums([...list(u, 'userAggregateActivity'), ...list(u, 'userDailyActivityStats')], range, period).get('callsAsHost')!);
+  const index = new Map(x.map((d, i) => [d, i]));
+  // Only the one counter, with the buckets indexed once: this runs over every period of a thousand people.
+  const perUser = periodUsers.map(u => {
+    const values = x.map(() => 0);
+    for (const entry of [...list(u, 'userAggregateActivity'), ...list(u, 'userDailyActivityStats')]) {
+      const day = localDay(text(entry, 'fromDate'));
+      const b = day === undefined ? undefined : bucketOf(day, range, period);
+      const i = b === undefined ? undefined : index.get(b);
+      if (i !== undefined) values[i]! += counterValue(entry, 'callsAsHost');
+    }
+    return values;
+  });
   const total = x.map((_, i) => perUser.reduce((s, v) => s + (v[i] ?? 0), 0));
   const hosts = perUser.filter(v => v.some(n => n > 0));
   const med = x.map((_, i) => median(hosts.map(v => v[i] ?? 0)));

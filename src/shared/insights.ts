@@ -122,6 +122,8 @@ export interface InsightsStatus {
   /** The values under the cursor when the person last hovered a chart: `label: value` lines. */
   hover?: string[];
   sortedBy?: string;
+  /** Rows of the team table once it is complete. */
+  tableRows?: number;
 }
 
 /** State the page keeps with `setState`, so a reload brings the same insights back. */

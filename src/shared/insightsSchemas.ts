@@ -22,6 +22,7 @@ function schemas(): NonNullable<typeof built> {
     view: z.enum(['chart', 'table']),
     hover: z.array(z.string().max(2000)).max(50).optional(),
     sortedBy: z.string().max(100).optional(),
+    tableRows: z.number().int().min(0).max(1_000_000).optional(),
   });
   const message = z.discriminatedUnion('type', [
     simple('ready'),

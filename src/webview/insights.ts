@@ -22,6 +22,11 @@ let sortDown = true;
 let hover: string[] | undefined;
 const plots: uPlot[] = [];
 let banner: HTMLElement | undefined;
+/** Bumped on every draw, so a team table still filling from an earlier draw stops. */
+let tableGeneration = 0;
+/** Rows of the team table shown before "Show all" (the sort applies to everyone). */
+const FIRST_ROWS = 200;
+let showAllRows = false;
 
 /** A CSS colour as RGBA through a canvas (which normalises any colour syntax), blended over `under`. */
 function rgba(colour: string, probe: CanvasRenderingContext2D): [number, number, number, number] | undefined {
@@ -257,7 +262,7 @@ function teamSection(team: TeamTable): HTMLElement {
   };
   head.append(sortButton('name', 'Name'), ...team.columns.map(c => sortButton(c.key, c.label)));
   const body = el('tbody');
-  for (const r of rows) {
+  const row = (r: TeamTable['rows'][number]): HTMLElement => {
     const tr = el('tr');
     const name = el('td');
     appendText(name, r.name);
@@ -266,13 +271,27 @@ function teamSection(team: TeamTable): HTMLElement {
     for (const c of team.columns) {
       const hi = r.high.includes(c.key);
       const lo = r.low.includes(c.key);
-      const td = el('td', `num${hi || lo ? ' outlier' : ''}`, hi || lo ? { title: `${hi ? 'Far above' : 'Far below'} the team (median ${fmt(team.medians[c.key])})` } : undefined, fmt(r.values[c.key]), hi ? ' ▲' : lo ? ' ▼' : '');
-      tr.append(td);
+      tr.append(el('td', `num${hi || lo ? ' outlier' : ''}`, hi || lo ? { title: `${hi ? 'Far above' : 'Far below'} the team (median ${fmt(team.medians[c.key])})` } : undefined, fmt(r.values[c.key]), hi ? ' ▲' : lo ? ' ▼' : ''));
     }
-    body.append(tr);
+    return tr;
+  };
+  const median = el('tr', 'median', undefined, el('td', undefined, undefined, 'Median'), ...team.columns.map(c => el('td', 'num', undefined, fmt(team.medians[c.key]))));
+  // A thousand people make thirteen thousand cells: they go in 150 rows a frame, so the charts above
+  // show at once and the page never holds the renderer (which the whole window shares) for long.
+  const generation = ++tableGeneration;
+  const shown = showAllRows ? rows : rows.slice(0, FIRST_ROWS);
+  const fill = (from: number): void => {
+    if (generation !== tableGeneration) return;
+    const chunk = document.createDocumentFragment();
+    for (const r of shown.slice(from, from + 150)) chunk.append(row(r));
+    body.append(chunk);
+    if (from + 150 < shown.length) requestAnimationFrame(() => fill(from + 150));
+    else { body.append(median); status({ tableRows: shown.length }); }
+  };
+  fill(0);
+  if (shown.length < rows.length) {
+    tools.append(button(`Show All ${rows.length.toLocaleString('en-US')} People`, () => { showAllRows = true; render(); }, { title: `The table shows the first ${FIRST_ROWS} in this order` }));
   }
-  const med = el('tr', 'median', undefined, el('td', undefined, undefined, 'Median'), ...team.columns.map(c => el('td', 'num', undefined, fmt(team.medians[c.key]))));
-  body.append(med);
   const t = el('table', 'data team', { 'aria-label': 'People' }, el('thead', undefined, undefined, head), body);
   sec.append(el('div', 'table-wrap', undefined, t));
   return sec;

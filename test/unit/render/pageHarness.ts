@@ -17,11 +17,11 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** Builds the two pages from source into a temporary folder (so the test never runs a stale bundle). */
+/** Builds the pages from source into a temporary folder (so the test never runs a stale bundle). */
 export function buildPages(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'gong-pages-'));
   buildSync({
-    entryPoints: [join(root, 'src/webview/callDetails.ts'), join(root, 'src/webview/transcript.ts')],
+    entryPoints: [join(root, 'src/webview/callDetails.ts'), join(root, 'src/webview/transcript.ts'), join(root, 'src/webview/insights.ts')],
     outdir: dir, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'silent',
   });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -54,7 +54,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** Opens a page with the built bundle; every request outside the harness origin is aborted and recorded. */
-export async function openPage(browser: Browser, pagesDir: string, page: 'callDetails' | 'transcript'): Promise<{ page: Page; outside: string[] }> {
+export async function openPage(browser: Browser, pagesDir: string, page: 'callDetails' | 'transcript' | 'insights'): Promise<{ page: Page; outside: string[] }> {
   const p = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const outside: string[] = [];
   await p.route('**/*', async route => {
