@@ -90,6 +90,27 @@ describe('insights panels', function () {
     assert.equal(readFileSync(target, 'utf8'), teamCsv(team));
   });
 
+  it('a tracker asks first when counting takes many requests, and a declined count fetches nothing', async () => {
+    const t = gong().world.trackers[0] as { trackerId: string; trackerName: string };
+    const row = { label: t.trackerName, item: { kind: 'tracker', gongId: t.trackerId, json: {} } };
+    const asked: string[] = [];
+    await withPrompter(await getApi(), [q => { asked.push(String(q.message ?? q.title)); return undefined; }], async () => {
+      await vscode.commands.executeCommand(SHOW, row, { rangeId: '3m' });
+      await waitFor(async () => (await snap('tracker', t.trackerId))?.error, 30_000, 'the declined count');
+    });
+    assert.match(asked[0] ?? '', /takes \d+ requests/);
+    assert.equal((await snap('tracker', t.trackerId))?.model, undefined);
+    await withPrompter(await getApi(), ['Count Mentions'], async () => {
+      await vscode.commands.executeCommand(SHOW, row, { rangeId: '12m' });
+      const s = await waitFor(async () => { const x = await snap('tracker', t.trackerId); return x?.model?.rangeId === '12m' ? x : undefined; }, 90_000, 'the tracker counted');
+      const chart = s.model!.charts[0]!;
+      const calls = chart.series.find(x => x.key === 'allCalls')!.values.reduce<number>((a, v) => a + (v ?? 0), 0);
+      assert.ok(calls > 1000, `${calls} calls counted`);
+      assert.ok(chart.series.find(x => x.key === 'hits')!.values.some(v => (v ?? 0) > 0), 'mentions found');
+      assert.equal(s.model!.requests, Math.ceil(calls / 100));
+    });
+  });
+
   it('signed out, a panel says so and offers Sign In instead of charts', async () => {
     await signOutAll(await getApi());
     const s = await waitFor(async () => { const x = await snap('user', user.id); return x?.error ? x : undefined; }, 30_000, 'the signed-out message');
