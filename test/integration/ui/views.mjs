@@ -19,13 +19,21 @@ export function paneOf(page, name) {
   return page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label^="${name}"], .pane-header h3.title:text-is("${name}")`) }).first();
 }
 
-/** Shows one Gong view alone: the others are collapsed so its rows get the whole side bar. */
+/**
+ * Shows one Gong view alone: every other view of the side bar (the seven here and any added later, such
+ * as Search) is collapsed so its rows get the whole side bar.
+ */
 export async function showOnly(page, name) {
   for (const v of VIEWS) {
-    const header = paneOf(page, v).locator('.pane-header').first();
-    if (!(await header.count())) throw new Error(`no "${v}" view in the side bar`);
+    if (!(await paneOf(page, v).locator('.pane-header').count())) throw new Error(`no "${v}" view in the side bar`);
+  }
+  const headers = page.locator('.part.sidebar .pane-header');
+  const n = await headers.count();
+  for (let i = 0; i < n; i++) {
+    const header = headers.nth(i);
+    const title = ((await header.locator('h3.title').first().textContent().catch(() => '')) ?? '').trim();
     const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-    if ((v === name) !== expanded) { await header.click(); await sleep(150); }
+    if ((title === name) !== expanded) { await header.click(); await sleep(150); }
   }
 }
 
