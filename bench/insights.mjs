@@ -16,7 +16,7 @@ const out = p => join(root, 'out', p);
 const { startLocalGong } = require(out('src/localGong/index.js'));
 const { GongClient } = require(out('src/gong/client.js'));
 const { RequestScheduler } = require(out('src/gong/scheduler.js'));
-const { loadInsights } = require(out('src/insights/data.js'));
+const { loadInsights } = require(out('src/data/insights.js'));
 const { rangeFor, teamTable, teamActivityChart, userName } = require(out('src/render/insights.js'));
 const harness = require(out('test/unit/render/pageHarness.js'));
 

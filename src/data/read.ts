@@ -22,6 +22,9 @@ export const Reads = {
   flows: 'flows.list',
   trackers: 'settings.trackers',
   scorecards: 'settings.scorecards',
+  activityByPeriod: 'stats.activityByPeriod',
+  interactionStats: 'stats.interaction',
+  answeredScorecards: 'stats.answeredScorecards',
 } as const;
 
 export type ReadName = keyof typeof Reads;

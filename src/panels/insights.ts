@@ -1,5 +1,5 @@
 /**
- * Insights panels: one per person, team or tracker. The host fetches through src/insights (the
+ * Insights panels: one per person, team or tracker. The host fetches through src/data/insights.ts (the
  * catalog's stats actions), builds the view model in plain Node and sends it; the page (insights.js,
  * the only bundle that carries the charting library) draws it. Inbound messages are checked with
  * zod before anything is done with them.
@@ -9,12 +9,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { classify, failureLine } from '../gong/failure';
-import { loadInsights, trackerCost } from '../insights/data';
+import { loadInsights, trackerCost } from '../data/insights';
 import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { insightsCsv } from '../render/insights';
 import { RANGE_CHOICES, TEAM_ID, type InsightsHostMessage, type InsightsModel, type InsightsPageMessage, type InsightsState, type InsightsStatus, type Period, type RangeId } from '../shared/insights';
 import { parseInsightsMessage, parseInsightsState } from '../shared/insightsSchemas';
+import { bidiControlPattern, oneLine } from '../shared/safeText';
 import { localRoots, pageHtml } from './html';
 
 export const INSIGHTS_VIEW_TYPE = 'gongExplorer.insights';
@@ -71,11 +72,7 @@ export function statsToday(now = Date.now()): string {
   return new Date(now - 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const tabTitle = (kind: Kind, subject: string): string => {
-  const t = subject.replace(BIDI, '').replace(/\s+/g, ' ').trim();
-  return `${kind === 'team' ? 'Team' : kind === 'tracker' ? 'Tracker' : 'Insights'}: ${t.length > 50 ? `${t.slice(0, 49)}…` : t}`;
-};
+const tabTitle = (kind: Kind, subject: string): string => `${kind === 'team' ? 'Team' : kind === 'tracker' ? 'Tracker' : 'Insights'}: ${oneLine(subject, 50)}`;
 
 export class InsightsPanels implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -263,7 +260,7 @@ export class InsightsPanels implements vscode.Disposable {
 
   private async save(e: Entry, suffix: string, label: string, ext: string, data: string | Buffer): Promise<string> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
-    const base = `${e.subject}`.replace(BIDI, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'insights';
+    const base = e.subject.replace(bidiControlPattern(), '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'insights';
     const target = await this.services.prompter().saveFile({ title: `Save ${label}`, defaultName: join(folder, `${base}-${e.rangeId}-${suffix}`), filters: { [label]: [ext] } });
     if (!target) throw new UserCancelled();
     await writeFile(target, data);

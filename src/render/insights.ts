@@ -12,6 +12,7 @@ import type {
   ChartModel, ChartSeries, DayRange, InsightsModel, Period, RangeId, TeamColumn, TeamRow, TeamTable,
 } from '../shared/insights';
 import { RANGE_CHOICES } from '../shared/insights';
+import { visibleControls } from '../shared/safeText';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -433,11 +434,11 @@ export function trackerChart(calls: readonly unknown[], trackerId: string, track
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** A CSV cell: quoted when needed, and text that a spreadsheet would run as a formula made inert. */
+/** A CSV cell: quoted when needed, direction controls shown as markers (as every export does), and text a spreadsheet would run as a formula made inert. */
 export function csvCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  let s = visibleControls(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

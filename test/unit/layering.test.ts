@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 // The folders that talk to Gong, hold the catalog, build view models or define webview messages must
 // run in plain Node: they may never import `vscode`. The webview pages may import only src/shared.
 const root = join(__dirname, '..', '..', '..');
-const pure = ['src/gong', 'src/catalog', 'src/data', 'src/render', 'src/shared', 'src/localGong', 'src/tree', 'src/tools', 'src/mcp', 'src/search', 'src/insights'];
+const pure = ['src/gong', 'src/catalog', 'src/data', 'src/render', 'src/shared', 'src/localGong', 'src/tree', 'src/tools', 'src/mcp', 'src/search'];
 
 function tsFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -188,10 +188,10 @@ describe('insights view models', () => {
   });
 
   describe('CSV', () => {
-    it('quotes separators, doubles quotes and drops direction overrides', () => {
+    it('quotes separators, doubles quotes and shows direction overrides as markers', () => {
       assert.equal(csvCell('a,b'), '"a,b"');
       assert.equal(csvCell('say "hi"'), '"say ""hi"""');
-      assert.equal(csvCell('\u202eevil'), 'evil');
+      assert.equal(csvCell('\u202eevil'), '[RLO]evil');
       assert.equal(csvCell('-1+1'), "'-1+1");
       assert.equal(csvCell(-1), '-1');
       assert.equal(csvCell(null), '');

@@ -1,20 +1,19 @@
 /**
- * Reads what the insights page shows from Gong, through the catalog's declarations (no paths written
- * here), and builds its view model with src/render/insights.ts. Each part of a page is fetched on its
+ * Reads what the insights page shows from Gong, through the data layer's named reads (the catalog's
+ * declarations), and builds its view model with src/render/insights.ts. Each part of a page is fetched on its
  * own: a part Gong refuses (a missing scope, a feature not enabled) or has nothing for (its
  * nothing-found 404) says so in place of that part while the others still show. Only a refusal of
  * the credentials themselves fails the whole page. Pure: no `vscode`.
  */
-import { findAction, toRequest } from '../catalog/index';
 import { GongError } from '../gong/errors';
 import { classify } from '../gong/failure';
-import { collectPages } from '../gong/paging';
 import type { GongApi, GongRequest, GongResponse } from '../gong/types';
 import {
   activityChart, defaultPeriod, interactionChart, periodEntriesOf, rangeFor, scorecardChart, teamActivityChart, teamTable,
   trackerChart, userName, type TeamUser,
 } from '../render/insights';
 import type { ChartModel, InsightsModel, InsightsNotice, Period, RangeId } from '../shared/insights';
+import { actionOf, listAt, readData, readPages, type ReadName } from './read';
 
 export interface InsightsRequest {
   kind: InsightsModel['kind'];
@@ -43,11 +42,12 @@ class Counting implements GongApi {
   }
 }
 
-/** Every record of a catalog action's paged answer. */
-async function all(api: GongApi, actionId: string, input: unknown, signal?: AbortSignal): Promise<unknown[]> {
-  const action = findAction(actionId);
-  if (!action?.listKey) throw new Error(`The catalog has no paged action ${actionId}.`);
-  return (await collectPages(api, toRequest(action, input), action.listKey, { signal })).items;
+/** Every record of a paged read (all of Gong's cursor pages). */
+async function all(api: GongApi, read: ReadName, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown[]> {
+  const key = actionOf(read).listKey ?? '';
+  const out: unknown[] = [];
+  for await (const data of readPages(api, read, input, signal)) out.push(...listAt(data, key));
+  return out;
 }
 
 /** Whether a failure belongs to the whole page (credentials refused, cancelled) rather than one part. */
@@ -94,10 +94,10 @@ export async function loadInsights(gong: GongApi, req: InsightsRequest, signal?:
 
   if (req.kind === 'user') {
     const [activity, people, cards, who] = await Promise.all([
-      part('activity', notices, () => all(api, 'stats.activityByPeriod', { filter: { ...filter, userIds: [req.subjectId] }, aggregationPeriod: period }, signal)),
-      part('interaction', notices, () => all(api, 'stats.interaction', { filter }, signal)),
-      part('scorecards', notices, () => all(api, 'stats.answeredScorecards', { filter: { reviewFromDate: range.fromDate, reviewToDate: range.toDate, reviewMethod: 'BOTH', reviewedUserIds: [req.subjectId] } }, signal)),
-      part('user', [], () => all(api, 'users.extensive', { filter: { userIds: [req.subjectId] } }, signal)),
+      part('activity', notices, () => all(api, 'activityByPeriod', { filter: { ...filter, userIds: [req.subjectId] }, aggregationPeriod: period }, signal)),
+      part('interaction', notices, () => all(api, 'interactionStats', { filter }, signal)),
+      part('scorecards', notices, () => all(api, 'answeredScorecards', { filter: { reviewFromDate: range.fromDate, reviewToDate: range.toDate, reviewMethod: 'BOTH', reviewedUserIds: [req.subjectId] } }, signal)),
+      part('user', [], () => all(api, 'usersById', { filter: { userIds: [req.subjectId] } }, signal)),
     ]);
     const named = who?.map(userName).find(u => u?.id === req.subjectId);
     return {
@@ -115,9 +115,9 @@ export async function loadInsights(gong: GongApi, req: InsightsRequest, signal?:
 
   if (req.kind === 'team') {
     const [periodUsers, people, users] = await Promise.all([
-      part('activity', notices, () => all(api, 'stats.activityByPeriod', { filter, aggregationPeriod: period }, signal)),
-      part('interaction', notices, () => all(api, 'stats.interaction', { filter }, signal)),
-      part('users', notices, () => all(api, 'users.list', {}, signal)),
+      part('activity', notices, () => all(api, 'activityByPeriod', { filter, aggregationPeriod: period }, signal)),
+      part('interaction', notices, () => all(api, 'interactionStats', { filter }, signal)),
+      part('users', notices, () => all(api, 'users', {}, signal)),
     ]);
     const directory = new Map<string, TeamUser>();
     for (const u of users ?? []) {
@@ -135,7 +135,7 @@ export async function loadInsights(gong: GongApi, req: InsightsRequest, signal?:
   }
 
   // A tracker: its hits in the calls of the range, from the calls' extensive data (100 calls a request).
-  const calls = await part('tracker', notices, () => all(api, 'calls.extensive', {
+  const calls = await part('tracker', notices, () => all(api, 'callsExtensive', {
     filter: { fromDateTime: `${range.fromDate}T00:00:00Z`, toDateTime: `${range.toDate}T00:00:00Z` },
     contentSelector: { exposedFields: { content: { trackers: true } } },
   }, signal));
@@ -150,11 +150,9 @@ export async function loadInsights(gong: GongApi, req: InsightsRequest, signal?:
 /** Requests a tracker's insights take: one per 100 calls in the range (from the calls list's first page). */
 export async function trackerCost(gong: GongApi, rangeId: RangeId, today: string, signal?: AbortSignal): Promise<{ calls: number; requests: number }> {
   const range = rangeFor(rangeId, today);
-  const action = findAction('calls.list');
-  if (!action) throw new Error('The catalog has no calls.list action.');
   try {
-    const res = await gong.request(toRequest(action, { fromDateTime: `${range.fromDate}T00:00:00Z`, toDateTime: `${range.toDate}T00:00:00Z` }), signal);
-    const records = (res.data as { records?: { totalRecords?: unknown } } | undefined)?.records;
+    const data = await readData(gong, 'calls', { fromDateTime: `${range.fromDate}T00:00:00Z`, toDateTime: `${range.toDate}T00:00:00Z` }, signal);
+    const records = (data as { records?: { totalRecords?: unknown } } | undefined)?.records;
     const calls = Number(records?.totalRecords ?? 0) || 0;
     return { calls, requests: Math.max(1, Math.ceil(calls / 100)) };
   } catch (e) {

@@ -3,7 +3,7 @@ import { GongClient } from '../../../src/gong/client';
 import { paginate } from '../../../src/gong/paging';
 import { RequestScheduler } from '../../../src/gong/scheduler';
 import type { GongApi, GongAuth, GongRequest, GongResponse } from '../../../src/gong/types';
-import { loadInsights } from '../../../src/insights/data';
+import { loadInsights } from '../../../src/data/insights';
 import { startLocalGong, type LocalGongHandle } from '../../../src/localGong/index';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
