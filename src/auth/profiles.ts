@@ -82,6 +82,20 @@ export function removeProfile(list: readonly ProfileInfo[], name: string): Profi
 export { CONNECTION_CHECK } from '../data/connection';
 import { CONNECTION_CHECK } from '../data/connection';
 
+/** The views that list workspaces first and so stay empty without `api:workspaces:read`. */
+export const WORKSPACE_VIEWS: readonly string[] = ['Workspaces', 'Library'];
+
+/**
+ * When the connection check failed only because the token lacks the workspaces scope, the
+ * credentials are good (Gong recognised them to name the scope): sign in anyway, and this says
+ * which views will stay empty. Undefined for any other failure, which refuses the sign-in.
+ */
+export function limitedSignInNote(e: unknown): string | undefined {
+  const f = classify(e);
+  if (f.kind !== 'missingScope' || f.scope !== CONNECTION_CHECK.scope) return undefined;
+  return `This token lacks the scope ${CONNECTION_CHECK.scope}, so the ${WORKSPACE_VIEWS.join(' and ')} views will stay empty; everything else works. Grant the scope to your Gong app and sign in again to see them.`;
+}
+
 /** Why a connection check failed, in words that say what to fix. */
 export function explainSignInFailure(e: unknown, baseUrl: string): string {
   if (GongError.is(e)) {

@@ -15,7 +15,7 @@ import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerSt
 import type { Logger } from '../platform/logger';
 import type { GongSession, ProfileInfo } from '../platform/services';
 import {
-  CONNECTION_CHECK, SECRET_PARTS, StateKeys, authFrom, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
+  CONNECTION_CHECK, SECRET_PARTS, StateKeys, authFrom, limitedSignInNote, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
 } from './profiles';
 
 export const ContextKeys = {
@@ -172,20 +172,28 @@ export class Session implements GongSession {
     void vscode.commands.executeCommand('setContext', ContextKeys.authFailed, on && this.failed);
   }
 
-  async signIn(profileName: string, connection: GongConnection): Promise<void> {
+  async signIn(profileName: string, connection: GongConnection): Promise<string | undefined> {
     const baseUrl = normalizeBaseUrl(connection.baseUrl);
     // Signing in is a fresh start with that host: an earlier pause of it does not hold the check.
     sharedScheduler().clearPause(baseUrl);
     const probe = this.newClient({ baseUrl, auth: connection.auth }, 1);
-    // One cheap read before anything is stored; a failure throws the client's typed error.
-    await checkConnection(probe);
+    // One cheap read before anything is stored; a failure throws the client's typed error, except
+    // a token that lacks only the workspaces scope: its credentials are good, some views stay empty.
+    let note: string | undefined;
+    try {
+      await checkConnection(probe);
+    } catch (e) {
+      note = limitedSignInNote(e);
+      if (note === undefined) throw e;
+    }
     // Drop parts of an earlier sign-in of the same name with the other auth kind.
     for (const part of SECRET_PARTS) await this.context.secrets.delete(secretKey(profileName, part));
     for (const [key, value] of secretsOf(profileName, connection.auth)) await this.context.secrets.store(key, value);
     const profile: ProfileInfo = { name: profileName, baseUrl, authKind: connection.auth.kind };
     await this.context.globalState.update(StateKeys.profiles, upsertProfile(this.profiles(), profile));
-    this.log.info(`Signed in to ${baseUrl} as profile "${profileName}" (${profile.authKind === 'basic' ? 'access key' : 'bearer token'})`);
+    this.log.info(`Signed in to ${baseUrl} as profile "${profileName}" (${profile.authKind === 'basic' ? 'access key' : 'bearer token'})${note ? `. ${note}` : ''}`);
     await this.activate(profile);
+    return note;
   }
 
   async signOut(profileName?: string): Promise<void> {

@@ -147,8 +147,9 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
   const auth: GongAuth = a.kind === 'bearer'
     ? { kind: 'bearer', token: a.token ?? '' }
     : { kind: 'basic', accessKey: a.key ?? '', accessKeySecret: a.secret ?? '' };
+  let note: string | undefined;
   try {
-    await vscode.window.withProgress(
+    note = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Checking the connection to ${baseUrl} (${CONNECTION_CHECK.method} ${CONNECTION_CHECK.path})...` },
       () => session.signIn(name, { baseUrl, auth }),
     );
@@ -157,7 +158,8 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
     services.log.warn(`Sign-in to ${baseUrl} failed: ${why}`);
     throw new Error(why);
   }
-  void vscode.window.showInformationMessage(`Signed in to Gong: profile "${name}" (${baseUrl}).`);
+  if (note) void vscode.window.showWarningMessage(`Signed in to Gong: profile "${name}" (${baseUrl}). ${note}`);
+  else void vscode.window.showInformationMessage(`Signed in to Gong: profile "${name}" (${baseUrl}).`);
   return true;
 }
 

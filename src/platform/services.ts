@@ -29,7 +29,11 @@ export interface GongSession extends vscode.Disposable {
    * Checks the connection with one cheap read, then stores its secrets in SecretStorage and makes it
    * the active profile. Throws the client's typed error on failure and stores nothing.
    */
-  signIn(profileName: string, connection: GongConnection): Promise<void>;
+  /**
+   * Checks the connection, stores the profile and makes it active. Resolves to a note when some
+   * views will stay empty (a token without the workspaces scope), otherwise undefined.
+   */
+  signIn(profileName: string, connection: GongConnection): Promise<string | undefined>;
   /** Removes every stored secret of the profile (the active one by default). */
   signOut(profileName?: string): Promise<void>;
   switchTo(profileName: string): Promise<void>;

@@ -45,9 +45,18 @@ export abstract class ViewModel {
 
   protected get now(): number { return (this.host.clock ?? Date.now)(); }
 
-  /** The account's workspaces, shared with every surface through the data layer. */
-  protected workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
-    return this.data.workspacesSource(profile).get(signal);
+  /**
+   * The account's workspaces, shared with every surface through the data layer. They only group
+   * rows here: credentials that may not list them still see the rows, ungrouped.
+   */
+  protected async workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
+    try {
+      return await this.data.workspacesSource(profile).get(signal);
+    } catch (e) {
+      const f = classify(e);
+      if (f.kind === 'missingScope' || f.kind === 'forbidden') return [];
+      throw e;
+    }
   }
 
   get filter(): string { return this.filterText; }

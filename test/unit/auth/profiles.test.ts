@@ -4,7 +4,7 @@ import { normalizeBaseUrl } from '../../../src/gong/baseUrl';
 import { RequestScheduler } from '../../../src/gong/scheduler';
 import { startLocalGong, type LocalGongHandle } from '../../../src/localGong/index';
 import {
-  CONNECTION_CHECK, authFrom, explainSignInFailure, requestLogLine, parseProfiles, profileNameProblem, removeProfile, secretKey, secretsOf, upsertProfile,
+  CONNECTION_CHECK, authFrom, explainSignInFailure, limitedSignInNote, requestLogLine, parseProfiles, profileNameProblem, removeProfile, secretKey, secretsOf, upsertProfile,
 } from '../../../src/auth/profiles';
 import { statusText } from '../../../src/status/text';
 
@@ -108,6 +108,20 @@ describe('sign-in (pure parts)', () => {
       const token = gong.addToken(['api:users:read']);
       const why = await check(gong.baseUrl, { kind: 'bearer', token });
       assert.match(why ?? '', /lacks the scope api:workspaces:read/);
+    });
+
+    it('signs in a token that lacks only the workspaces scope, saying which views stay empty', async () => {
+      const token = gong.addToken(['api:users:read']);
+      const client = new GongClient({ baseUrl: gong.baseUrl, auth: { kind: 'bearer', token } }, { scheduler, maxRetries: 0, timeoutMs: 3000 });
+      const e = await client.request({ method: CONNECTION_CHECK.method, path: CONNECTION_CHECK.path }).then(() => undefined, (x: unknown) => x);
+      const note = limitedSignInNote(e);
+      assert.match(note ?? '', /lacks the scope api:workspaces:read, so the Workspaces and Library views will stay empty/);
+      // Anything else still refuses the sign-in: bad credentials, another scope, a 403.
+      const bad = new GongClient({ baseUrl: gong.baseUrl, auth: { kind: 'bearer', token: 'nope' } }, { scheduler, maxRetries: 0, timeoutMs: 3000 });
+      assert.equal(limitedSignInNote(await bad.request({ method: 'GET', path: '/v2/workspaces' }).then(() => undefined, (x: unknown) => x)), undefined);
+      assert.equal(limitedSignInNote(await client.request({ method: 'GET', path: '/v2/settings/trackers' }).then(() => undefined, (x: unknown) => x)), undefined);
+      gong.faults.add({ path: '/v2/workspaces', status: 403 });
+      assert.equal(limitedSignInNote(await client.request({ method: 'GET', path: '/v2/workspaces' }).then(() => undefined, (x: unknown) => x)), undefined);
     });
 
     it('says the host is unreachable', async () => {

@@ -180,6 +180,24 @@ describe('sidebar trees against the local Gong', function () {
       }
     });
 
+    it('a token without api:workspaces:read: Workspaces names the scope, Trackers and Flows still list their rows', async () => {
+      const token = gong.addToken(['api:users:read', 'api:settings:trackers:read', 'api:flows:read']);
+      const host = hostFor(gong, { kind: 'bearer', token });
+      const all = models(host);
+      const ws = await all.workspaces.getChildren();
+      assert.equal(ws[0]?.label, 'These credentials lack the scope api:workspaces:read.');
+      const trackers = await expandAll(all.trackers, await all.trackers.getChildren());
+      assert.ok(trackers.some(r => r.item?.kind === 'tracker'), 'trackers listed without workspace names');
+      assert.ok(!trackers.some(r => r.contextValue === 'errorRow'));
+      const owner = gong.world.users.find(u => u.active);
+      if (!owner) throw new Error('fixture');
+      all.flows.setOwnerEmail(owner.emailAddress);
+      const flows = await expandAll(all.flows, await all.flows.getChildren());
+      assert.ok(!flows.some(r => r.contextValue === 'errorRow'), flows.filter(r => r.contextValue === 'errorRow').map(r => r.label).join());
+      assert.ok(flows.some(r => r.item?.kind === 'flow'), 'flows listed, not grouped by workspace');
+      assert.equal(host.failures, 0);
+    });
+
     it('a failed refresh shows the error row above the rows loaded before, and retry recovers', async () => {
       const m = models(hostFor(gong)).users;
       const first = items(await m.getChildren());
