@@ -15,7 +15,7 @@ import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerSt
 import type { Logger } from '../platform/logger';
 import type { GongSession, ProfileInfo } from '../platform/services';
 import {
-  CONNECTION_CHECK, SECRET_PARTS, StateKeys, authFrom, limitedSignInNote, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
+  SECRET_PARTS, StateKeys, authFrom, limitedSignInNote, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
 } from './profiles';
 
 export const ContextKeys = {

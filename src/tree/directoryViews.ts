@@ -168,7 +168,7 @@ export class TrackersModel extends ViewModel {
     // than one workspace the trackers sit under their workspace so identical rows can be told apart.
     const wsIds = [...new Set(list.map(t => str(t, 'workspaceId') ?? ''))];
     if (wsIds.length <= 1) return list.map(t => this.trackerNode(t));
-    const workspaces = await this.workspaceList(profile, signal);
+    const workspaces = await this.groupingWorkspaces(profile, signal);
     const named = new Map(workspaces.map(w => [str(w, 'id') ?? '', w] as const));
     return wsIds.map(wsId => {
       const mine = list.filter(t => (str(t, 'workspaceId') ?? '') === wsId);

@@ -44,7 +44,7 @@ export class FlowsModel extends ViewModel {
     // An owner in several workspaces has flows (often the same ones) in each: Gong lists them all
     // with nothing saying which workspace holds which, so with more than one workspace each
     // workspace gets its own row and its own requests (workspaceId).
-    const workspaces = await this.workspaceList(profile, signal);
+    const workspaces = await this.groupingWorkspaces(profile, signal);
     if (workspaces.length <= 1) return [ownerRow, ...await this.ownerRows(profile, owner, undefined, undefined, signal)];
     return [ownerRow, ...workspaces.map(w => {
       const wsId = str(w, 'id') ?? '';

@@ -45,13 +45,18 @@ export abstract class ViewModel {
 
   protected get now(): number { return (this.host.clock ?? Date.now)(); }
 
+  /** The account's workspaces, shared with every surface through the data layer. */
+  protected workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
+    return this.data.workspacesSource(profile).get(signal);
+  }
+
   /**
-   * The account's workspaces, shared with every surface through the data layer. They only group
-   * rows here: credentials that may not list them still see the rows, ungrouped.
+   * The workspaces for views that only group their rows by them (Engage Flows, Trackers):
+   * credentials that may not list workspaces still see the rows, ungrouped.
    */
-  protected async workspaceList(profile: string, signal?: AbortSignal): Promise<unknown[]> {
+  protected async groupingWorkspaces(profile: string, signal?: AbortSignal): Promise<unknown[]> {
     try {
-      return await this.data.workspacesSource(profile).get(signal);
+      return await this.workspaceList(profile, signal);
     } catch (e) {
       const f = classify(e);
       if (f.kind === 'missingScope' || f.kind === 'forbidden') return [];
