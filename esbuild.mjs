@@ -3,6 +3,7 @@
 //   dist/vendor/*.js         undici and zod, loaded by the extension on first use (scripts/extensionBundle.mjs)
 //   dist/localGong.js        the local Gong server as a library, loaded lazily by the demo command
 //   dist/localGongCli.js     `npm run local-gong`
+//   dist/localGongWorker.js  the demo's local Gong in a worker thread
 //   dist/gongCli.js          `npm run gong`
 //   dist/webview/<page>.js   one browser bundle per webview page
 // Flags: --production (minify, no source maps), --watch, --node-only (skip the extension and pages).
@@ -25,6 +26,8 @@ const common = {
 const nodeEntries = [
   ['src/localGong/index.ts', 'dist/localGong.js'],
   ['src/localGong/cli.ts', 'dist/localGongCli.js'],
+  // The demo's local Gong runs in this worker thread, off the extension host's thread (it loads dist/localGong.js).
+  ['src/localGong/worker.ts', 'dist/localGongWorker.js'],
   ['src/cli/gong.ts', 'dist/gongCli.js'],
   ['src/gong/index.ts', 'dist/gong.js'],
   // The call-search store (node:sqlite) runs in this worker thread, off the extension host's thread.

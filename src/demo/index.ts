@@ -1,15 +1,20 @@
 /**
  * "Gong: Try the Demo Workspace": a local Gong with sample data, started inside the extension host on
  * 127.0.0.1 and signed in to as the "Demo" profile, so someone without a Gong account (or a reviewer)
- * can use every view and action. The local Gong is loaded only when the command runs, from
- * dist/localGong.js beside the bundle, so activation never pays for it.
+ * can use every view and action. The local Gong runs in a worker thread (dist/localGongWorker.js,
+ * which loads dist/localGong.js), started only when the command runs: activation never pays for it,
+ * and a slow or large answer is built off the extension host's thread, so VS Code never freezes.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Services } from '../platform/services';
 import { Commands, registerCommand } from '../platform/commands';
 // Types only: the module itself is loaded on first use (see loadLocalGong).
 import type { LocalGongHandle, LocalGongOptions } from '../localGong/index';
+import { startLocalGongThread } from '../localGong/thread';
+import type { ThreadedLocalGong } from '../localGong/thread';
 
 export const DEMO_PROFILE = 'Demo';
 /** Set to 1 in the extension host's environment (scripts/demo.mjs does) to start the demo on activation. */
@@ -18,7 +23,13 @@ export const DEMO_AUTOSTART_ENV = 'GONG_EXPLORER_DEMO_AUTOSTART';
 /** Generous, so the demo never waits, but on, so the status bar and retries have something real to show. */
 const DEMO_RATE_LIMIT = { perSecond: 50, daily: 100_000 };
 
-type DemoServer = LocalGongHandle;
+type DemoServer = ThreadedLocalGong;
+
+/** The worker's file: dist/localGongWorker.js beside the bundle, or the tsc output (out/src/localGong/worker.js) in tests. */
+export function localGongWorkerFile(): string {
+  const bundled = join(__dirname, 'localGongWorker.js');
+  return existsSync(bundled) ? bundled : join(__dirname, '..', 'localGong', 'worker.js');
+}
 
 /** What the demo uses of the local Gong module. */
 export interface LocalGongModule {
@@ -102,19 +113,24 @@ export class DemoWorkspace implements vscode.Disposable {
         const token = await this.demoToken();
         if (this.server) return { server: this.server, token };
         const t0 = performance.now();
-        const mod = loadLocalGong();
-        const options: LocalGongOptions = { host: '127.0.0.1', rateLimit: DEMO_RATE_LIMIT, tokens: [{ token, scopes: [...mod.ALL_SCOPES] }] };
+        const workerFile = localGongWorkerFile();
+        const options: LocalGongOptions = { host: '127.0.0.1', rateLimit: DEMO_RATE_LIMIT };
         const lastPort = this.services.context.globalState.get<number>(PORT_KEY);
         let s: DemoServer;
         try {
-          s = await mod.startLocalGong({ ...options, port: lastPort ?? 0 });
+          s = await startLocalGongThread(workerFile, { options: { ...options, port: lastPort ?? 0 }, allScopeTokens: [token] });
         } catch (e) {
           if (lastPort === undefined) throw e;
           // The old port is taken (another window's demo, or anything else): any free port will do.
-          s = await mod.startLocalGong({ ...options, port: 0 });
+          s = await startLocalGongThread(workerFile, { options: { ...options, port: 0 }, allScopeTokens: [token] });
         }
+        s.onUnexpectedExit = e => {
+          if (this.server !== s) return;
+          this.server = undefined;
+          this.services.log.error(`Demo workspace: the local Gong stopped unexpectedly: ${e.message}`);
+        };
         await this.services.context.globalState.update(PORT_KEY, Number(new URL(s.baseUrl).port));
-        this.services.log.info(`Demo workspace: local Gong started in ${(performance.now() - t0).toFixed(0)} ms`);
+        this.services.log.info(`Demo workspace: local Gong started in ${(performance.now() - t0).toFixed(0)} ms (worker thread ${s.threadId})`);
         this.server = s;
         return { server: s, token };
       })().finally(() => { this.starting = undefined; });
