@@ -73,5 +73,5 @@ export class InProcessBackend implements SearchBackend {
     for (const f of [this.path, `${this.path}-wal`]) { try { bytes += statSync(f).size; } catch { /* absent */ } }
     return this.store.stats(bytes);
   }
-  async close(): Promise<void> { this.store.optimize(); this.store.close(); }
+  async close(): Promise<void> { this.store.checkpoint(); this.store.close(); }
 }

@@ -40,7 +40,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       case 'search': result = s.search(a[0], a[1]); break;
       case 'get': result = s.get(a[0]); break;
       case 'stats': result = { ...s.stats(fileBytes()), indexMs: Math.round(putMs) }; break;
-      case 'close': s.optimize(); s.close(); store = undefined; openError = 'The search store is closed.'; break;
+      case 'close': s.checkpoint(); s.close(); store = undefined; openError = 'The search store is closed.'; break;
       default: throw new Error(`unknown method ${String(msg.method)}`);
     }
     answer = { id: msg.id, result };
