@@ -7,6 +7,8 @@ import { GongClient, GongError, RequestScheduler, classify, parseJson, stringify
 import { baseUrlHost, normalizeBaseUrl } from '../gong/baseUrl';
 import type { GongAuth } from '../gong/types';
 import { clampSetting } from '../gong/settings';
+import { checkBudget } from '../gong/budget';
+import { recordsOf } from '../gong/paging';
 import { planProxy, proxyDispatcher } from '../gong/proxy';
 import type { Dispatcher } from 'undici';
 import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
@@ -38,6 +40,7 @@ in any letter case. Inputs are one JSON object; nested fields nest (filter.fromD
 
   --all-pages   follow the cursor and merge the list of every page into one answer
   --max-pages   with --all-pages, stop after this many pages
+  --over-budget with --all-pages, go on when the pages take more requests than the daily budget
   --curl        print the equivalent curl command instead of sending (secrets stay in variables)
   --allow-writes  with mcp, also offer every action that changes Gong (each its own annotated tool)
   --allow-host  <host> confirms a GONG_BASE_URL host outside Gong's domains (e.g. a trusted gateway)
@@ -47,8 +50,11 @@ Connection (environment):
   GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET    access key authentication, or
   GONG_BEARER_TOKEN         an OAuth access token
   GONG_REQUESTS_PER_SECOND  pacing (default 3, Gong's company limit)
+  GONG_DAILY_REQUEST_BUDGET requests per day --all-pages may take without --over-budget (default 10000)
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  a proxy for the requests, as curl reads them
 
-Exit codes: 0 success, 1 Gong answered with an error, 2 invalid usage or input (nothing sent), 3 missing or invalid
+Exit codes: 0 success, 1 Gong answered with an error, 2 invalid usage or input (nothing sent; for --all-pages past
+the budget, only the first page), 3 missing or invalid
 connection settings (nothing sent).`;
 
 interface ParsedArgs {
@@ -279,10 +285,22 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
       const maxRaw = p.flags.get('--max-pages');
       const maxPages = typeof maxRaw === 'string' ? Number(maxRaw) : Number.POSITIVE_INFINITY;
       if (!(maxPages >= 1)) { io.err('gong: --max-pages must be a number of at least 1'); return EXIT.usage; }
+      const budget = clampSetting('dailyRequestBudget', io.env.GONG_DAILY_REQUEST_BUDGET ?? 10_000);
       const pages: unknown[] = [];
       for await (const res of client.pages(req)) {
         pages.push(res.data);
         if (pages.length >= maxPages) break;
+        if (pages.length === 1) {
+          // The first page says how many there are: the rest must fit the budget unless --over-budget says go on.
+          const r = recordsOf(res.data);
+          const size = r?.currentPageSize && r.currentPageSize > 0 ? r.currentPageSize : 100;
+          const rest = r?.totalRecords !== undefined ? Math.max(0, Math.ceil(r.totalRecords / size) - 1) : 0;
+          const check = checkBudget({ requestsToday: 1, dailyBudget: budget }, Math.min(rest, maxPages - 1));
+          if (check.over && !p.flags.has('--over-budget')) {
+            io.err(`gong: --all-pages stopped after the first page: the other pages take ${check.cost} requests, more than the ${check.left} left of the daily request budget of ${budget} (GONG_DAILY_REQUEST_BUDGET). Add --over-budget to fetch them anyway, or --max-pages to fetch fewer.`);
+            return EXIT.usage;
+          }
+        }
       }
       io.out(stringifyJson(mergePages(action, pages), 2));
     } else {

@@ -7,6 +7,7 @@ import type { GongApi } from '../gong/types';
 import { Commands, UserCancelled } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { buildCallDetails, callDetailsMarkdown, commenterIdsToResolve, type NameLookup } from '../render/callDetails';
+import { checkBudget, transcriptRequestCost } from '../gong/budget';
 import { EXPORT_FILES, MULTI_EXPORT_FORMATS, exportFileName, exportTranscript, exportTranscripts, type MultiExportFormat } from '../render/exporters';
 import type { Obj } from '../render/read';
 import { buildTranscript } from '../render/transcript';
@@ -428,7 +429,13 @@ export class CallPanels implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
     const target = await prompter.saveFile({ title: `Export ${ids.length} transcripts as ${file.label}`, defaultName: join(folder, `gong-transcripts.${file.ext}`), filters: { [file.label]: [file.ext] } });
     if (!target) throw new UserCancelled();
-    const models = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${ids.length} transcripts from Gong` }, () => this.fetchTranscriptModels(api, ids));
+    // Transcripts plus the calls' parties: two requests per 100 calls at least.
+    const budget = checkBudget(this.services.session.stats(), 2 * transcriptRequestCost(ids.length));
+    if (budget.over) {
+      const go = await prompter.confirm(`Export ${ids.length} transcripts? ${budget.text}`, { modal: true, detail: 'Gong may refuse requests past the company\'s daily limit until tomorrow.' }, 'Export Past the Budget');
+      if (go !== 'Export Past the Budget') throw new UserCancelled();
+    }
+    const models = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${ids.length} transcripts from Gong (${budget.text.replace(/^That takes /, '').replace(/\.$/, '')})` }, () => this.fetchTranscriptModels(api, ids));
     const ordered = ids.map(id => models.get(id)).filter((m): m is TranscriptModel => m !== undefined);
     if (ordered.length === 0) throw new Error('Gong returned no transcript for these calls.');
     await writeFile(target, exportTranscripts(ordered, fmt), 'utf8');

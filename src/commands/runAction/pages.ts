@@ -4,6 +4,7 @@ import { UserCancelled } from '../../platform/commands';
 import { mergePages } from '../../catalog/index';
 import { classify } from '../../gong/failure';
 import { withCursor } from '../../gong/paging';
+import { checkBudget } from '../../gong/budget';
 import { offerMore, reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
 import type { ResultEntry } from './resultDocs';
 
@@ -43,12 +44,15 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
   const entry = entryFor(deps, uri);
   const api = requireApi(deps.services);
   const total = entry.meta.totalRecords;
+  const budget = checkBudget(deps.services.session.stats(), entry.remaining);
+  // Past the budget the button says so: nobody goes over it by pressing the usual one.
+  const button = budget.over ? 'Fetch All Past the Budget' : 'Fetch All';
   const go = await deps.services.prompter().confirm(
-    `Fetch all${total !== undefined ? ` ${total.toLocaleString('en-US')}` : ''} records of ${entry.action.title}? That takes ${entry.remaining} more request${entry.remaining === 1 ? '' : 's'}.`,
-    { modal: true, detail: 'Each request counts against the daily request budget; the requests are paced to the configured rate.' },
-    'Fetch All',
+    `Fetch all${total !== undefined ? ` ${total.toLocaleString('en-US')}` : ''} records of ${entry.action.title}? That takes ${entry.remaining} more request${entry.remaining === 1 ? '' : 's'}; ${budget.standing}`,
+    { modal: true, detail: `${budget.over ? 'Gong may refuse requests past the company\'s daily limit until tomorrow. ' : ''}The requests are paced to the configured rate (gongExplorer.dailyRequestBudget sets the budget).` },
+    button,
   );
-  if (go !== 'Fetch All') throw new UserCancelled();
+  if (go !== button) throw new UserCancelled();
   const pages: unknown[] = [];
   let last: GongResponse | undefined;
   try {
