@@ -53,6 +53,7 @@ export function registerRunAction(services: Services): void {
   const { context, log } = services;
   const results = new ResultDocs();
   const recent = new RecentRuns(context.globalState);
+  void recent.purgePersonalData();
   const known = new KnownValuesCache(services.data);
   const editors = new JsonInputEditors();
   const deps: RunDeps = { services, results, recent };
@@ -89,7 +90,9 @@ export function registerRunAction(services: Services): void {
         await editors.open(action, result.input);
         return undefined;
       }
-      return executeRun(deps, action, result.input);
+      // A write with prefilled values (from a row, the arguments) gets one summary before it is sent.
+      const prefilled = Object.keys(input).length > 0;
+      return executeRun(deps, action, result.input, !prefilled);
     }
     throw new UserCancelled();
   });
@@ -111,7 +114,8 @@ export function registerRunAction(services: Services): void {
     if (!parsed.ok) throw new Error(`The JSON is not valid: ${parsed.message}`);
     const problems = editors.check(doc);
     if (problems.length) throw new Error(`${action.title}: fix the input first: ${problems.join('; ')}`);
-    return executeRun(deps, action, parsed.input);
+    // The person has the whole input in front of them in the editor and clicked Run.
+    return executeRun(deps, action, parsed.input, true);
   });
 
   registerCommand(context, log, Commands.runRecentAction, async (): Promise<RunOutcome | undefined> => {
@@ -128,7 +132,8 @@ export function registerRunAction(services: Services): void {
     });
     const picked = await services.prompter().pick(items, { title: 'Gong: Run Again', placeholder: 'A recent run of this profile', matchOnDescription: true });
     if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();
-    return executeRun(deps, findAction(picked.run.actionId), picked.run.input);
+    // Run Again asks nothing: a write shows its summary first (executeRun).
+    return executeRun(deps, findAction(picked.run.actionId), picked.run.input, false);
   });
 
   registerCommand(context, log, Commands.copyActionCurl, async (arg?: unknown): Promise<string | undefined> => {

@@ -137,6 +137,8 @@ export interface AskedPrompt {
   step?: number;
   totalSteps?: number;
   message?: string;
+  /** A confirmation's detail text (what a write will send). */
+  detail?: string;
   labels?: string[];
   prompt?: string;
   value?: string;
@@ -190,7 +192,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(message: string, options: { modal?: boolean; detail?: string }, ...buttons: string[]): Promise<string | undefined> {
-    const a = this.next({ kind: 'confirm', message, labels: buttons });
+    const a = this.next({ kind: 'confirm', message, detail: options.detail, labels: buttons });
     return a === undefined ? undefined : String(a);
   }
 

@@ -1,7 +1,18 @@
 /**
  * Recent runs, per profile: the action and the input that was sent, never the response body, so a
- * run can be repeated or copied as curl. Bounded to the last 20 per profile. No `vscode` here.
+ * run can be repeated or copied as curl. Bounded to the last 20 per profile. Runs of the data-privacy
+ * actions (whose input is a person's email address or phone number) are never kept. No `vscode` here.
  */
+import { catalog } from '../catalog/index';
+
+/**
+ * True for actions whose input is personal data of the kind data-privacy requests are about (a
+ * person's email address or phone number): their runs are not recorded, and any stored before are dropped.
+ */
+export function keepsNoHistory(actionId: string): boolean {
+  const action = catalog.find(actionId);
+  return action?.category === 'Data privacy';
+}
 
 export const RECENT_LIMIT = 20;
 
@@ -45,6 +56,7 @@ function plain(v: unknown): unknown {
  * Returns a new object; the old one is not changed.
  */
 export function addRecent(store: RecentStore | undefined, profile: string, run: RecentRun, limit = RECENT_LIMIT): RecentStore {
+  if (keepsNoHistory(run.actionId)) return { ...(store ?? {}), [profile]: recentFor(store, profile) };
   const entry: RecentRun = { actionId: run.actionId, input: plain(run.input) as Record<string, unknown>, at: run.at };
   const key = stableKey([entry.actionId, entry.input]);
   const old = (store?.[profile] ?? []).filter(r => stableKey([r.actionId, r.input]) !== key);
@@ -58,7 +70,8 @@ export function recentFor(store: unknown, profile: string): RecentRun[] {
   if (!Array.isArray(list)) return [];
   return list.filter((r): r is RecentRun =>
     typeof r === 'object' && r !== null && typeof (r as RecentRun).actionId === 'string'
-    && typeof (r as RecentRun).input === 'object' && (r as RecentRun).input !== null && typeof (r as RecentRun).at === 'string');
+    && typeof (r as RecentRun).input === 'object' && (r as RecentRun).input !== null && typeof (r as RecentRun).at === 'string'
+    && !keepsNoHistory((r as RecentRun).actionId));
 }
 
 /** A short description of an input for a quick pick row: `filter.fromDateTime=2026-01-01…, workspaceId=123`. */
@@ -75,4 +88,18 @@ export function describeInput(input: Record<string, unknown>, maxLength = 90): s
   walk(input, '');
   const s = parts.join(', ');
   return s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s || '(no input)';
+}
+
+/** The store without runs that keep personal data (written by earlier versions); unchanged when none. */
+export function withoutPersonalData(store: unknown): RecentStore | undefined {
+  if (typeof store !== 'object' || store === null) return undefined;
+  let changed = false;
+  const out: RecentStore = {};
+  for (const profile of Object.keys(store)) {
+    const list = recentFor(store, profile);
+    const raw = (store as Record<string, unknown>)[profile];
+    if (!Array.isArray(raw) || raw.length !== list.length) changed = true;
+    out[profile] = list;
+  }
+  return changed ? out : undefined;
 }

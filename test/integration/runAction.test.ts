@@ -316,8 +316,9 @@ describe('Run Action', function () {
     const api = await getApi();
     const host = gong().world.users.find(u => u.active);
     assert.ok(host);
-    // Every required field comes with the command; the optional ones are offered in one list, and none is chosen.
-    const created = await withPrompter(api, [[]], async () => await vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'calls.create', input: {
+    // Every required field comes with the command; the optional ones are offered in one list, and none is
+    // chosen; a prefilled write is shown once before it is sent.
+    const created = await withPrompter(api, [[], 'Send'], async () => await vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'calls.create', input: {
       clientUniqueId: `run-action-${Date.now()}`,
       actualStart: new Date(Date.now() - 3_600_000).toISOString(),
       direction: 'Outbound',
@@ -331,9 +332,16 @@ describe('Run Action', function () {
     const file = path.join(dir, 'call.mp3');
     fs.writeFileSync(file, Buffer.alloc(4096, 7));
     try {
-      const out = await withPrompter(api, [file], async p => {
+      // Dismissing the summary sends nothing.
+      const dismissed = await withPrompter(api, [file, undefined], async () => await vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'calls.addMedia', input: { id: callId } }));
+      assert.equal(dismissed, undefined);
+      assert.equal(gong().world.callsById.get(callId)?.mediaStatus, 'WAITING', 'nothing uploaded without the confirmation');
+      const out = await withPrompter(api, [file, 'Send'], async p => {
         const r = await vscode.commands.executeCommand<Outcome>(RUN, { actionId: 'calls.addMedia', input: { id: callId } });
-        assert.deepEqual(p.asked.map(a => a.kind), ['pickFile'], 'only the file is asked; the id came with the command');
+        assert.deepEqual(p.asked.map(a => a.kind), ['pickFile', 'confirm'], 'only the file is asked (the id came with the command), then the summary');
+        assert.match(p.asked[1]?.message ?? '', /Send .* to Gong/);
+        assert.ok((p.asked[1]?.detail ?? '').includes(`upload the file ${file}`), p.asked[1]?.detail);
+        assert.ok((p.asked[1]?.detail ?? '').includes(callId));
         return r;
       });
       assert.ok(out && out.kind === 'result', JSON.stringify(out));

@@ -3,7 +3,7 @@ import { InputError } from '../../catalog/index';
 import type { ActionDef } from '../../catalog/types';
 import type { GongApi, GongRequest, GongResponse } from '../../gong/types';
 import { catalog } from '../../catalog/index';
-import { confirmMatches, confirmTarget } from '../../input/confirm';
+import { confirmMatches, confirmTarget, needsWriteConfirmation, writeSummary } from '../../input/confirm';
 import { classify, failureHeadline, type FailureKind } from '../../gong/failure';
 import { isBack } from '../../input/wizard';
 import { Commands, UserCancelled } from '../../platform/commands';
@@ -128,8 +128,27 @@ export async function confirmDestructive(services: Services, action: ActionDef, 
   return true;
 }
 
-/** Validates, confirms when destructive, records the run, sends it with progress, and opens the result. */
-export async function executeRun(deps: RunDeps, action: ActionDef, input: Record<string, unknown>): Promise<RunOutcome> {
+export const SEND_LABEL = 'Send';
+
+/**
+ * The one look at a write nobody went through step by step (prefilled from a tree row, the command's
+ * arguments or a recent run): a modal with the request and every value, file uploads named.
+ */
+async function confirmWrite(services: Services, action: ActionDef, input: Record<string, unknown>): Promise<void> {
+  const where = services.session.active ? ` (${services.session.active.name})` : '';
+  const go = await services.prompter().confirm(
+    `Send ${action.title} to Gong${where}? It changes data in Gong.`,
+    { modal: true, detail: writeSummary(action, input) },
+    SEND_LABEL,
+  );
+  if (go !== SEND_LABEL) throw new UserCancelled();
+}
+
+/**
+ * Validates, confirms (destructive actions with a retype; other writes with a summary unless the person
+ * went through the steps: `reviewed`), records the run, sends it with progress, and opens the result.
+ */
+export async function executeRun(deps: RunDeps, action: ActionDef, input: Record<string, unknown>, reviewed = false): Promise<RunOutcome> {
   const { services } = deps;
   const api = requireApi(services);
   let request: GongRequest;
@@ -142,6 +161,7 @@ export async function executeRun(deps: RunDeps, action: ActionDef, input: Record
     return { kind: 'invalid', message };
   }
   if (action.destructive && !(await confirmDestructive(services, action, input))) return { kind: 'notConfirmed' };
+  if (needsWriteConfirmation(action, reviewed)) await confirmWrite(services, action, input);
   const profile = services.session.active;
   if (profile) await deps.recent.add(profile.name, action.id, input);
   services.log.info(`run ${action.id}: ${request.method} ${request.path}`);
@@ -150,7 +170,8 @@ export async function executeRun(deps: RunDeps, action: ActionDef, input: Record
     res = await withCancellableProgress(`Gong: ${action.title}`, signal => api.request(request, signal));
   } catch (e) {
     if (isCancel(e)) throw new UserCancelled();
-    return reportError(services, action, e, () => executeRun(deps, action, input));
+    // Retry is a click on the error of this very run: it was confirmed already.
+    return reportError(services, action, e, () => executeRun(deps, action, input, true));
   }
   const entry = await deps.results.open(action, request, input, res);
   offerMore(entry);

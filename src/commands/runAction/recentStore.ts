@@ -1,11 +1,17 @@
 import type * as vscode from 'vscode';
-import { addRecent, recentFor, type RecentRun, type RecentStore } from '../../results/recent';
+import { addRecent, recentFor, withoutPersonalData, type RecentRun, type RecentStore } from '../../results/recent';
 
 const KEY = 'gongExplorer.recentRuns';
 
 /** Recent runs in globalState, per profile (inputs only; see src/results/recent.ts). */
 export class RecentRuns {
   constructor(private readonly state: vscode.Memento) {}
+
+  /** Drops runs that keep personal data (data-privacy targets) stored by earlier versions. */
+  async purgePersonalData(): Promise<void> {
+    const cleaned = withoutPersonalData(this.state.get<unknown>(KEY));
+    if (cleaned) await this.state.update(KEY, cleaned);
+  }
 
   list(profile: string): RecentRun[] {
     return recentFor(this.state.get<unknown>(KEY), profile);

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { confirmMatches, confirmTarget } from '../../../src/input/confirm';
+import { catalog } from '../../../src/catalog/index';
+import type { ActionDef } from '../../../src/catalog/types';
+import { confirmMatches, confirmTarget, needsWriteConfirmation, writeSummary } from '../../../src/input/confirm';
+
+const action = (id: string): ActionDef => { const a = catalog.find(id); assert.ok(a, id); return a; };
 
 describe('destructive confirmation', () => {
   it('takes the target from the confirm field, nested and list values included', () => {
@@ -32,5 +36,25 @@ describe('destructive confirmation', () => {
 
   it('an empty target never matches', () => {
     assert.equal(confirmMatches('', ''), false);
+  });
+});
+
+describe('write summary confirmation', () => {
+  it('is needed for a write nobody went through, never for reads or reviewed input; destructive ones have their own', () => {
+    assert.equal(needsWriteConfirmation(action('calls.addMedia'), false), true);
+    assert.equal(needsWriteConfirmation(action('meetings.create'), false), true);
+    assert.equal(needsWriteConfirmation(action('calls.addMedia'), true), false);
+    assert.equal(needsWriteConfirmation(action('calls.get'), false), false);
+    assert.equal(needsWriteConfirmation(action('meetings.delete'), false), false, 'the destructive retype is the one confirmation');
+  });
+
+  it('lists the request and every value, names file uploads and bounds hostile values', () => {
+    const text = writeSummary(action('calls.addMedia'), { id: '7000000000000000001', mediaFile: '/tmp/call.mp3' });
+    assert.match(text, /^PUT \/v2\/calls\/\{id\}\/media\n/);
+    assert.match(text, /id: 7000000000000000001/);
+    assert.match(text, /: upload the file \/tmp\/call\.mp3/);
+    const long = writeSummary(action('meetings.create'), { title: `\u202e${'x'.repeat(1_000_000)}`, organizerEmail: 'a@b.example' });
+    assert.ok(long.length < 2000, `bounded (${long.length})`);
+    assert.ok(long.includes('[RLO]') && !long.includes('\u202e'), 'direction controls as markers');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addRecent, describeInput, RECENT_LIMIT, recentFor, stableKey, type RecentStore } from '../../../src/results/recent';
+import { addRecent, describeInput, RECENT_LIMIT, recentFor, stableKey, withoutPersonalData, type RecentStore } from '../../../src/results/recent';
 
 const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
 
@@ -15,6 +15,23 @@ describe('recent runs store', () => {
     assert.equal(work[19]?.input.id, '1010');
     assert.equal(recentFor(store, 'Other').length, 1);
     assert.deepEqual(recentFor(store, 'Nobody'), []);
+  });
+
+  it('never keeps the email or phone number of a data-privacy run, and drops ones stored before', () => {
+    let store = addRecent(undefined, 'P', { actionId: 'users.list', input: {}, at: at(1) });
+    for (const [actionId, input] of [
+      ['dataPrivacy.eraseEmail', { emailAddress: 'jane.doe@customer.example' }],
+      ['dataPrivacy.forEmail', { emailAddress: 'jane.doe@customer.example' }],
+      ['dataPrivacy.erasePhone', { phoneNumber: '+14155550100' }],
+      ['dataPrivacy.forPhone', { phoneNumber: '+14155550100' }],
+    ] as const) store = addRecent(store, 'P', { actionId, input, at: at(2) });
+    assert.deepEqual(recentFor(store, 'P').map(r => r.actionId), ['users.list']);
+    assert.ok(!JSON.stringify(store).includes('jane.doe') && !JSON.stringify(store).includes('4155550100'));
+    const old = { P: [{ actionId: 'dataPrivacy.eraseEmail', input: { emailAddress: 'old@customer.example' }, at: at(0) }, { actionId: 'users.list', input: {}, at: at(1) }] };
+    assert.deepEqual(recentFor(old, 'P').map(r => r.actionId), ['users.list'], 'not offered again');
+    const cleaned = withoutPersonalData(old);
+    assert.ok(cleaned && !JSON.stringify(cleaned).includes('old@customer.example'));
+    assert.equal(withoutPersonalData(cleaned), undefined, 'nothing to clean the second time');
   });
 
   it('moves a repeated run to the top instead of storing it twice (key order does not matter)', () => {
