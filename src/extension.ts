@@ -6,7 +6,8 @@ import { VsCodePrompter, type Prompter } from './platform/prompter';
 import type { Services } from './platform/services';
 import { Commands, registerCommand } from './platform/commands';
 import { createSession, registerAuth } from './auth/index';
-import { GongData } from './data/index';
+import { join } from 'node:path';
+import { DiskSnapshotStore, GongData } from './data/index';
 import { registerViews } from './views/index';
 import { registerPanels } from './panels/index';
 import { registerRunAction } from './commands/runAction';
@@ -29,8 +30,14 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   let prompter: Prompter = new VsCodePrompter();
   const session = createSession(context, log);
   context.subscriptions.push(session);
-  const data = new GongData({ api: () => session.api(), profile: () => session.active?.name });
+  // The views' rows are kept on disk per profile, so a window reload paints them at once.
+  const data = new GongData({ api: () => session.api(), profile: () => session.active?.name }, {
+    store: new DiskSnapshotStore(join(context.globalStorageUri.fsPath, 'viewCache')),
+    warn: m => log.warn(m),
+  });
   const services: Services = { context, log, session, data, prompter: () => prompter };
+  // Best effort: rows fetched in the last second before a reload are written now.
+  context.subscriptions.push({ dispose: () => { void data.flush(); } });
 
   registerCommand(context, log, Commands.showLog, () => log.show());
   registerCommand(context, log, Commands.openWalkthrough, () => vscode.commands.executeCommand(

@@ -7,11 +7,14 @@
 import type { GongApi } from '../gong/types';
 import type { Obj } from '../render/read';
 import { OnceSource, PagedSource, SourceCache, type Clock } from './cache';
+import type { SnapshotStore } from './persist';
 import { fetchCallIdsInRange, fetchExtensive, fetchFolderCallIds, fetchTranscripts, fetchUserNames, workspaceNamesOf } from './calls';
 import { actionOf, listAt, readData, readPage, type ReadName } from './read';
 
 export { OnceSource, PagedSource, SourceCache } from './cache';
-export type { Clock, Page, Source } from './cache';
+export type { Clock, Page, ProfileSnapshot, Source, SourceSnapshot } from './cache';
+export { DEFAULT_LIMITS, DiskSnapshotStore, boundedText, parseSnapshot } from './persist';
+export type { SnapshotLimits, SnapshotStore } from './persist';
 export { Reads, actionOf, listAt, pageOf, readData, readPage, readPages, requestOf } from './read';
 export type { ReadName } from './read';
 export { batches, extensiveRequest, fetchCallIdsInRange, fetchExtensive, fetchFolderCallIds, fetchTranscripts, fetchUserNames, fetchWorkspaceNames, transcriptRequest, workspaceNamesOf } from './calls';
@@ -38,6 +41,21 @@ const CALLS_KEPT = 100;
 /** Comment authors' names kept per profile. */
 const NAMES_KEPT = 5000;
 
+/** How long after a fetch the profile's snapshot is written (fetches close together write once). */
+const SAVE_DELAY_MS = 1000;
+
+/** Told when rows restored from disk have been fetched again (or the fetch failed). */
+export type RevalidatedListener = (profile: string, key: string, error?: unknown) => void;
+
+export interface DataOptions {
+  /** Keeps each profile's cache across window reloads; none in tests that do not ask for it. */
+  store?: SnapshotStore;
+  /** Where a failed save or load is reported (it never reaches a surface). */
+  warn?: (message: string) => void;
+  /** How long rows restored from disk show before they are fetched again (default 2 s: they paint first). */
+  revalidateDelayMs?: number;
+}
+
 /** Input of a read; a function is asked again on every fetch (a preset range moves with time). */
 type InputOf = Record<string, unknown> | (() => Record<string, unknown> | undefined);
 
@@ -46,7 +64,72 @@ export class GongData {
   private readonly calls = new Map<string, Map<string, Obj>>();
   private readonly names = new Map<string, Map<string, string>>();
 
-  constructor(private readonly host: DataHost, readonly cache: SourceCache = new SourceCache()) {}
+  readonly cache: SourceCache;
+  private readonly loaded = new Map<string, Promise<void>>();
+  private readonly saves = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly revalidatedListeners = new Set<RevalidatedListener>();
+  private pendingWrite: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: DataHost, private readonly options: DataOptions = {}) {
+    this.cache = new SourceCache({
+      fetched: profile => this.scheduleSave(profile),
+      revalidated: (profile, key, error) => { for (const l of [...this.revalidatedListeners]) l(profile, key, error); },
+      revalidateDelayMs: options.revalidateDelayMs ?? 2000,
+    });
+  }
+
+  /** Listens for rows restored from disk being fetched again; returns the unsubscribe function. */
+  onDidRevalidate(listener: RevalidatedListener): () => void {
+    this.revalidatedListeners.add(listener);
+    return () => { this.revalidatedListeners.delete(listener); };
+  }
+
+  /**
+   * Resolves once the profile's snapshot from disk (if any) is in the cache: the first read of a
+   * view waits for it (a small local file), so rows paint from it before any request is sent.
+   */
+  ready(profile: string): Promise<void> {
+    const store = this.options.store;
+    if (!store) return Promise.resolve();
+    let p = this.loaded.get(profile);
+    if (!p) {
+      p = store.load(profile).then(snapshot => { if (snapshot) this.cache.seed(profile, snapshot); }, e => {
+        this.options.warn?.(`cache: could not read the saved rows: ${e instanceof Error ? e.message : String(e)}`);
+      });
+      this.loaded.set(profile, p);
+    }
+    return p;
+  }
+
+  private scheduleSave(profile: string): void {
+    const store = this.options.store;
+    if (!store || this.saves.has(profile)) return;
+    const timer = setTimeout(() => {
+      this.saves.delete(profile);
+      void this.save(profile);
+    }, SAVE_DELAY_MS);
+    (timer as { unref?: () => void }).unref?.();
+    this.saves.set(profile, timer);
+  }
+
+  /** Writes the profile's snapshot now (writes run one at a time). */
+  save(profile: string): Promise<void> {
+    const store = this.options.store;
+    if (!store) return Promise.resolve();
+    const snapshot = this.cache.snapshot(profile);
+    this.pendingWrite = this.pendingWrite.then(() => store.save(profile, snapshot)).catch(e => {
+      this.options.warn?.(`cache: could not save the rows: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return this.pendingWrite;
+  }
+
+  /** Writes every pending snapshot now (before a reload or shutdown). */
+  async flush(): Promise<void> {
+    const profiles = [...this.saves.keys()];
+    for (const p of profiles) { clearTimeout(this.saves.get(p)); this.saves.delete(p); }
+    for (const p of profiles) await this.save(p);
+    await this.pendingWrite;
+  }
 
   get clock(): Clock { return this.host.clock ?? Date.now; }
 
@@ -184,10 +267,41 @@ export class GongData {
     return fetchCallIdsInRange(this.client(), from, to, signal);
   }
 
-  /** Drops a profile's data (signed out). */
-  forget(profile: string): void {
+  /** Drops a profile's data, in memory and on disk (signed out). */
+  async forget(profile: string): Promise<void> {
+    clearTimeout(this.saves.get(profile));
+    this.saves.delete(profile);
     this.cache.forget(profile);
     this.calls.delete(profile);
     this.names.delete(profile);
+    this.loaded.set(profile, Promise.resolve());
+    const store = this.options.store;
+    if (store) {
+      this.pendingWrite = this.pendingWrite.then(() => store.remove(profile)).catch(e => {
+        this.options.warn?.(`cache: could not remove the saved rows: ${e instanceof Error ? e.message : String(e)}`);
+      });
+      await this.pendingWrite;
+    }
+  }
+
+  /** Drops every profile's data, in memory and on disk (the Clear Cache command). */
+  async clear(): Promise<void> {
+    for (const t of this.saves.values()) clearTimeout(t);
+    this.saves.clear();
+    this.cache.clear();
+    this.calls.clear();
+    this.names.clear();
+    this.loaded.clear();
+    for (const p of this.knownProfiles()) this.loaded.set(p, Promise.resolve());
+    const store = this.options.store;
+    if (store) {
+      this.pendingWrite = this.pendingWrite.then(() => store.clear());
+      await this.pendingWrite;
+    }
+  }
+
+  private knownProfiles(): string[] {
+    const p = this.host.profile();
+    return p === undefined ? [] : [p];
   }
 }

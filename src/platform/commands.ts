@@ -21,6 +21,8 @@ export const Commands = {
   nextResultPage: 'gongExplorer.actions.nextPage',
   fetchAllResults: 'gongExplorer.actions.fetchAll',
   showLog: 'gongExplorer.log.show',
+  /** Drops the rows kept for every profile, in memory and on disk; the views fetch again. */
+  clearCache: 'gongExplorer.cache.clear',
   /** Opens the Get Started walkthrough (contributes.walkthroughs). */
   openWalkthrough: 'gongExplorer.walkthrough.open',
   /** Args: (callId: string). Opens (or reveals) the call details panel. */

@@ -29,7 +29,20 @@ export abstract class ViewModel {
     protected readonly host: TreeHost,
     /** The one data layer: every read of Gong goes through it, cached per profile. */
     protected readonly data: GongData,
-  ) {}
+  ) {
+    // Rows restored from disk were fetched again behind them: show the fresh rows (or, when Gong
+    // no longer takes the credentials, the sign-in row).
+    data.onDidRevalidate((profile, key, error) => {
+      if (profile !== this.host.profile() || !this.shows(key)) return;
+      if (error !== undefined && classify(error).signInAgain) this.host.reportAuthFailure();
+      this.fire(undefined);
+    });
+  }
+
+  /** Whether a cache key holds data this view shows. */
+  private shows(key: string): boolean {
+    return key === this.viewId || key.startsWith(`${this.viewId}/`) || this.sharedKeys.includes(key);
+  }
 
   /** The per-profile cache; the view's own entries sit under its id. */
   protected get cache(): SourceCache { return this.data.cache; }
@@ -93,6 +106,8 @@ export abstract class ViewModel {
     if (!api || profile === undefined) return node ? [] : this.signedOutRows();
     if (this.host.authFailed()) return node ? [] : [this.signInRow('Gong refused the credentials')];
     try {
+      // The first read after a window reload waits for the rows saved on disk (a small local file).
+      if (!node) await this.data.ready(profile);
       const rows = node ? (node.children ? await node.children(signal) : []) : await this.roots(api, profile, signal);
       if (!node) this.lastRoots.set(profile, rows);
       // Under a row that matches by itself, everything shows: filtering "Discovery" shows that
@@ -122,7 +137,10 @@ export abstract class ViewModel {
     const profile = this.host.profile();
     if (profile === undefined || !this.directory) return undefined;
     const at = this.oldestFetch(profile);
-    return at === undefined ? undefined : `updated ${formatAge(this.now - at)}`;
+    if (at === undefined) return undefined;
+    // Rows from the disk cache say so until their fetch behind them is in.
+    const restored = [this.viewId, ...this.sharedKeys].some(k => this.cache.restored(profile, k));
+    return `updated ${formatAge(this.now - at)}${restored ? ' · refreshing' : ''}`;
   }
 
   /** Oldest fetch among the view's own entries and the shared ones it shows. */

@@ -240,7 +240,7 @@ export function registerViews(services: Services): void {
     const profile = session.active?.name;
     if (profile !== lastProfile) {
       // Signing out drops that profile's cached data; switching keeps it for switching back.
-      if (lastProfile !== undefined && !session.profiles().some(p => p.name === lastProfile)) data.forget(lastProfile);
+      if (lastProfile !== undefined && !session.profiles().some(p => p.name === lastProfile)) void data.forget(lastProfile);
       lastProfile = profile;
       models.flows.setOwnerEmail(profile !== undefined ? owners()[profile] : undefined);
     }
@@ -335,6 +335,12 @@ export function registerViews(services: Services): void {
   };
 
   const reg = (id: string, fn: (...args: any[]) => unknown) => registerCommand(context, log, id, fn);
+  reg(Commands.clearCache, async () => {
+    await data.clear();
+    for (const m of Object.values(models) as ViewModel[]) m.redraw();
+    updateDescriptions();
+    void vscode.window.showInformationMessage('Gong Explorer: cached rows cleared; the views fetch them again.');
+  });
   const nodeArg = (n: unknown): TreeNode => {
     if (typeof n !== 'object' || n === null || typeof (n as TreeNode).id !== 'string') throw new Error('Run this command from a row of a Gong view.');
     return n as TreeNode;
