@@ -7,7 +7,7 @@
 import { LOCAL_GONG_FEATURES, startLocalGong } from './index';
 import type { LocalGongFeature, LocalGongOptions } from './index';
 
-const USAGE = `usage: local-gong [--port N] [--seed N] [--users N] [--calls N] [--rate-limit off|N] [--disable ${LOCAL_GONG_FEATURES.join(',')}]`;
+const USAGE = `usage: local-gong [--port N] [--seed N] [--users N] [--calls N] [--rate-limit off|N] [--disable ${LOCAL_GONG_FEATURES.join(',')}] [--unbroken-text]`;
 
 /** The whole-number flags: the option each sets and the values it takes. */
 const INT_FLAGS = new Map<string, { key: 'port' | 'seed' | 'users' | 'calls'; min: number; max: number }>([
@@ -58,6 +58,9 @@ export function parseCliArgs(argv: readonly string[]): LocalGongOptions | string
         options.disable = [...new Set([...(options.disable ?? []), ...names as LocalGongFeature[]])];
         break;
       }
+      case '--unbroken-text':
+        options.unbrokenText = true;
+        break;
       case '--help':
       case '-h':
         return USAGE;

@@ -96,6 +96,8 @@ export interface LocalGongOptions {
    * 403 "Forbidden", `meetings` answers `/v2/meetings*` with 403 "Limited release".
    */
   disable?: readonly LocalGongFeature[];
+  /** The "(very long sentence)" call also gets a megabyte without a space in its title and brief. */
+  unbrokenText?: boolean;
 }
 
 export interface LocalGongHandle {
@@ -134,7 +136,7 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
     if (!(LOCAL_GONG_FEATURES as readonly string[]).includes(f)) throw new Error(`unknown feature "${String(f)}" (known: ${LOCAL_GONG_FEATURES.join(', ')})`);
     disabled.add(f);
   }
-  const worldOptions = { seed: options.seed ?? 1, users: options.users ?? 60, calls: options.calls ?? 150 } as const;
+  const worldOptions = { seed: options.seed ?? 1, users: options.users ?? 60, calls: options.calls ?? 150, unbrokenText: options.unbrokenText === true } as const;
   const world = generateWorld(fixedNow === undefined ? worldOptions : { ...worldOptions, now: fixedNow });
 
   const tokens = new Map<string, ReadonlySet<string> | 'all'>();

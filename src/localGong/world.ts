@@ -19,7 +19,15 @@ export interface WorldOptions {
   calls?: number;
   /** The generation "now"; defaults to the current time. */
   now?: Date;
+  /**
+   * The "(very long sentence)" call also carries a megabyte without a space in its title and brief
+   * (Gong does not bound them), for the checks that no text can stall a page or the window.
+   */
+  unbrokenText?: boolean;
 }
+
+/** The megabyte without a space that `unbrokenText` puts in a call's title and brief. */
+export const UNBROKEN_TEXT = `${'Requirements'.repeat(87_382)}END`;
 
 export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
 /** Gong's web app host for this company; call and library urls point there. */
@@ -88,6 +96,8 @@ export interface WorldExtras {
   /** Customer account CRM ids, by customer index. */
   accountCrmIds: string[];
   dealCrmIds: string[];
+  /** Set with WorldOptions.unbrokenText: the text added to the long-sentence call's brief. */
+  unbrokenBrief?: string;
   idSource: IdSource;
 }
 
@@ -396,7 +406,7 @@ export function generateWorld(options: WorldOptions = {}): World {
     erasedPhones: new Set(),
     rng: (stream: string) => streamRng(seed, `route:${stream}`),
   };
-  const extras: WorldExtras = { avatarUsers, contacts, smartTrackers, accountCrmIds, dealCrmIds, idSource: new IdSource(streamRng(seed, 'newIds')) };
+  const extras: WorldExtras = { avatarUsers, contacts, smartTrackers, accountCrmIds, dealCrmIds, idSource: new IdSource(streamRng(seed, 'newIds')), ...(options.unbrokenText ? { unbrokenBrief: UNBROKEN_TEXT } : {}) };
   extrasByWorld.set(world, extras);
 
   const specialKinds: Array<CallSecret['kind'] | 'spa' | 'ger' | 'jpn' | 'heb'> = ['normal', 'workshop', 'longSentence', 'hostile', 'spa', 'ger', 'jpn', 'heb'];
@@ -425,7 +435,7 @@ export function generateWorld(options: WorldOptions = {}): World {
       : conference ? `${COMPANY_NAME} <> ${cust.name} | ${kindName}` : '';
     const kind: CallSecret['kind'] = special === 'workshop' || special === 'longSentence' || special === 'hostile' ? special : 'normal';
     if (kind === 'workshop') title = `${COMPANY_NAME} <> ${cust.name} | Implementation ${WORKSHOP_MARK}`;
-    if (kind === 'longSentence') title = `${COMPANY_NAME} <> ${cust.name} | Requirements dump ${LONG_SENTENCE_MARK}`;
+    if (kind === 'longSentence') title = `${COMPANY_NAME} <> ${cust.name} | Requirements dump ${options.unbrokenText ? `${UNBROKEN_TEXT} ` : ''}${LONG_SENTENCE_MARK}`;
     if (kind === 'hostile') title = `${cust.name} renewal ${HOSTILE_SAMPLES.scriptTag} ${HOSTILE_MARK}`;
 
     // Parties.
@@ -670,6 +680,7 @@ function buildExtensive(world: World, call: LgCall): Record<string, unknown> {
   const contactName = external?.name ?? 'the team';
   let brief = r.pick(BRIEFS).replace('{customer}', cust.name).replace('{contact}', contactName);
   if (hostile) brief = `${brief} ${secret?.kind === 'hostile' ? HOSTILE_LIST.join(' ') : r.pick(HOSTILE_LIST)}`;
+  if (secret?.kind === 'longSentence' && extras.unbrokenBrief !== undefined) brief = `${brief} ${extras.unbrokenBrief}`;
   const outline = r.sample(TOPICS.slice(1), r.int(2, 4)).map((section, i, arr) => {
     const startTime = Math.round((d / arr.length) * i * 10) / 10;
     const duration = Math.round((d / arr.length) * 10) / 10;

@@ -40,6 +40,7 @@ describe('localGong: command line', function () {
   it('parses and validates arguments', () => {
     assert.deepEqual(parseCliArgs(['--port', '4010', '--seed', '9', '--users', '12', '--calls', '30', '--rate-limit', 'off']), { port: 4010, seed: 9, users: 12, calls: 30, rateLimit: false });
     assert.deepEqual(parseCliArgs(['--port=0', '--rate-limit=5']), { port: 0, rateLimit: { perSecond: 5, daily: 10_000 } });
+    assert.deepEqual(parseCliArgs(['--unbroken-text']), { port: 0, unbrokenText: true });
     assert.match(String(parseCliArgs(['--port', '70000'])), /--port must be between 0 and 65535/);
     assert.match(String(parseCliArgs(['--users', 'many'])), /--users needs a whole number/);
     assert.match(String(parseCliArgs(['--rate-limit', 'fast'])), /--rate-limit needs "off" or a positive number/);

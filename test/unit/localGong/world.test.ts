@@ -1,7 +1,7 @@
 // The generated company: deterministic from the seed, Gong-shaped ids, a real hierarchy, special
 // calls that can be found by title, hostile and non-English text, and scale.
 import * as assert from 'node:assert/strict';
-import { generateWorld } from '../../../src/localGong/world';
+import { UNBROKEN_TEXT, generateWorld, worldExtras } from '../../../src/localGong/world';
 import type { World } from '../../../src/localGong/model';
 import { HOSTILE_LIST, HOSTILE_SAMPLES, LONG_SENTENCE_MARK, WORKSHOP_MARK } from '../../../src/localGong/text';
 import { FIXED_NOW } from './support';
@@ -161,5 +161,15 @@ describe('localGong: generated world', function () {
     assert.ok(big.calls.some(c => c.title.includes(WORKSHOP_MARK)));
     const hosts = new Set(big.calls.map(c => c.primaryUserId));
     assert.ok(hosts.size > 5_000, `hosts ${hosts.size}`);
+  });
+
+  it('with unbrokenText, the long-sentence call carries a megabyte without a space in its title', () => {
+    const plain = generateWorld({ seed: 3, users: 10, calls: 20, now: FIXED_NOW });
+    const long = generateWorld({ seed: 3, users: 10, calls: 20, now: FIXED_NOW, unbrokenText: true });
+    const title = (w: World) => w.calls.find(c => c.title.endsWith(LONG_SENTENCE_MARK))?.title ?? '';
+    assert.ok(title(plain).length < 200);
+    assert.ok(title(long).includes(UNBROKEN_TEXT) && UNBROKEN_TEXT.length > 1_000_000 && !/\s/.test(UNBROKEN_TEXT));
+    assert.equal(worldExtras(long).unbrokenBrief, UNBROKEN_TEXT);
+    assert.equal(worldExtras(plain).unbrokenBrief, undefined);
   });
 });
