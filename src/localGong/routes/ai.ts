@@ -207,7 +207,7 @@ function askEntity(req: LocalRequest, ctx: RouteContext): { body: Record<string,
   const evidenceCalls = conv.calls.slice(0, 3);
   sections.push({
     answerItems: [
-      `${lead}: across ${conv.calls.length} call${conv.calls.length === 1 ? '' : 's'} with **${entity.name}**, ${points.length > 0 ? points.map(p => p.replace(/\.$/, '').toLowerCase()).join('; ') : 'no single theme stands out'}.`,
+      `${lead}: across ${conv.calls.length} call${conv.calls.length === 1 ? '' : 's'} with **${entity.name}**, ${points.length > 0 ? points.map(p => p.replace(/\.$/, '').replace(/^./, c => c.toLowerCase())).join('; ') : 'no single theme stands out'}.`,
       ...points.map(p => `- ${p}`),
     ],
     callFindings: evidenceCalls.map(c => ({ call: callInfo(world, c) })),
