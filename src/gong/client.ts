@@ -10,7 +10,7 @@ import type {
 } from './types';
 import { normalizeBaseUrl } from './baseUrl';
 import { GongError, errorFromResponse } from './errors';
-import { parseJson, stringifyJson } from './json';
+import { SLICED_PARSE_CHARS, parseJson, parseJsonInSlices, stringifyJson } from './json';
 import { buildMultipart } from './multipart';
 import { paginate } from './paging';
 import { RequestScheduler, sharedScheduler } from './scheduler';
@@ -272,7 +272,8 @@ export class GongClient implements GongApi {
       const traceId = headerValue(res.headers['x-traceid']);
       let data: unknown;
       let parsed = true;
-      try { data = text.trim() === '' ? undefined : parseJson(text); } catch { parsed = false; }
+      // Long answers parse in slices between other work: the extension host's thread is everyone's.
+      try { data = text.trim() === '' ? undefined : text.length > SLICED_PARSE_CHARS ? await parseJsonInSlices(text) : parseJson(text); } catch { parsed = false; }
       const bodyRequestId = typeof data === 'object' && data !== null && typeof (data as Record<string, unknown>)['requestId'] === 'string'
         ? (data as Record<string, unknown>)['requestId'] as string : undefined;
       const requestId = bodyRequestId ?? traceId;

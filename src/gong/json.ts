@@ -123,3 +123,100 @@ export function stringifyJson(value: unknown, space?: number): string {
   // lossless-json returns undefined for undefined / functions, as JSON.stringify does; a request body must be text.
   return text ?? 'null';
 }
+
+/** Answers longer than this are parsed in slices (`parseJsonInSlices`). */
+export const SLICED_PARSE_CHARS = 1 << 20;
+/** About this many characters of a big array are parsed per slice (a few ms each). */
+const SLICE_CHARS = 256 * 1024;
+/** Characters scanned between two yields. */
+const SCAN_CHARS = 2 * 1024 * 1024;
+
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
+interface BigArray { start: number; end: number; cuts: number[] }
+
+/**
+ * Finds the arrays held directly by a top-level object (`{"records":..., "callTranscripts":[...]}`)
+ * and the boundaries of their elements. Undefined when the text is not shaped so.
+ */
+async function scanTopLevelArrays(text: string): Promise<BigArray[] | undefined> {
+  let i = 0;
+  while (i < text.length && ' \t\r\n'.includes(text.charAt(i))) i++;
+  if (text.charCodeAt(i) !== 123 /* { */) return undefined;
+  const arrays: BigArray[] = [];
+  let depth = 0;
+  let current: BigArray | undefined;
+  let budget = SCAN_CHARS;
+  for (; i < text.length; i++) {
+    if (--budget <= 0) { budget = SCAN_CHARS; await nextTurn(); }
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // Jump to the closing quote: one preceded by an even number of backslashes.
+      let q = text.indexOf('"', i + 1);
+      for (;;) {
+        if (q < 0) return undefined;
+        let k = q - 1;
+        while (text.charCodeAt(k) === 92) k--;
+        if ((q - 1 - k) % 2 === 0) break;
+        q = text.indexOf('"', q + 1);
+      }
+      budget -= q - i;
+      i = q;
+    } else if (c === 123 || c === 91 /* { [ */) {
+      depth++;
+      if (depth === 2 && c === 91) current = { start: i, end: -1, cuts: [i + 1] };
+    } else if (c === 125 || c === 93 /* } ] */) {
+      if (depth === 2 && current) {
+        current.end = i;
+        if (current.end - current.start > SLICE_CHARS) arrays.push(current);
+        current = undefined;
+      }
+      depth--;
+      if (depth === 0) break;
+    } else if (c === 44 /* , */ && depth === 2 && current) {
+      current.cuts.push(i + 1);
+    }
+  }
+  return depth === 0 ? arrays : undefined;
+}
+
+/**
+ * The same value as `parseJson`, for long answers without one long task: the big arrays of a
+ * top-level object are parsed a few hundred kilobytes at a time, yielding to the event loop between
+ * slices (a 100-call transcript batch is one 8 MB array). Other shapes are parsed in one go.
+ */
+export async function parseJsonInSlices(text: string): Promise<unknown> {
+  if (text.length <= SLICED_PARSE_CHARS) return parseJson(text);
+  const arrays = await scanTopLevelArrays(text);
+  if (!arrays || arrays.length === 0) return parseJson(text);
+  // The skeleton: the text with each big array emptied to one marker, parsed at once (it is small).
+  const marker = (n: number) => `\u0000slice ${n}`;
+  const parts: string[] = [];
+  let from = 0;
+  arrays.forEach((a, n) => { parts.push(text.slice(from, a.start), JSON.stringify([marker(n)])); from = a.end + 1; });
+  parts.push(text.slice(from));
+  const skeleton = parseJson(parts.join('')) as Record<string, unknown>;
+  const filled: unknown[][] = [];
+  for (const a of arrays) {
+    await nextTurn();
+    const items: unknown[] = [];
+    const ends = [...a.cuts.slice(1), a.end + 1];
+    let first = 0;
+    while (first < a.cuts.length) {
+      // As many whole elements as fit in about SLICE_CHARS (at least one).
+      let last = first;
+      while (last + 1 < a.cuts.length && (ends[last + 1] as number) - (a.cuts[first] as number) <= SLICE_CHARS) last++;
+      const chunk = text.slice(a.cuts[first], (ends[last] as number) - 1);
+      for (const v of parseJson(`[${chunk}]`) as unknown[]) items.push(v);
+      first = last + 1;
+      if (first < a.cuts.length) await nextTurn();
+    }
+    filled.push(items);
+  }
+  for (const [key, value] of Object.entries(skeleton)) {
+    if (!Array.isArray(value) || value.length !== 1 || typeof value[0] !== 'string') continue;
+    const n = arrays.findIndex((_, j) => value[0] === marker(j));
+    if (n >= 0) skeleton[key] = filled[n];
+  }
+  return skeleton;
+}

@@ -72,3 +72,29 @@ describe('gong: fast lossless JSON', () => {
     assert.ok(paths.has('native') && paths.has('quoted'), `both fast paths exercised (${[...paths].join(', ')})`);
   });
 });
+
+describe('gong: JSON parsed in slices', () => {
+  it('gives the same value as parseJson for long answers, and yields while it works', async () => {
+    const { parseJsonInSlices, SLICED_PARSE_CHARS } = await import('../../../src/gong/json');
+    const sentence = (i: number) => ({ start: i, end: i + 1, text: `word "${i}" \\ , [ ] { } ${'x'.repeat(i % 50)}` });
+    const calls = Array.from({ length: 60 }, (_, c) => ({ callId: `${7_000_000_000_000_000_000n + BigInt(c)}`, transcript: [{ speakerId: '1', sentences: Array.from({ length: 300 }, (_, i) => sentence(i + c)) }] }));
+    // Bare ids in the big array and in the skeleton, an empty array and a small one, whitespace between elements.
+    let text = JSON.stringify({ requestId: 'r', records: { totalRecords: 60, cursor: 'c' }, empty: [], small: [1, 2], callTranscripts: calls, after: { n: 1 } }, null, 1);
+    text = text.replace(/"callId": "(\d+)"/g, '"callId": $1').replace('"totalRecords": 60', '"totalRecords": 12345678901234567890');
+    assert.ok(text.length > SLICED_PARSE_CHARS, `${text.length} chars`);
+    let ticks = 0;
+    const ticker = setInterval(() => { ticks++; }, 0);
+    const sliced = await parseJsonInSlices(text);
+    clearInterval(ticker);
+    assert.deepEqual(sliced, parseJsonCarefully(text));
+    const v = sliced as { callTranscripts: Array<{ callId: unknown }>; records: { totalRecords: unknown } };
+    assert.equal(v.callTranscripts[59]?.callId, '7000000000000000059');
+    assert.equal(v.records.totalRecords, '12345678901234567890');
+    assert.ok(ticks > 0, 'other work ran while it parsed');
+    // Other shapes and invalid text behave as parseJson does.
+    const list = JSON.stringify(calls);
+    assert.deepEqual(await parseJsonInSlices(list), JSON.parse(list));
+    await assert.rejects(parseJsonInSlices(text.replace(/\]\s*,\s*"after"/, '],, "after"')), SyntaxError);
+    await assert.rejects(parseJsonInSlices(`${text.slice(0, text.lastIndexOf('}'))},]}`), SyntaxError);
+  });
+});
