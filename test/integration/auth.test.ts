@@ -143,4 +143,25 @@ describe('sign-in and profiles', function () {
     assert.ok(views);
     assert.deepEqual(await views.getChildren('workspaces'), [], 'signed out: the welcome view shows');
   });
+
+  it('asks before sending credentials to a host outside Gong\'s domains, naming it', async () => {
+    const api = await getApi();
+    let urlAsks = 0;
+    const answers = signInAnswers(gong(), 'Elsewhere').map(a => (asked: Parameters<Extract<typeof a, (...x: never[]) => unknown>>[0]) => {
+      if (asked.kind === 'input' && /base URL/i.test(asked.prompt ?? '')) return ++urlAsks === 1 ? 'https://gateway.example.com/gong' : gong().baseUrl;
+      if (asked.kind === 'confirm') return undefined; // declined: the URL is asked again
+      return typeof a === 'function' ? a(asked) : a;
+    });
+    const prompter = await withPrompter(api, answers, async p => {
+      await vscode.commands.executeCommand('gongExplorer.auth.signIn');
+      return p;
+    });
+    const confirm = prompter.asked.find(a => a.kind === 'confirm');
+    assert.match(confirm?.message ?? '', /gateway\.example\.com is not one of Gong's hosts/);
+    assert.deepEqual(confirm?.labels, ['Use This Host']);
+    assert.equal(urlAsks, 2, 'declining asks for the base URL again');
+    assert.equal(api.services.session.profiles().find(p => p.name === 'Elsewhere')?.baseUrl, gong().baseUrl, 'the Gong host was used, not the declined one');
+    assert.equal(prompter.asked.filter(a => a.kind === 'confirm').length, 1, 'the local Gong (this machine) needs no confirmation');
+  });
 });
+
