@@ -25,10 +25,10 @@ run('production build', process.execPath, ['esbuild.mjs', '--production']);
 run('vsce package', process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
   '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix]);
 
-// What may ship: the bundles (undici, zod and markdown-it in dist/vendor/, which the extension loads on first use),
+// What may ship: the bundles (gongCli.js is the MCP server VS Code starts for agent mode; undici, zod and markdown-it in dist/vendor/, which the extension loads on first use),
 // media, the manifest and the three documents (vsce adds its own manifest files at the top level).
 const allowed = [
-  /^extension\/dist\/(extension|localGong|localGongWorker|searchWorker)\.js$/,
+  /^extension\/dist\/(extension|localGong|localGongWorker|searchWorker|gongCli)\.js$/,
   ...VENDOR_FILES.map(f => new RegExp(`^extension/dist/${f.replace(/[.]/g, '\\.')}$`)),
   /^extension\/dist\/webview\/[^/]+\.(js|css)$/,
   /^extension\/media\/.+$/,
@@ -38,7 +38,7 @@ const allowed = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
 ];
-const required = ['extension/dist/extension.js', 'extension/dist/localGong.js', 'extension/dist/localGongWorker.js', 'extension/dist/searchWorker.js', ...VENDOR_FILES.map(f => `extension/dist/${f}`), 'extension/package.json', 'extension/readme.md', 'extension/changelog.md'];
+const required = ['extension/dist/extension.js', 'extension/dist/localGong.js', 'extension/dist/localGongWorker.js', 'extension/dist/searchWorker.js', 'extension/dist/gongCli.js', ...VENDOR_FILES.map(f => `extension/dist/${f}`), 'extension/package.json', 'extension/readme.md', 'extension/changelog.md'];
 const entries = zipEntries(vsix);
 const names = entries.map(e => e.name);
 const unexpected = names.filter(n => !allowed.some(re => re.test(n)));

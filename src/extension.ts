@@ -14,12 +14,15 @@ import { registerRunAction } from './commands/runAction';
 import { registerDemo } from './demo/index';
 import { registerSearch } from './searchUi/index';
 import { registerInsights } from './panels/insights';
+import { registerLanguageModelTools, registerMcpProvider, type GongMcpProvider } from './lmTools/index';
 
 /** What activate() returns: used by the integration tests inside the real extension host. */
 export interface GongExplorerApi {
   services: Services;
   /** Replaces the prompter (ScriptedPrompter in tests); returns a function that restores the previous one. */
   setPrompter(p: Prompter): () => void;
+  /** The MCP server definitions VS Code is offered (tests start the server they define). */
+  mcp: GongMcpProvider;
 }
 
 /** Wiring only: nothing here awaits the network. */
@@ -49,12 +52,15 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   services.insights = registerInsights(services);
   registerRunAction(services);
   registerDemo(services);
+  registerLanguageModelTools(services);
+  const mcp = registerMcpProvider(services);
 
   const activationMs = performance.now() - started;
   log.info(`Gong Explorer activated in ${activationMs.toFixed(1)} ms`);
   void context.globalState.update('gongExplorer.lastActivationMs', activationMs);
   return {
     services,
+    mcp,
     setPrompter(p: Prompter) {
       const previous = prompter;
       prompter = p;

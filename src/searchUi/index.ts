@@ -42,6 +42,8 @@ export interface SearchAccess {
   /** Searches a scope (fetching what is missing, without asking) and shows the results. */
   search(scope: SearchScope | 'stored', query: string, opts?: { signal?: AbortSignal; limit?: number }): Promise<ShownSearch>;
   storeFolder(): string | undefined;
+  /** The signed-in profile's transcript store, for gong_search_transcripts in agent mode; undefined when signed out. */
+  backend(): SearchBackend | undefined;
 }
 
 type Row =
@@ -457,5 +459,6 @@ export function registerSearch(services: Services): SearchAccess {
     last: () => tree.shown,
     search: (scope, query, opts = {}) => exclusive(() => run(scope, query, { ask: false, ...opts })),
     storeFolder: () => backend?.folder ?? (session.active ? folderOf(session.active.name, session.active.baseUrl) : undefined),
+    backend: () => (session.active ? storeOf().b : undefined),
   };
 }

@@ -53,7 +53,7 @@ function startedText(meta: Obj): string {
 
 const findCalls = defineTool({
   name: 'gong_find_calls',
-  referenceName: 'gongFindCalls',
+  referenceName: 'gong_find_calls',
   title: 'Find Gong calls',
   userDescription: 'Finds Gong calls by date, host, participant, title or account.',
   description: [
@@ -164,7 +164,7 @@ export function callText(call: Obj): string {
 
 const getCall = defineTool({
   name: 'gong_call',
-  referenceName: 'gongCall',
+  referenceName: 'gong_call',
   title: 'Gong call brief',
   userDescription: 'A Gong call\'s brief, participants, key points, next steps and outcome.',
   description: [
@@ -228,7 +228,7 @@ export function transcriptText(callTranscript: Obj, call: Obj | undefined, fromS
 
 const transcript = defineTool({
   name: 'gong_transcript',
-  referenceName: 'gongTranscript',
+  referenceName: 'gong_transcript',
   title: 'Gong call transcript',
   userDescription: 'A Gong call\'s transcript with speaker names and times, cut to a budget.',
   description: [
@@ -260,7 +260,7 @@ function userName(u: Obj): string {
 
 const users = defineTool({
   name: 'gong_users',
-  referenceName: 'gongUsers',
+  referenceName: 'gong_users',
   title: 'Gong users',
   userDescription: 'Gong users (name, email, title, id), optionally matching a text.',
   description: [
@@ -292,7 +292,7 @@ const users = defineTool({
 
 const scorecards = defineTool({
   name: 'gong_scorecards',
-  referenceName: 'gongScorecards',
+  referenceName: 'gong_scorecards',
   title: 'Gong answered scorecards',
   userDescription: 'Scorecards filled in for calls, with each question and answer.',
   description: [
@@ -351,7 +351,7 @@ const STAT_LABELS: Record<string, string> = {
 
 const userStats = defineTool({
   name: 'gong_user_stats',
-  referenceName: 'gongUserStats',
+  referenceName: 'gong_user_stats',
   title: 'Gong activity stats',
   userDescription: 'Activity counts per user over a date range (calls hosted, attended, feedback, listening...).',
   description: [
@@ -397,7 +397,7 @@ function actionLine(a: ActionDef): string {
 
 const describeAction = defineTool({
   name: 'gong_describe_action',
-  referenceName: 'gongDescribeAction',
+  referenceName: 'gong_describe_action',
   title: 'Describe Gong API actions',
   userDescription: 'Lists the Gong API actions, or the inputs of one, for gong_run_action.',
   description: [
@@ -467,7 +467,7 @@ export function actionAnswerText(a: ActionDef, data: unknown, skip: number, budg
 
 const runAction = defineTool({
   name: 'gong_run_action',
-  referenceName: 'gongRunAction',
+  referenceName: 'gong_run_action',
   title: 'Run a Gong API action',
   userDescription: 'Runs any Gong API action by id with its input checked against the catalog.',
   description: [
@@ -503,7 +503,34 @@ const runAction = defineTool({
   },
 });
 
-/** Every tool, in the order people and models see them. */
+/** Asking Gong's AI about a CRM account or deal: the catalog action's own input, described for a model. */
+function askAccountTool(): ToolDef {
+  const a = findAction('entities.ask');
+  if (!a) throw new Error('the catalog has no entities.ask');
+  return {
+    name: 'gong_ask_account',
+    referenceName: 'gong_ask_account',
+    title: 'Ask Gong about an account or deal',
+    userDescription: 'Asks Gong\'s AI a question about a CRM account, deal, contact or lead from its calls and emails.',
+    description: [
+      'Asks Gong\'s AI a question about one CRM account, deal, contact or lead, answered from its calls and emails in a period (for example "what are the open risks?", "who is the champion?").',
+      'Needs the workspace id (gong_run_action with workspaces.list) and the CRM id of the entity (the CRM lines of gong_call, or gong_find_calls with account).',
+      'Returns Gong\'s answer as text with the calls and emails it cites. Cost: one Gong request that also spends Gong AI credits; it is never repeated automatically, so ask once and reuse the answer.',
+    ].join(' '),
+    input: a.input,
+    readOnly: true,
+    destructive: false,
+    confirmation: () => undefined,
+    async run(input, r) {
+      const res = await r.action(a.id, input);
+      const rich = a.richAnswer?.(res.data, input);
+      const budget = budgetOf(undefined, LIST_BUDGET * 2);
+      if (rich === undefined) return actionAnswerText(a, res.data, 0, budget);
+      return rich.length <= budget ? rich : `${rich.slice(0, budget)}\n[Cut to the budget of ${count(budget)} characters: ${count(rich.length - budget)} characters left out; gong_run_action with entities.ask and maxChars up to ${count(MAX_BUDGET)} gives the whole answer as JSON.]`;
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Above this many requests the tool does not fetch: it says what the range needs instead. */
@@ -511,7 +538,7 @@ const SEARCH_MAX_REQUESTS = 60;
 
 const searchTranscripts = defineTool({
   name: 'gong_search_transcripts',
-  referenceName: 'gongSearchTranscripts',
+  referenceName: 'gong_search_transcripts',
   title: 'Search Gong call transcripts',
   userDescription: 'Full-text search of what was said across Gong calls in a date range.',
   description: [
@@ -564,7 +591,8 @@ const searchTranscripts = defineTool({
   },
 });
 
-export const gongTools: readonly ToolDef[] = [findCalls, getCall, transcript, searchTranscripts, users, scorecards, userStats, describeAction, runAction];
+/** Every tool, in the order people and models see them. */
+export const gongTools: readonly ToolDef[] = [findCalls, getCall, transcript, searchTranscripts, users, scorecards, userStats, askAccountTool(), describeAction, runAction];
 
 export function findTool(name: string): ToolDef | undefined {
   return gongTools.find(t => t.name === name);
@@ -582,7 +610,7 @@ export function actionFieldsSummary(a: ActionDef): string {
 export function actionTool(a: ActionDef): ToolDef {
   return {
     name: `gong_action_${a.id.replace(/[^A-Za-z0-9]+/g, '_')}`,
-    referenceName: `gongAction${a.id.replace(/(^|[^A-Za-z0-9]+)([a-z])/g, (_m, _s, c: string) => c.toUpperCase())}`,
+    referenceName: `gong_action_${a.id.replace(/[^A-Za-z0-9]+/g, '_')}`,
     title: a.title,
     userDescription: a.description,
     description: `${a.title}: ${a.description} ${a.readOnly ? 'Reads only.' : a.destructive ? 'WRITE that destroys data in Gong; it cannot be undone.' : 'WRITE: changes the Gong account.'} ${a.method} ${a.path}, scope ${a.scope}. Required inputs: ${actionFieldsSummary(a) || 'none'}. Cost: one Gong request.`,

@@ -61,7 +61,7 @@ export class ToolRun {
 export interface ToolDef {
   /** Tool name, the same in VS Code and MCP, e.g. `gong_find_calls`. */
   name: string;
-  /** Short name for `#` references in VS Code chat, e.g. `gongFindCalls`. */
+  /** Name for `#` references in VS Code chat (the tool name, so people and tool sets use one name). */
   referenceName: string;
   /** Title shown to people. */
   title: string;

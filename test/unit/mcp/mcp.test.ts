@@ -14,7 +14,7 @@ import { callFilterTime } from '../../../src/localGong/world';
 import { gongTools, jsonSchemaOf } from '../../../src/tools/index';
 
 const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'gong.js');
-const READ_TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_search_transcripts', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_describe_action', 'gong_run_action'];
+const READ_TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_search_transcripts', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_ask_account', 'gong_describe_action', 'gong_run_action'];
 
 interface Text { type: string; text?: string }
 interface Result { content: Text[]; isError?: boolean }
@@ -108,6 +108,14 @@ describe('MCP server (gong mcp)', function () {
     const cards = await call(client, 'gong_scorecards', { callFromDate: '2020-01-01' });
     assert.equal(cards.isError, false, cards.text);
     assert.match(cards.text, /answered scorecards shown/);
+    const withCrm = gong.world.calls.find(c => c.title.includes('<>') && !c.title.includes('('));
+    assert.ok(withCrm);
+    const brief = await call(client, 'gong_call', { callId: withCrm.id });
+    const account = /- \S+ Account ([^\s:]+)/.exec(brief.text)?.[1];
+    assert.ok(account, brief.text);
+    const asked = await call(client, 'gong_ask_account', { workspaceId: withCrm.workspaceId, crmEntityType: 'ACCOUNT', crmEntityId: account, timePeriod: 'ALL_CONVERSATIONS', question: 'What are the risks?' });
+    assert.equal(asked.isError, false, asked.text);
+    assert.match(asked.text, /risks/i);
     const described = await call(client, 'gong_describe_action', {});
     assert.equal(described.isError, false);
     for (const a of catalog.actions) assert.ok(described.text.includes(`- ${a.id}:`), a.id);
