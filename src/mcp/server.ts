@@ -14,7 +14,7 @@ import type { Readable, Writable } from 'node:stream';
 import { GongError } from '../gong/index';
 import { catalog } from '../catalog/index';
 import {
-  MAX_BUDGET, ToolError, ToolRun, actionTool, callText, findTool, gongErrorText, gongTools, jsonSchemaOf, runTool, transcriptText,
+  MAX_BUDGET, ToolError, ToolRun, actionTool, callText, fetchCall, fetchTranscript, findTool, gongErrorText, gongTools, jsonSchemaOf, runTool, transcriptText,
   type ToolContext, type ToolDef,
 } from '../tools/index';
 
@@ -104,23 +104,14 @@ export function createGongMcpServer(options: GongMcpOptions): Server {
     const r = new ToolRun(ctx(extra.signal));
     try {
       if (m[2]) {
-        const res = await r.action('calls.transcript', { filter: { callIds: [id] } });
-        const data = res.data as { callTranscripts?: Array<Record<string, unknown>> } | undefined;
-        const t = data?.callTranscripts?.find(x => x['callId'] === id);
-        if (!t) throw new McpError(ErrorCode.InvalidParams, `Gong has no transcript for call ${id}.`);
-        const callRes = await r.action('calls.extensive', { filter: { callIds: [id] }, contentSelector: { exposedFields: { parties: true } } });
-        const call = (callRes.data as { calls?: Array<Record<string, unknown>> } | undefined)?.calls?.[0];
+        const t = await fetchTranscript(r, id);
+        const call = await fetchCall(r, id).catch((e: unknown) => { if (ToolError.is(e)) return undefined; throw e; });
         return { contents: [{ uri: req.params.uri, mimeType: 'text/plain', text: transcriptText(t, call, 0, MAX_BUDGET) }] };
       }
-      const res = await r.action('calls.extensive', {
-        filter: { callIds: [id] },
-        contentSelector: { context: 'Extended', exposedFields: { parties: true, content: { brief: true, keyPoints: true, callOutcome: true, highlights: true, topics: true, trackers: true } } },
-      });
-      const call = (res.data as { calls?: Array<Record<string, unknown>> } | undefined)?.calls?.[0];
-      if (!call) throw new McpError(ErrorCode.InvalidParams, `Gong has no call with id ${id}.`);
-      return { contents: [{ uri: req.params.uri, mimeType: 'text/markdown', text: callText(call) }] };
+      return { contents: [{ uri: req.params.uri, mimeType: 'text/markdown', text: callText(await fetchCall(r, id)) }] };
     } catch (e) {
       if (e instanceof McpError) throw e;
+      if (ToolError.is(e)) throw new McpError(ErrorCode.InvalidParams, e.message);
       if (GongError.is(e)) throw new McpError(ErrorCode.InternalError, gongErrorText(e), { status: e.status, requestId: e.requestId });
       throw new McpError(ErrorCode.InternalError, e instanceof Error ? e.message : String(e));
     }

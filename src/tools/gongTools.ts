@@ -9,6 +9,7 @@ import { catalog, fieldsOf, findAction, getPath, listOf, suggestActions } from '
 import type { ActionDef } from '../catalog/types';
 import { gongId, idList, int, isoDate, isoDateTime, num, str } from '../catalog/fields';
 import { buildCallDetails, partiesOf } from '../render/callDetails';
+import { fetchExtensive, fetchTranscripts } from '../data/index';
 import { buildTranscript } from '../render/transcript';
 import { richToPlain } from '../render/markdown';
 import { clock, duration } from '../render/format';
@@ -18,7 +19,7 @@ import { jsonSchemaOf } from './schema';
 import { planFetch, runFetch } from '../search/fetch';
 import { clockOf, dateOf } from '../search/export';
 import { parseQuery, QueryError } from '../search/query';
-import { ToolError, defineTool, scan, scanNote, short, validateActionInput, type ScanResult, type ToolConfirmation, type ToolDef } from './run';
+import { ToolError, ToolRun, defineTool, scan, scanNote, short, validateActionInput, type ScanResult, type ToolConfirmation, type ToolDef } from './run';
 
 const DAY = 86_400_000;
 
@@ -127,19 +128,18 @@ function callLine(call: Obj): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const callSelector = {
-  context: 'Extended',
-  exposedFields: {
-    parties: true,
-    content: { brief: true, keyPoints: true, callOutcome: true, highlights: true, topics: true, trackers: true },
-  },
-};
-
-async function fetchCall(r: Parameters<ToolDef['run']>[1], callId: string, selector: Record<string, unknown>): Promise<Obj> {
-  const res = await r.action('calls.extensive', { filter: { callIds: [callId] }, contentSelector: selector });
-  const call = objs(obj(res.data)?.['calls']).find(c => readStr(obj(c['metaData'])?.['id']) === callId);
+/** A call's extensive data through the data layer (one request, every part the call pages show). */
+export async function fetchCall(r: ToolRun, callId: string): Promise<Obj> {
+  const call = (await fetchExtensive(r.api, [callId], r.signal)).get(callId);
   if (!call) throw new ToolError(`Gong has no call with id ${callId} (or this profile may not see it). Find calls with gong_find_calls.`);
   return call;
+}
+
+/** A call's transcript element through the data layer, or a ToolError saying there is none. */
+export async function fetchTranscript(r: ToolRun, callId: string): Promise<Obj> {
+  const t = (await fetchTranscripts(r.api, [callId], r.signal)).get(callId);
+  if (!t || arr(t['transcript']).length === 0) throw new ToolError(`Gong has no transcript for call ${callId} (the call may not exist, be visible to this profile, or be transcribed yet).`);
+  return t;
 }
 
 /** The call as a model reads it: facts, parties, brief, key points, next steps, outcome, topics, trackers, CRM. */
@@ -175,7 +175,7 @@ const getCall = defineTool({
   readOnly: true,
   input: { callId: gongId('call', 'The call id (digits, as gong_find_calls gives it)'), maxChars: maxChars(LIST_BUDGET) },
   async run(input, r) {
-    const call = await fetchCall(r, input.callId, callSelector);
+    const call = await fetchCall(r, input.callId);
     const budget = budgetOf(input.maxChars, LIST_BUDGET);
     const lines = callText(call).split('\n');
     const fit = fitLines(lines, budget);
@@ -244,10 +244,9 @@ const transcript = defineTool({
     maxChars: maxChars(TRANSCRIPT_BUDGET),
   },
   async run(input, r) {
-    const res = await r.action('calls.transcript', { filter: { callIds: [input.callId] } });
-    const t = objs(obj(res.data)?.['callTranscripts']).find(x => readStr(x['callId']) === input.callId);
-    if (!t || arr(t['transcript']).length === 0) throw new ToolError(`Gong has no transcript for call ${input.callId} (the call may not exist, be visible to this profile, or be transcribed yet).`);
-    const call = await fetchCall(r, input.callId, { exposedFields: { parties: true } }).catch(() => undefined);
+    const t = await fetchTranscript(r, input.callId);
+    // Speaker names come from the call's parties; a transcript without them still reads, with ids unnamed.
+    const call = await fetchCall(r, input.callId).catch((e: unknown) => { if (ToolError.is(e)) return undefined; throw e; });
     return transcriptText(t, call, Math.max(0, input.fromSeconds ?? 0), budgetOf(input.maxChars, TRANSCRIPT_BUDGET));
   },
 });

@@ -41,7 +41,30 @@ export interface ToolConfirmation {
 /** One running tool call: the context plus the request counter. */
 export class ToolRun {
   requests = 0;
-  constructor(readonly ctx: ToolContext) {}
+  /** The context's client, counting every request (retries included) so answers can say what they cost. */
+  readonly api: GongApi;
+
+  constructor(readonly ctx: ToolContext) {
+    const count = (res: GongResponse): void => { this.requests += 1 + res.retries; };
+    const inner = ctx.api;
+    this.api = {
+      async request<T>(req: Parameters<GongApi['request']>[0], signal?: AbortSignal) {
+        const res = await inner.request<T>(req, signal);
+        count(res);
+        return res;
+      },
+      async *pages<T>(req: Parameters<GongApi['pages']>[0], signal?: AbortSignal) {
+        for await (const res of inner.pages<T>(req, signal)) {
+          count(res);
+          yield res;
+        }
+      },
+    };
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.ctx.signal;
+  }
 
   now(): number {
     return this.ctx.now ? this.ctx.now() : Date.now();
@@ -51,9 +74,7 @@ export class ToolRun {
   async action(id: string, input: Record<string, unknown>): Promise<GongResponse> {
     const action = findAction(id);
     if (!action) throw new Error(`the catalog has no action ${id}`);
-    const res = await this.ctx.api.request(toRequest(action, input), this.ctx.signal);
-    this.requests += 1 + res.retries;
-    return res;
+    return this.api.request(toRequest(action, input), this.ctx.signal);
   }
 }
 
