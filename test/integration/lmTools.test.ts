@@ -11,7 +11,7 @@ import { prepareGongTool } from '../../src/lmTools/index';
 // prompter, the signed-out answer, and the MCP server VS Code is offered, started with the
 // credentials the provider hands it.
 
-const TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_ask_account', 'gong_describe_action', 'gong_run_action'];
+const TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_search_transcripts', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_ask_account', 'gong_describe_action', 'gong_run_action'];
 
 async function invoke(name: string, input: Record<string, unknown>): Promise<string> {
   const source = new vscode.CancellationTokenSource();
@@ -79,6 +79,9 @@ describe('language-model tools', function () {
     const answer = await invoke('gong_ask_account', { workspaceId: withCrm.workspaceId, crmEntityType: 'ACCOUNT', crmEntityId: account, timePeriod: 'ALL_CONVERSATIONS', question: 'What are the next steps?' });
     assert.match(answer, /call/i, answer);
     assert.doesNotMatch(answer, /^Gong error/);
+    const found = await invoke('gong_search_transcripts', { query: 'security', fromDateTime: '2020-01-01T00:00:00Z', maxRequests: 100 });
+    assert.match(found, /calls in .* match/, found);
+    assert.match(found, /\*\*security\*\*/i);
     assert.match(await invoke('gong_describe_action', { action: 'users.get' }), /GET \/v2\/users\/\{id\}/);
     assert.ok((await invoke('gong_run_action', { action: 'users.get', input: { id: user.id } })).includes(`"id": "${user.id}"`));
     const bad = await invoke('gong_run_action', { action: 'users.get', input: { id: 'nope' } });
