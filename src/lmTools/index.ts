@@ -99,8 +99,9 @@ async function toolNamed(name: string): Promise<ToolDef> {
 
 /** Registers every Gong tool package.json declares (written from src/tools by `npm run -s tools:manifest`). */
 export function registerLanguageModelTools(services: Services): void {
-  const declared = (services.context.extension.packageJSON as { contributes?: { languageModelTools?: Array<{ name: string }> } }).contributes?.languageModelTools ?? [];
-  for (const { name } of declared) {
+  const declared: unknown = (services.context.extension.packageJSON as { contributes?: { languageModelTools?: unknown } } | undefined)?.contributes?.languageModelTools;
+  const names = Array.isArray(declared) ? declared.map(d => (d as { name?: unknown }).name).filter((n): n is string => typeof n === 'string') : [];
+  for (const name of names) {
     const impl: vscode.LanguageModelTool<Record<string, unknown>> = {
       prepareInvocation: options => prepareGongTool(services, name, options.input),
       async invoke(options, token) {
