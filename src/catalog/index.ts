@@ -219,7 +219,8 @@ export function normalizeInput(action: ActionDef, input: unknown): unknown {
     const target = action.inputAliases?.[key];
     if (target !== undefined) aliased.push([target, value]);
     else if (key.includes('__') && !(key in action.input.shape)) aliased.push([key.split('__').join('.'), value]);
-    else out[key] = isPlainObject(value) ? { ...value } : value;
+    // defineProperty: `out['__proto__'] = v` would set the prototype instead of keeping the key to refuse.
+    else Object.defineProperty(out, key, { value: isPlainObject(value) ? { ...value } : value, enumerable: true, writable: true, configurable: true });
   }
   for (const [path, value] of aliased) setPath(out, path, value);
   return out;
@@ -240,19 +241,64 @@ function issuesOf(error: z.ZodError, input: unknown): InputIssue[] {
   return out;
 }
 
+/** Names that could reach an object's prototype: never passed through. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Top-level keys of an input that the action does not declare. They are sent as given (Gong
+ * ignores keys it does not know, and adds fields before the catalog does), so surfaces show
+ * `undeclaredNote` rather than refusing them. Nested objects stay strict.
+ */
+export function undeclaredKeys(action: ActionDef, input: unknown): string[] {
+  const normalized = normalizeInput(action, input ?? {});
+  if (!isPlainObject(normalized)) return [];
+  return Object.keys(normalized).filter(k => !Object.hasOwn(action.input.shape, k));
+}
+
+/** The note every surface shows for undeclared keys, or undefined when there are none. */
+export function undeclaredNote(action: ActionDef, keys: readonly string[]): string | undefined {
+  if (keys.length === 0) return undefined;
+  const one = keys.length === 1;
+  return `${keys.join(', ')} ${one ? 'is' : 'are'} not among the documented inputs of ${action.id}: sent as given; Gong may ignore ${one ? 'it' : 'them'}.`;
+}
+
 export function validateInput(action: ActionDef, input: unknown): ValidationResult {
   const normalized = normalizeInput(action, input ?? {});
   if (!isPlainObject(normalized)) return { ok: false, issues: [{ path: '', message: 'the input must be a JSON object' }] };
-  const r = action.input.safeParse(normalized);
-  if (!r.success) return { ok: false, issues: issuesOf(r.error, normalized) };
-  return { ok: true, value: r.data as Record<string, unknown> };
+  const declared: Record<string, unknown> = {};
+  const extra = new Map<string, unknown>();
+  const unsafe: InputIssue[] = [];
+  for (const [k, v] of Object.entries(normalized)) {
+    if (Object.hasOwn(action.input.shape, k)) declared[k] = v;
+    else if (UNSAFE_KEYS.has(k)) unsafe.push({ path: k, message: 'is not an input of this action' });
+    else extra.set(k, v);
+  }
+  const r = action.input.safeParse(declared);
+  if (!r.success || unsafe.length > 0) return { ok: false, issues: [...unsafe, ...(r.success ? [] : issuesOf(r.error, declared))] };
+  const value = { ...(r.data as Record<string, unknown>) };
+  for (const [k, v] of extra) if (v !== undefined) value[k] = v;
+  return { ok: true, value };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The wire request
 
 function placementOf(action: ActionDef, key: string): InputPlacement {
-  return action.placement[key] ?? { in: 'body' };
+  const declared = action.placement[key];
+  if (declared !== undefined) return declared;
+  return Object.hasOwn(action.input.shape, key) ? { in: 'body' } : undeclaredPlacement(action);
+}
+
+/**
+ * Where an undeclared top-level key goes: beside the action's other body fields (JSON or
+ * multipart), else in the query string (GETs and bodies that are one bare value).
+ */
+function undeclaredPlacement(action: ActionDef): InputPlacement {
+  const places = Object.keys(action.input.shape).filter(k => k !== 'cursor').map(k => placementOf(action, k));
+  if (places.some(p => p.in === 'multipart')) return { in: 'multipart' };
+  if (places.some(p => p.in === 'body' && p.bodyRoot)) return { in: 'query' };
+  if (places.some(p => p.in === 'body') || action.method === 'POST' || action.method === 'PUT' || action.method === 'PATCH') return { in: 'body' };
+  return { in: 'query' };
 }
 
 function toQueryValue(v: unknown): QueryValue {
@@ -286,7 +332,8 @@ export function buildRequest(action: ActionDef, value: Record<string, unknown>):
         break;
       case 'multipart': {
         multipart = true;
-        const meta = fieldMeta(action.input.shape[key] as z.ZodType);
+        const shape = Object.hasOwn(action.input.shape, key) ? action.input.shape[key] as z.ZodType : undefined;
+        const meta = shape ? fieldMeta(shape) : undefined;
         if (meta?.gongKind === 'file') files[wire] = { path: String(v) };
         else fields[wire] = typeof v === 'string' ? v : JSON.stringify(v);
         break;

@@ -11,7 +11,7 @@ import { checkBudget } from '../gong/budget';
 import { recordsOf } from '../gong/paging';
 import { planProxy, proxyDispatcher } from '../gong/proxy';
 import type { Dispatcher } from 'undici';
-import { catalog, curlFor, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
+import { catalog, curlFor, undeclaredKeys, undeclaredNote, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
 import type { ActionDef, FieldSpec } from '../catalog/types';
 import { serveStdio } from '../mcp/server';
 import { version as VERSION } from '../../package.json';
@@ -263,6 +263,8 @@ async function runAction(p: ParsedArgs, io: CliIo): Promise<number> {
     io.err(`Invalid input for ${action.id} (nothing was sent):\n${result.issues.map(i => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}`);
     return EXIT.usage;
   }
+  const note = undeclaredNote(action, undeclaredKeys(action, input));
+  if (note) io.err(`gong: note: ${note}`);
   // Checked for --curl too: a curl for plain http or a mistyped host would send the key there.
   const baseUrl = baseUrlFromEnv(io.env, p.flags.get('--allow-host'));
   if (baseUrl.problem !== undefined) { io.err(`gong: ${baseUrl.problem}`); return EXIT.config; }

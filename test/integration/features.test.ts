@@ -4,7 +4,7 @@ import { ALL_SCOPES } from '../../src/localGong/index';
 import { statusText } from '../../src/status/text';
 import type { TreeAccess, ViewKey } from '../../src/tree/index';
 import type { TreeNode } from '../../src/tree/node';
-import { getApi, signInScripted, signOutAll, useGong, withPrompter } from './harness/index';
+import { getApi, signInScripted, signOutAll, useGong, waitFor, withPrompter } from './harness/index';
 
 // Gong as a company without Engage or the meetings API sees it, in the real VS Code: a refused
 // feature stays in its own view or action while everything else keeps working; nothing-found 404s
@@ -123,3 +123,29 @@ describe('a bearer token without api:workspaces:read', function () {
     assert.equal(api.services.session.active?.name, 'No Workspaces 2');
   });
 });
+
+describe('inputs the catalog does not declare', function () {
+  this.timeout(60_000);
+  const gong = useGong({ users: 20, calls: 20 });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await signOutAll(await getApi());
+  });
+
+  it('the JSON editor warns that Gong may ignore them, and the run sends them', async () => {
+    const api = await getApi();
+    await signOutAll(api);
+    await signInScripted(api, gong(), 'Undeclared');
+    const uri = await vscode.commands.executeCommand<string>('gongExplorer.actions.editJson', { actionId: 'users.list', input: { fieldGongAddsLater: 'x' } });
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri);
+    assert.ok(doc, 'the editor is open');
+    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length > 0 ? d : undefined; }, 5000, 'a diagnostic');
+    const warning = diags.find(d => d.severity === vscode.DiagnosticSeverity.Warning);
+    assert.ok(warning, diags.map(d => d.message).join(' | '));
+    assert.match(warning.message, /fieldGongAddsLater is not among the documented inputs of users\.list: sent as given; Gong may ignore it/);
+    assert.ok(!diags.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'not an error');
+    const out = await vscode.commands.executeCommand<Outcome>('gongExplorer.actions.runJson', uri);
+    assert.ok(out && out.kind === 'result', JSON.stringify(out));
+  });
+});
+

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { InputError } from '../../catalog/index';
 import type { ActionDef } from '../../catalog/types';
 import type { GongApi, GongRequest, GongResponse } from '../../gong/types';
-import { catalog } from '../../catalog/index';
+import { catalog, undeclaredKeys, undeclaredNote } from '../../catalog/index';
 import { confirmMatches, confirmTarget, needsWriteConfirmation, writeSummary } from '../../input/confirm';
 import { classify, failureHeadline, type FailureKind } from '../../gong/failure';
 import { isBack } from '../../input/wizard';
@@ -162,6 +162,11 @@ export async function executeRun(deps: RunDeps, action: ActionDef, input: Record
   }
   if (action.destructive && !(await confirmDestructive(services, action, input))) return { kind: 'notConfirmed' };
   if (needsWriteConfirmation(action, reviewed)) await confirmWrite(services, action, input);
+  const note = undeclaredNote(action, undeclaredKeys(action, input));
+  if (note) {
+    services.log.info(`${action.id}: ${note}`);
+    void vscode.window.showInformationMessage(`${action.title}: ${note}`);
+  }
   const profile = services.session.active;
   if (profile) await deps.recent.add(profile.name, action.id, input);
   services.log.info(`run ${action.id}: ${request.method} ${request.path}`);

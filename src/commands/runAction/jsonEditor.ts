@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActionDef, FieldSpec } from '../../catalog/types';
-import { catalog, getPath, setPath } from '../../catalog/index';
+import { catalog, getPath, setPath, undeclaredKeys, undeclaredNote } from '../../catalog/index';
 import { presetValue } from '../../input/dates';
 import { parseJsonExact } from '../../input/parse';
 import { cloneInput } from '../../input/plan';
@@ -99,8 +99,16 @@ export class JsonInputEditors implements vscode.CodeLensProvider, vscode.Disposa
       messages.push(parsed.message);
     } else {
       const r = catalog.validate(action, parsed.input);
+      // Keys the catalog does not declare are sent as given: a warning, not an error.
+      const text = doc.getText();
+      for (const key of undeclaredKeys(action, parsed.input)) {
+        const at = text.indexOf(`"${key}"`);
+        const range = at >= 0 ? new vscode.Range(doc.positionAt(at), doc.positionAt(at + key.length + 2)) : new vscode.Range(0, 0, 0, 1);
+        const d = new vscode.Diagnostic(range, undeclaredNote(action, [key]) ?? key, vscode.DiagnosticSeverity.Warning);
+        d.source = `Gong ${action.id}`;
+        diags.push(d);
+      }
       if (!r.ok) {
-        const text = doc.getText();
         for (const issue of r.issues) {
           const key = issue.path.split('.').filter(s => !/^\d+$/.test(s)).pop();
           const at = key ? text.indexOf(`"${key}"`) : -1;

@@ -127,6 +127,15 @@ describe('gong CLI', function () {
     }
   });
 
+  it('a top-level key the catalog does not declare is sent as given, with a note on stderr', async () => {
+    const r = await gongCli(['run', 'users.list', '--input', '{"fieldGongAddsLater":"x"}'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /note: fieldGongAddsLater is not among the documented inputs of users\.list: sent as given; Gong may ignore it/);
+    assert.ok(Array.isArray((JSON.parse(r.stdout) as { users: unknown[] }).users));
+    const curl = await gongCli(['run', 'users.list', '--curl', '--input', '{"fieldGongAddsLater":"x"}'], env);
+    assert.match(curl.stdout, /fieldGongAddsLater=x/);
+  });
+
   it('--all-pages merges the list across pages', async () => {
     const r = await gongCli(['run', 'users.list', '--all-pages'], env);
     assert.equal(r.code, 0, r.stderr);

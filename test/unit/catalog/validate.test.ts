@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { GongClient, RequestScheduler } from '../../../src/gong/index';
 import {
-  allActions, catalog, deletePath, fieldsOf, getPath, InputError, mergePages, normalizeInput, requestCount, setPath, suggestActions,
+  allActions, catalog, deletePath, fieldsOf, getPath, InputError, isPlainObject, mergePages, normalizeInput, requestCount, setPath, suggestActions,
+  undeclaredKeys, undeclaredNote,
 } from '../../../src/catalog/index';
 import type { ActionDef, FieldSpec } from '../../../src/catalog/types';
 import { FIXED, sampleInput } from './samples';
@@ -73,9 +74,12 @@ describe('catalog validation', () => {
           checked++;
         }
       }
+      // A top-level key the catalog does not declare is sent as given (Gong ignores what it does not know).
       const unknown = { ...sampleInput(a.id, FIXED), notAField: 1 };
-      const err = await send(client, a, unknown);
-      assert.ok(err.issues.some(i => i.path === 'notAField'), 'unknown top-level keys are reported');
+      const withExtra = catalog.toRequest(a, unknown);
+      const sent = isPlainObject(withExtra.body) ? withExtra.body.notAField : withExtra.query?.notAField ?? withExtra.multipart?.fields?.notAField;
+      assert.ok(sent === 1 || sent === '1', `notAField is sent as given: ${JSON.stringify({ query: withExtra.query, body: withExtra.body })}`);
+      assert.deepEqual(undeclaredKeys(a, unknown), ['notAField']);
       if (fields.length > 0) assert.ok(checked > 0, 'at least one rule was exercised');
       assert.equal(server.count(), before, `requests reached the server: ${server.paths.join(', ')}`);
     });
@@ -307,5 +311,25 @@ describe('catalog validation', () => {
       assert.ok(suggestActions('GONG_LIST_ALL_USERS').includes('GONG_LIST_ALL_USERS_V2_USERS'));
       assert.deepEqual(suggestActions('zzzzzzzzzzzzzzzz'), []);
     });
+  });
+});
+
+describe('undeclared top-level keys', () => {
+  it('are sent as given where the action sends its other inputs, with a note; prototype names stay refused', () => {
+    const create = catalog.find('calls.create') as ActionDef;
+    const input = { ...sampleInput('calls.create', FIXED), fieldGongAddsLater: { flowId: '1' } };
+    assert.deepEqual((catalog.toRequest(create, input).body as Record<string, unknown>).fieldGongAddsLater, { flowId: '1' });
+    assert.equal(undeclaredNote(create, undeclaredKeys(create, input)), 'fieldGongAddsLater is not among the documented inputs of calls.create: sent as given; Gong may ignore it.');
+    const list = catalog.find('users.list') as ActionDef;
+    const get = catalog.toRequest(list, { newFlag: 'x' });
+    assert.equal(get.query?.newFlag, 'x', 'a GET sends it in the query');
+    assert.equal(get.body, undefined);
+    assert.equal(undeclaredNote(list, []), undefined);
+    const ext = catalog.find('calls.extensive') as ActionDef;
+    const nested = catalog.toRequest(ext, { filter: { fromDateTime: '2024-01-01T00:00:00Z', notAFilter: 1 } });
+    assert.equal(((nested.body as Record<string, unknown>).filter as Record<string, unknown>).notAFilter, 1, 'nested keys pass through too');
+    assert.deepEqual(undeclaredKeys(ext, { filter: { notAFilter: 1 } }), [], 'only top-level keys get the note');
+    const proto = catalog.validate(list, JSON.parse('{"__proto__": {"x": 1}}'));
+    assert.ok(!proto.ok && proto.issues.some(i => i.path === '__proto__'));
   });
 });
