@@ -36,7 +36,7 @@ const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const ext = require(${JSON.stringify(extensionJs)});
 const context = { subscriptions: [], globalState: stub, workspaceState: stub, secrets: stub, extensionUri: stub,
-  extensionPath: ${JSON.stringify(root)}, extension: stub, globalStorageUri: stub, storageUri: stub, logUri: stub,
+  extensionPath: ${JSON.stringify(root)}, extension: stub, globalStorageUri: { fsPath: require("node:path").join(require("node:os").tmpdir(), "gong-explorer-activate-test") }, storageUri: stub, logUri: stub,
   extensionMode: 3, asAbsolutePath: p => p };
 let error;
 try { ext.activate(context); } catch (e) { error = String(e && e.stack || e); }
