@@ -186,40 +186,35 @@ export async function runFetch(apiIn: GongApi, backend: SearchBackend, plan: Fet
   let ids = plan.callIds;
   let cancelled = false;
   const report = (p: Omit<FetchProgress, 'requests'>) => opts.onProgress?.({ ...p, requests: plan.spent + api.count });
-  if (!ids) {
-    const range = plan.scope as Extract<SearchScope, { kind: 'range' }>;
-    const listedAt = opts.now();
-    const listed: string[] = [];
-    let page: ListPage | undefined = plan.firstPage;
-    let cursor: string | undefined;
-    if (!page) { const first = pageOf(await api.request(rangeListRequest(range), signal)); page = first; }
-    for (;;) {
-      for (const c of page.calls) { const id = idOf(c); if (id) { listed.push(id); callData.set(id, c); } }
-      report({ phase: 'listing', done: listed.length, total: Math.max(plan.total, listed.length) });
-      cursor = page.cursor;
-      if (!cursor) break;
-      if (aborted(signal)) { cancelled = true; break; }
-      page = pageOf(await api.request(rangeListRequest(range, cursor), signal));
-    }
-    ids = [...new Set(listed)];
-    const key = scopeKey(plan.scope);
-    if (!cancelled && key) await backend.saveScope(key, ids, listedAt);
-    if (cancelled) return { callIds: ids, fetched: 0, requests: plan.spent + api.count, cancelled };
-  } else if (plan.scope.kind === 'folder') {
-    const key = scopeKey(plan.scope);
-    if (key) await backend.saveScope(key, ids, opts.now());
-  }
-  // "Search stored only": the scope's ids are known now; nothing more is fetched.
-  if (opts.listOnly) return { callIds: ids, fetched: 0, requests: plan.spent + api.count, cancelled: false };
-  const storedIds = new Set(await backend.storedOf(ids));
-  const missing = ids.filter(id => !storedIds.has(id));
-  let done = storedIds.size;
+  // Missing calls wait here for a transcript request; a range's are queued page by page as it is
+  // listed, so transcripts are fetched (and indexed) while the listing goes on and the rate limit,
+  // not the two phases one after the other, sets the pace.
+  const queue: string[] = [];
+  const queued = new Set<string>();
+  let listing = !ids && !opts.listOnly;
+  let waiters: Array<() => void> = [];
+  const wake = (): void => { const w = waiters; waiters = []; for (const f of w) f(); };
+  let done = 0;
   let fetched = 0;
-  report({ phase: 'fetching', done, total: ids.length });
-  const queue = batches(missing, BATCH);
+  let total = ids?.length ?? plan.total;
+  const enqueue = (batchIds: readonly string[], stored: ReadonlySet<string>): void => {
+    for (const id of batchIds) {
+      if (stored.has(id)) { done++; continue; }
+      if (!queued.has(id)) { queued.add(id); queue.push(id); }
+    }
+    if (queue.length >= BATCH) wake();
+  };
+  const nextBatch = async (): Promise<string[] | undefined> => {
+    for (;;) {
+      if (aborted(signal)) { cancelled = true; return undefined; }
+      if (failure) return undefined;
+      if (queue.length >= BATCH || (!listing && queue.length > 0)) return queue.splice(0, BATCH);
+      if (!listing) return undefined;
+      await new Promise<void>(resolve => waiters.push(resolve));
+    }
+  };
   const worker = async (): Promise<void> => {
-    for (let batch = queue.shift(); batch; batch = queue.shift()) {
-      if (aborted(signal)) { cancelled = true; return; }
+    for (let batch = await nextBatch(); batch; batch = await nextBatch()) {
       const needData = batch.filter(id => !callData.has(id));
       const [transcripts, data] = await Promise.all([
         fetchTranscripts(api, batch, signal),
@@ -236,16 +231,73 @@ export async function runFetch(apiIn: GongApi, backend: SearchBackend, plan: Fet
       fetched += added;
       for (const id of batch) callData.delete(id);
       done += batch.length;
-      report({ phase: 'fetching', done, total: ids.length });
+      // While listing, the listing's progress is what is shown.
+      if (!listing) report({ phase: 'fetching', done, total });
     }
   };
-  try {
-    await Promise.all([worker(), worker()]);
-  } catch (e) {
-    if (!aborted(signal)) throw e;
-    cancelled = true;
+  // A failed batch is kept (not left unhandled while the listing goes on) and thrown by finish().
+  let failure: { error: unknown } | undefined;
+  const workers: Array<Promise<void>> = [];
+  const startWorkers = (): void => {
+    if (opts.listOnly || workers.length) return;
+    for (let i = 0; i < 2; i++) workers.push(worker().catch((e: unknown) => { failure ??= { error: e }; }));
+  };
+  const finish = async (): Promise<FetchOutcome> => {
+    await Promise.all(workers);
+    if (failure) {
+      if (!aborted(signal)) throw failure.error;
+      cancelled = true;
+    }
+    return { callIds: ids ?? [], fetched, requests: plan.spent + api.count, cancelled: cancelled || aborted(signal) };
+  };
+  if (!ids) {
+    const range = plan.scope as Extract<SearchScope, { kind: 'range' }>;
+    const listedAt = opts.now();
+    const listed: string[] = [];
+    let page: ListPage | undefined = plan.firstPage;
+    let cursor: string | undefined;
+    // Which listed calls are stored is asked page by page, in order, without holding up the listing.
+    let storedAsked: Promise<void> = Promise.resolve();
+    startWorkers();
+    try {
+      if (!page) { const first = pageOf(await api.request(rangeListRequest(range), signal)); page = first; }
+      for (;;) {
+        const pageIds: string[] = [];
+        for (const c of page.calls) { const id = idOf(c); if (id) { listed.push(id); pageIds.push(id); callData.set(id, c); } }
+        if (listing) storedAsked = storedAsked.then(async () => enqueue(pageIds, new Set(await backend.storedOf(pageIds))));
+        report({ phase: 'listing', done: listed.length, total: Math.max(plan.total, listed.length) });
+        cursor = page.cursor;
+        if (!cursor) break;
+        if (aborted(signal)) { cancelled = true; break; }
+        if (failure) throw failure.error;
+        page = pageOf(await api.request(rangeListRequest(range, cursor), signal));
+      }
+      await storedAsked;
+    } catch (e) {
+      listing = false;
+      wake();
+      await Promise.all(workers);
+      if (aborted(signal)) { cancelled = true; return finish(); }
+      throw e;
+    }
+    ids = [...new Set(listed)];
+    total = ids.length;
+    const key = scopeKey(plan.scope);
+    if (!cancelled && key) await backend.saveScope(key, ids, listedAt);
+    if (cancelled) { listing = false; wake(); return finish(); }
+  } else if (plan.scope.kind === 'folder') {
+    const key = scopeKey(plan.scope);
+    if (key) await backend.saveScope(key, ids, opts.now());
   }
-  return { callIds: ids, fetched, requests: plan.spent + api.count, cancelled: cancelled || aborted(signal) };
+  // "Search stored only": the scope's ids are known now; nothing more is fetched.
+  if (opts.listOnly) return { callIds: ids, fetched: 0, requests: plan.spent + api.count, cancelled: false };
+  if (workers.length === 0) enqueue(ids, new Set(await backend.storedOf(ids)));
+  // The fetching progress (reported before the last batches are released, so a cancel there keeps them unsent).
+  report({ phase: 'fetching', done, total });
+  listing = false;
+  startWorkers();
+  wake();
+  return finish();
 }
 
 async function fetchCallData(api: GongApi, callIds: readonly string[], signal?: AbortSignal): Promise<Map<string, Obj>> {
