@@ -38,7 +38,10 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
     store: new DiskSnapshotStore(join(context.globalStorageUri.fsPath, 'viewCache')),
     warn: m => log.warn(m),
   });
-  const services: Services = { context, log, session, data, prompter: () => prompter };
+  const services: Services = {
+    context, log, session, data, prompter: () => prompter,
+    openExternal: url => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url))),
+  };
   // Best effort: rows fetched in the last second before a reload are written now.
   context.subscriptions.push({ dispose: () => { void data.flush(); } });
 

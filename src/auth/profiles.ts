@@ -2,6 +2,7 @@
  * The pure part of sign-in: profile list rules, the SecretStorage key names, and how a failed
  * connection check is explained. No `vscode` here so it is unit-tested in plain Node.
  */
+import type { OAuthApp, OAuthTokens } from '../gong/oauth';
 import type { GongAuth, RequestLogEntry } from '../gong/types';
 import type { ProfileInfo } from '../platform/services';
 import { GongError, type GongMissingScopeError } from '../gong/errors';
@@ -15,8 +16,26 @@ export const StateKeys = {
 } as const;
 
 /** Which part of a connection a secret is. */
-export type SecretPart = 'accessKey' | 'accessKeySecret' | 'token';
-export const SECRET_PARTS: readonly SecretPart[] = ['accessKey', 'accessKeySecret', 'token'];
+export type SecretPart = 'accessKey' | 'accessKeySecret' | 'token' | 'oauthApp' | 'oauthTokens';
+export const SECRET_PARTS: readonly SecretPart[] = ['accessKey', 'accessKeySecret', 'token', 'oauthApp', 'oauthTokens'];
+
+/** How a profile's kind of credentials reads in lists and the status bar. */
+export function authKindLabel(kind: ProfileInfo['authKind']): string {
+  return kind === 'basic' ? 'access key' : kind === 'oauth' ? 'Gong OAuth app' : 'bearer token';
+}
+
+/** An OAuth profile's stored app (client id and secret) and tokens, read back defensively. */
+export function oauthFrom(read: (part: SecretPart) => string | undefined): { app: OAuthApp; tokens: OAuthTokens } | undefined {
+  try {
+    const app = JSON.parse(read('oauthApp') ?? 'null') as Partial<OAuthApp> | null;
+    const tokens = JSON.parse(read('oauthTokens') ?? 'null') as Partial<OAuthTokens> | null;
+    if (!app || typeof app.clientId !== 'string' || typeof app.clientSecret !== 'string' || typeof app.oauthBaseUrl !== 'string') return undefined;
+    if (!tokens || typeof tokens.accessToken !== 'string' || typeof tokens.refreshToken !== 'string' || typeof tokens.expiresAt !== 'number' || typeof tokens.apiBaseUrl !== 'string') return undefined;
+    return { app: { clientId: app.clientId, clientSecret: app.clientSecret, oauthBaseUrl: app.oauthBaseUrl }, tokens: tokens as OAuthTokens };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The SecretStorage key of one part of a profile's credentials. */
 export function secretKey(profile: string, part: SecretPart): string {
@@ -36,6 +55,10 @@ export function authFrom(kind: ProfileInfo['authKind'], read: (part: SecretPart)
     const accessKey = read('accessKey');
     const accessKeySecret = read('accessKeySecret');
     return accessKey && accessKeySecret ? { kind: 'basic', accessKey, accessKeySecret } : undefined;
+  }
+  if (kind === 'oauth') {
+    const o = oauthFrom(read);
+    return o ? { kind: 'bearer', token: o.tokens.accessToken } : undefined;
   }
   const token = read('token');
   return token ? { kind: 'bearer', token } : undefined;
@@ -58,7 +81,7 @@ export function parseProfiles(raw: unknown): ProfileInfo[] {
     if (typeof p !== 'object' || p === null) continue;
     const r = p as Record<string, unknown>;
     if (typeof r.name !== 'string' || typeof r.baseUrl !== 'string') continue;
-    if (r.authKind !== 'basic' && r.authKind !== 'bearer') continue;
+    if (r.authKind !== 'basic' && r.authKind !== 'bearer' && r.authKind !== 'oauth') continue;
     if (out.some(o => o.name === r.name)) continue;
     out.push({ name: r.name, baseUrl: r.baseUrl, authKind: r.authKind });
   }

@@ -14,8 +14,9 @@ import type { Dispatcher } from 'undici';
 import type { GongApi, GongConnection, GongRequest, RequestLogEntry, SchedulerStats } from '../gong/types';
 import type { Logger } from '../platform/logger';
 import type { GongSession, ProfileInfo } from '../platform/services';
+import { RefreshingApi, type OAuthApp, type OAuthTokens } from '../gong/oauth';
 import {
-  SECRET_PARTS, StateKeys, authFrom, limitedSignInNote, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
+  SECRET_PARTS, StateKeys, authFrom, authKindLabel, limitedSignInNote, oauthFrom, requestLogLine, parseProfiles, removeProfile, secretKey, secretsOf, upsertProfile,
 } from './profiles';
 
 export const ContextKeys = {
@@ -124,7 +125,7 @@ export class Session implements GongSession {
    * Wraps a client so credentials Gong no longer accepts, from any caller, turn the views' rows into
    * sign-in rows. Refusals and missing scopes stay with whoever asked.
    */
-  private watched(client: GongClient): GongApi {
+  private watched(client: GongApi): GongApi {
     const report = (e: unknown) => { if (classify(e).signInAgain) this.reportAuthFailure(); };
     return {
       async request<T>(req: GongRequest, signal?: AbortSignal) {
@@ -157,9 +158,15 @@ export class Session implements GongSession {
   private async activate(profile: ProfileInfo): Promise<void> {
     const values = new Map<string, string | undefined>();
     for (const part of SECRET_PARTS) values.set(part, await this.context.secrets.get(secretKey(profile.name, part)));
-    const auth = authFrom(profile.authKind, part => values.get(part));
-    if (!auth) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
-    this.client = this.watched(this.newClient({ baseUrl: profile.baseUrl, auth }));
+    if (profile.authKind === 'oauth') {
+      const o = oauthFrom(part => values.get(part));
+      if (!o) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
+      this.client = this.watched(this.oauthApi(profile.name, o.app, o.tokens));
+    } else {
+      const auth = authFrom(profile.authKind, part => values.get(part));
+      if (!auth) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
+      this.client = this.watched(this.newClient({ baseUrl: profile.baseUrl, auth }));
+    }
     this.activeProfile = profile;
     this.failed = false;
     await this.context.globalState.update(StateKeys.active, profile.name);
@@ -191,7 +198,44 @@ export class Session implements GongSession {
     for (const [key, value] of secretsOf(profileName, connection.auth)) await this.context.secrets.store(key, value);
     const profile: ProfileInfo = { name: profileName, baseUrl, authKind: connection.auth.kind };
     await this.context.globalState.update(StateKeys.profiles, upsertProfile(this.profiles(), profile));
-    this.log.info(`Signed in to ${baseUrl} as profile "${profileName}" (${profile.authKind === 'basic' ? 'access key' : 'bearer token'})${note ? `. ${note}` : ''}`);
+    this.log.info(`Signed in to ${baseUrl} as profile "${profileName}" (${authKindLabel(profile.authKind)})${note ? `. ${note}` : ''}`);
+    await this.activate(profile);
+    return note;
+  }
+
+  /**
+   * An OAuth profile's API: the access token is refreshed before it expires, and every new token
+   * pair is stored before it is used (Gong's refresh tokens work once).
+   */
+  private oauthApi(profileName: string, app: OAuthApp, tokens: OAuthTokens): RefreshingApi {
+    return new RefreshingApi({
+      app, tokens,
+      client: (baseUrl, token) => this.newClient({ baseUrl, auth: { kind: 'bearer', token } }),
+      onTokens: async next => {
+        await this.context.secrets.store(secretKey(profileName, 'oauthTokens'), JSON.stringify(next));
+        this.log.info(`Refreshed the Gong OAuth token of profile "${profileName}" (valid until ${new Date(next.expiresAt).toISOString()})`);
+      },
+    });
+  }
+
+  async signInOAuth(profileName: string, app: OAuthApp, tokens: OAuthTokens): Promise<string | undefined> {
+    const baseUrl = normalizeBaseUrl(tokens.apiBaseUrl);
+    sharedScheduler().clearPause(baseUrl);
+    const probe = this.newClient({ baseUrl, auth: { kind: 'bearer', token: tokens.accessToken } }, 1);
+    let note: string | undefined;
+    try {
+      await checkConnection(probe);
+    } catch (e) {
+      // An app without the workspaces scope still signs in; those views stay empty.
+      note = limitedSignInNote(e);
+      if (note === undefined) throw e;
+    }
+    for (const part of SECRET_PARTS) await this.context.secrets.delete(secretKey(profileName, part));
+    await this.context.secrets.store(secretKey(profileName, 'oauthApp'), JSON.stringify(app));
+    await this.context.secrets.store(secretKey(profileName, 'oauthTokens'), JSON.stringify(tokens));
+    const profile: ProfileInfo = { name: profileName, baseUrl, authKind: 'oauth' };
+    await this.context.globalState.update(StateKeys.profiles, upsertProfile(this.profiles(), profile));
+    this.log.info(`Signed in to ${baseUrl} as profile "${profileName}" (${authKindLabel('oauth')}, token valid until ${new Date(tokens.expiresAt).toISOString()})${note ? `. ${note}` : ''}`);
     await this.activate(profile);
     return note;
   }

@@ -5,12 +5,15 @@ import type { GongAuth } from '../gong/types';
 import { UserCancelled } from '../platform/commands';
 import { isBack, type Prompter } from '../platform/prompter';
 import type { Services } from '../platform/services';
-import { CONNECTION_CHECK, explainSignInFailure, profileNameProblem } from './profiles';
+import { DEFAULT_OAUTH_BASE_URL } from '../gong/oauth';
+import { consentInBrowser } from './oauthFlow';
+import { CONNECTION_CHECK, authKindLabel, explainSignInFailure, profileNameProblem } from './profiles';
 
 const TITLE = 'Sign In to Gong';
 const NEW_PROFILE = 'New profile...';
 const BASIC = 'Access key and secret';
 const BEARER = 'OAuth bearer token';
+const OAUTH = 'Company Gong OAuth app (sign in in the browser)';
 
 function urlProblem(v: string): string | undefined {
   try {
@@ -38,7 +41,10 @@ export async function hostConfirmed(p: Prompter, baseUrl: string): Promise<boole
 const notEmpty = (what: string) => (v: string) => (v.trim() ? undefined : `Enter the ${what}`);
 
 interface Answers {
-  kind?: 'basic' | 'bearer';
+  kind?: 'basic' | 'bearer' | 'oauth';
+  oauthBaseUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
   name?: string;
   existing?: boolean;
   baseUrl?: string;
@@ -57,13 +63,15 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
   const profiles = session.profiles();
   const a: Answers = {};
   if (presetProfile) { a.name = presetProfile; a.existing = true; }
-  type Step = 'kind' | 'profile' | 'name' | 'url' | 'key' | 'secret' | 'token';
+  type Step = 'kind' | 'profile' | 'name' | 'url' | 'key' | 'secret' | 'token' | 'oauthUrl' | 'clientId' | 'clientSecret';
   const stepsFor = (): Step[] => {
     const s: Step[] = ['kind'];
     if (!presetProfile) {
       if (profiles.length > 0) s.push('profile');
       if (!a.existing) s.push('name');
     }
+    // An OAuth app learns the API host from Gong's token answer (api_base_url_for_customer).
+    if (a.kind === 'oauth') { s.push('oauthUrl', 'clientId', 'clientSecret'); return s; }
     s.push('url');
     if (a.kind === 'bearer') s.push('token'); else s.push('key', 'secret');
     return s;
@@ -80,13 +88,15 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
         const picked = await p.pick([
           { label: BASIC, description: 'Basic auth: the key pair a Gong technical admin creates under Company settings > API' },
           { label: BEARER, description: 'Bearer: an access token of a Gong OAuth app' },
+          { label: OAUTH, description: 'Your company\'s Gong app: its client id and secret, then allow access in the browser' },
         ], { ...info, placeholder: 'How do you connect to Gong?' });
-        answer = isBack(picked) || picked === undefined ? picked : (a.kind = (picked as { label: string }).label === BEARER ? 'bearer' : 'basic');
+        const label = isBack(picked) || picked === undefined ? undefined : (picked as { label: string }).label;
+        answer = label === undefined ? picked : (a.kind = label === BEARER ? 'bearer' : label === OAUTH ? 'oauth' : 'basic');
         break;
       }
       case 'profile': {
         const picked = await p.pick([
-          ...profiles.map(x => ({ label: x.name, description: `${x.baseUrl} · ${x.authKind === 'basic' ? 'access key' : 'token'}`, detail: 'Replace this profile\'s credentials' })),
+          ...profiles.map(x => ({ label: x.name, description: `${x.baseUrl} · ${authKindLabel(x.authKind)}`, detail: 'Replace this profile\'s credentials' })),
           { label: NEW_PROFILE, description: 'Keep the existing profiles and add one' },
         ], { ...info, placeholder: 'Which profile? (several Gong accounts can be kept)' });
         if (!isBack(picked) && picked !== undefined && typeof picked === 'object') {
@@ -133,6 +143,23 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
         answer = await p.input({ ...info, prompt: 'Access key secret', password: true, validate: notEmpty('access key secret') });
         if (typeof answer === 'string') a.secret = answer.trim();
         break;
+      case 'oauthUrl':
+        answer = await p.input({
+          ...info,
+          prompt: 'Gong sign-in address (where Gong shows the consent page; Enter keeps Gong\'s own)',
+          value: a.oauthBaseUrl ?? DEFAULT_OAUTH_BASE_URL,
+          validate: urlProblem,
+        });
+        if (typeof answer === 'string') a.oauthBaseUrl = normalizeBaseUrl(answer);
+        break;
+      case 'clientId':
+        answer = await p.input({ ...info, prompt: 'OAuth app client ID (from the app in Gong\'s API settings)', value: a.clientId ?? '', validate: notEmpty('client ID') });
+        if (typeof answer === 'string') a.clientId = answer.trim();
+        break;
+      case 'clientSecret':
+        answer = await p.input({ ...info, prompt: 'OAuth app client secret', password: true, validate: notEmpty('client secret') });
+        if (typeof answer === 'string') a.clientSecret = answer.trim();
+        break;
       case 'token':
         answer = await p.input({ ...info, prompt: 'Bearer token (OAuth access token)', password: true, validate: notEmpty('token') });
         if (typeof answer === 'string') a.token = answer.trim();
@@ -143,6 +170,30 @@ export async function runSignIn(services: Services, presetProfile?: string): Pro
     i++;
   }
   const name = a.name ?? 'default';
+  if (a.kind === 'oauth') {
+    const app = { oauthBaseUrl: a.oauthBaseUrl ?? DEFAULT_OAUTH_BASE_URL, clientId: a.clientId ?? '', clientSecret: a.clientSecret ?? '' };
+    let tokens;
+    try {
+      tokens = await consentInBrowser(services, app);
+    } catch (e) {
+      if (UserCancelled.is(e)) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      services.log.warn(`OAuth sign-in at ${app.oauthBaseUrl} failed: ${why}`);
+      throw new Error(/Nothing was stored/.test(why) ? why : `${why} Nothing was stored.`);
+    }
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Checking the connection to ${tokens.apiBaseUrl}...` },
+        () => session.signInOAuth(name, app, tokens),
+      );
+    } catch (e) {
+      const why = explainSignInFailure(e, tokens.apiBaseUrl);
+      services.log.warn(`Sign-in to ${tokens.apiBaseUrl} failed: ${why}`);
+      throw new Error(why);
+    }
+    void vscode.window.showInformationMessage(`Signed in to Gong with your OAuth app: profile "${name}" (${tokens.apiBaseUrl}).`);
+    return true;
+  }
   const baseUrl = a.baseUrl ?? DEFAULT_BASE_URL;
   const auth: GongAuth = a.kind === 'bearer'
     ? { kind: 'bearer', token: a.token ?? '' }
@@ -194,7 +245,7 @@ export async function runSwitchProfile(services: Services, profileName?: string)
   const active = session.active?.name;
   const addNew = 'Sign in with another profile...';
   const picked = await services.prompter().pick([
-    ...session.profiles().map(x => ({ label: x.name, description: `${x.baseUrl} · ${x.authKind === 'basic' ? 'access key' : 'token'}${x.name === active ? ' · active' : ''}` })),
+    ...session.profiles().map(x => ({ label: x.name, description: `${x.baseUrl} · ${authKindLabel(x.authKind)}${x.name === active ? ' · active' : ''}` })),
     { label: addNew },
   ], { title: 'Switch Gong Profile', placeholder: 'Which Gong account should the views show?' });
   if (picked === undefined || typeof picked === 'symbol') throw new UserCancelled();

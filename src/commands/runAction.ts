@@ -148,7 +148,7 @@ export function registerRunAction(services: Services): void {
       run = { actionId: picked.run.actionId, input: picked.run.input };
     }
     const action = findAction(run.actionId as string);
-    const text = curlFor(action, run.input ?? {}, profile.baseUrl, profile.authKind, { multiline: true });
+    const text = curlFor(action, run.input ?? {}, profile.baseUrl, profile.authKind === 'basic' ? 'basic' : 'bearer', { multiline: true });
     await vscode.env.clipboard.writeText(text);
     const vars = profile.authKind === 'basic' ? '$GONG_ACCESS_KEY and $GONG_ACCESS_KEY_SECRET' : '$GONG_BEARER_TOKEN';
     void vscode.window.showInformationMessage(`Copied the curl command for ${action.title}. Set ${vars} in your shell before running it.`);

@@ -9,6 +9,7 @@ import type { World } from './model';
 import { allRoutes } from './routes/index';
 import { Faults } from './faults';
 import { Pager } from './paging';
+import { LocalOAuth } from './oauth';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rateLimit';
 import type { RateLimitConfig } from './rateLimit';
 import { DEFAULT_LIMITS, LOCAL_GONG_FEATURES, LocalGongServer } from './server';
@@ -98,6 +99,8 @@ export interface LocalGongOptions {
   disable?: readonly LocalGongFeature[];
   /** The "(very long sentence)" call also gets a megabyte without a space in its title and brief. */
   unbrokenText?: boolean;
+  /** Seconds an OAuth access token lives (default 86,400); short in tests of token refresh. */
+  oauthTokenTtlSeconds?: number;
 }
 
 export interface LocalGongHandle {
@@ -114,6 +117,8 @@ export interface LocalGongHandle {
   close(): Promise<void>;
   /** Registers a new bearer token with these scopes and returns it. */
   addToken(scopes: string[]): string;
+  /** The company's Gong OAuth app: its client id and secret, and how many refresh grants were answered. */
+  readonly oauth: { readonly clientId: string; readonly clientSecret: string; readonly refreshCount: number };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -143,7 +148,10 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
   const bearerToken = `lg_${secret(24)}`;
   tokens.set(bearerToken, 'all');
   for (const t of options.tokens ?? []) tokens.set(t.token, new Set(t.scopes));
-  const credentials: Credentials = { accessKey: `LGAK${secret(12)}`, accessKeySecret: secret(32), tokens };
+  const tokenExpiries = new Map<string, number>();
+  const credentials: Credentials = { accessKey: `LGAK${secret(12)}`, accessKeySecret: secret(32), tokens, tokenExpiries };
+  let baseUrl = '';
+  const oauth = new LocalOAuth(tokens, tokenExpiries, () => baseUrl, () => (fixedNow === undefined ? Date.now() : fixedNow.getTime()), { accessTokenTtlSeconds: options.oauthTokenTtlSeconds });
   const faults = new Faults();
   const idSource = worldExtras(world).idSource;
   const server = new LocalGongServer({
@@ -152,6 +160,7 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
     credentials,
     limiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     faults,
+    oauth,
     pager: new Pager(randomBytes(32)),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     latencyMs,
@@ -167,8 +176,14 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
   });
   const address = await server.listen(port, host);
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${urlHost}:${address.port}`;
   return {
-    baseUrl: `http://${urlHost}:${address.port}`,
+    baseUrl,
+    oauth: {
+      clientId: oauth.app.clientId,
+      clientSecret: oauth.app.clientSecret,
+      get refreshCount() { return oauth.refreshCount; },
+    },
     accessKey: credentials.accessKey,
     accessKeySecret: credentials.accessKeySecret,
     bearerToken,

@@ -58,6 +58,8 @@ export interface Credentials {
   accessKey: string;
   accessKeySecret: string;
   tokens: Map<string, ReadonlySet<string> | 'all'>;
+  /** Epoch ms after which a bearer token is refused (OAuth access tokens expire). */
+  tokenExpiries?: Map<string, number>;
 }
 
 export interface ServerDeps {
@@ -73,6 +75,8 @@ export interface ServerDeps {
   disabled?: ReadonlySet<LocalGongFeature>;
   now(): Date;
   newId(): string;
+  /** Gong's OAuth endpoints (/oauth2/*), answered before any API auth. */
+  oauth?: { handle(req: IncomingMessage, res: ServerResponse, method: string, path: string, url: URL): Promise<boolean> };
 }
 
 interface CompiledRoute {
@@ -197,6 +201,7 @@ export class LocalGongServer {
     }
     if (this.deps.latencyMs > 0) await this.sleep(this.deps.latencyMs);
     if (this.closed) return;
+    if (this.deps.oauth && path.startsWith('/oauth2/') && await this.deps.oauth.handle(req, res, method, path, url)) return;
 
     const scopes = this.authenticate(req.headers.authorization);
     if (scopes === undefined) {
@@ -334,7 +339,11 @@ export class LocalGongServer {
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       return decoded === `${credentials.accessKey}:${credentials.accessKeySecret}` ? 'all' : undefined;
     }
-    if (scheme === 'bearer') return credentials.tokens.get(value);
+    if (scheme === 'bearer') {
+      const expires = credentials.tokenExpiries?.get(value);
+      if (expires !== undefined && expires <= this.deps.now().getTime()) return undefined;
+      return credentials.tokens.get(value);
+    }
     return undefined;
   }
 

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { OAuthApp, OAuthTokens } from '../gong/oauth';
 import type { GongApi, GongConnection, SchedulerStats } from '../gong/types';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
@@ -11,7 +12,8 @@ import type { InsightsPanels } from '../panels/insights';
 export interface ProfileInfo {
   name: string;
   baseUrl: string;
-  authKind: 'basic' | 'bearer';
+  /** `oauth`: a company's Gong OAuth app; its access token is refreshed before it expires. */
+  authKind: 'basic' | 'bearer' | 'oauth';
 }
 
 /** The signed-in state: profiles, the active client, and sign-in/out. Implemented in src/auth/. */
@@ -34,6 +36,8 @@ export interface GongSession extends vscode.Disposable {
    * views will stay empty (a token without the workspaces scope), otherwise undefined.
    */
   signIn(profileName: string, connection: GongConnection): Promise<string | undefined>;
+  /** The same for tokens from a Gong OAuth app's consent (API calls go to `tokens.apiBaseUrl`). */
+  signInOAuth(profileName: string, app: OAuthApp, tokens: OAuthTokens): Promise<string | undefined>;
   /** Removes every stored secret of the profile (the active one by default). */
   signOut(profileName?: string): Promise<void>;
   switchTo(profileName: string): Promise<void>;
@@ -51,6 +55,8 @@ export interface Services {
   readonly data: GongData;
   /** Current prompter (replaceable by integration tests). */
   prompter(): Prompter;
+  /** Opens a web page in the person's browser (the OAuth consent page); tests replace it with a scripted browser. */
+  openExternal(url: string): Promise<boolean>;
   /** The sidebar trees (set by registerViews), so tests read the rows VS Code shows. */
   views?: TreeAccess;
   /** Call search (set by registerSearch): the last results and the one search function. */

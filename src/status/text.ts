@@ -1,6 +1,7 @@
 /** The status bar's words, without `vscode` so they are checked in plain Node. */
 import type { SchedulerStats } from '../gong/types';
 import type { ProfileInfo } from '../platform/services';
+import { authKindLabel } from '../auth/profiles';
 
 const nf = new Intl.NumberFormat('en-US');
 
@@ -27,7 +28,7 @@ export function statusText(active: ProfileInfo | undefined, stats: SchedulerStat
     ? `${icon} Gong: ${active.name} · rate limited until ${until} (${wait} s)`
     : `${icon} Gong: ${active.name} · ${used}`;
   const tooltip = [
-    `Gong profile "${active.name}" (${active.baseUrl}, ${active.authKind === 'basic' ? 'access key' : 'bearer token'})`,
+    `Gong profile "${active.name}" (${active.baseUrl}, ${authKindLabel(active.authKind)})`,
     `Requests today: ${used} of the daily budget`,
     nearBudget
       ? (left === 0 ? 'The daily request budget is used up: bulk work asks before going past it (gongExplorer.dailyRequestBudget)' : `Near the daily request budget: ${nf.format(left)} left today`)
