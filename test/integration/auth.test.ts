@@ -51,7 +51,7 @@ describe('sign-in and profiles', function () {
     });
     assert.equal(api.services.session.active?.name, before, 'the active profile is unchanged');
     assert.ok(!api.services.session.profiles().some(p => p.name === 'Broken'), 'no profile stored');
-    assert.deepEqual(await secretsOf('Broken'), { accessKey: undefined, accessKeySecret: undefined, token: undefined });
+    assert.deepEqual(await secretsOf('Broken'), { accessKey: undefined, accessKeySecret: undefined, token: undefined, oauthApp: undefined, oauthTokens: undefined });
     // The same check, without the command around it, gives the typed error the message is built from.
     await assert.rejects(
       api.services.session.signIn('Broken', { baseUrl: gong().baseUrl, auth: { kind: 'basic', accessKey: gong().accessKey, accessKeySecret: 'x' } }),
@@ -132,13 +132,13 @@ describe('sign-in and profiles', function () {
   it('signing out removes every stored secret of the profile', async () => {
     const api = await getApi();
     await vscode.commands.executeCommand('gongExplorer.auth.signOut', 'Second');
-    assert.deepEqual(await secretsOf('Second'), { accessKey: undefined, accessKeySecret: undefined, token: undefined });
+    assert.deepEqual(await secretsOf('Second'), { accessKey: undefined, accessKeySecret: undefined, token: undefined, oauthApp: undefined, oauthTokens: undefined });
     assert.ok(!api.services.session.profiles().some(p => p.name === 'Second'));
     assert.equal(api.services.session.active?.name, 'Auth', 'signing out another profile keeps the active one');
     await vscode.commands.executeCommand('gongExplorer.auth.signOut', 'Auth');
     assert.equal(api.services.session.active, undefined);
     assert.equal(api.services.session.api(), undefined);
-    assert.deepEqual(await secretsOf('Auth'), { accessKey: undefined, accessKeySecret: undefined, token: undefined });
+    assert.deepEqual(await secretsOf('Auth'), { accessKey: undefined, accessKeySecret: undefined, token: undefined, oauthApp: undefined, oauthTokens: undefined });
     const views = api.services.views;
     assert.ok(views);
     assert.deepEqual(await views.getChildren('workspaces'), [], 'signed out: the welcome view shows');

@@ -22,11 +22,11 @@ describe('first minute: the welcome, Loading rows, the walkthrough', function ()
   const gong = useGong({ latencyMs: 600, users: 40, calls: 40, seed: 3 });
   after(async () => { await signOutAll(await getApi()); });
 
-  it('signed out: one welcome (what it does, Sign In, Try the Demo) instead of seven "Sign in" views', async () => {
+  it('signed out: one welcome (what it does, Sign In, Try the Demo) instead of every view asking to sign in', async () => {
     const api = await getApi();
     await signOutAll(api);
     const views = manifest().contributes.views['gongExplorer'] ?? [];
-    assert.equal(views.length, 7);
+    assert.ok(views.length >= 7, `${views.length} Gong views`);
     const shownSignedOut = views.filter(v => v.when !== 'gongExplorer:signedIn').map(v => v.id);
     assert.deepEqual(shownSignedOut, ['gongExplorer.workspaces'], 'only the view with the welcome shows while signed out');
     const welcome = manifest().contributes.viewsWelcome.filter(w => w.when === '!gongExplorer:signedIn');
