@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { ensureRuntime, projectRoot } from '../scripts/vscode/install.mjs';
 import { VENDOR_FILES, extensionBuilds } from '../scripts/extensionBundle.mjs';
 import { makeRunDir, removeRunDir, startCodeServer } from '../scripts/vscode/codeServer.mjs';
-import { launchBrowser, workbenchUrl } from '../scripts/vscode/browser.mjs';
+import { launchBrowser } from '../scripts/vscode/browser.mjs';
 import { createUiContext } from '../scripts/vscode/uiSteps.mjs';
 import { answerSignIn } from '../test/integration/ui/signIn.mjs';
 import { countingProxy, watchFirstRows } from '../test/integration/ui/reload.mjs';

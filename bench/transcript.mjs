@@ -62,7 +62,7 @@ try {
   figures.buildGoalMs = 50;
   console.log(`view model: ${figures.monologues} monologues, ${figures.sentences} sentences; first build ${figures.buildFirstMs} ms, median ${figures.buildMedianMs} ms (goal < 50 ms)`);
 
-  figures.batch = await batchFigures(api);
+  figures.batch = await batchFigures();
   const b = figures.batch;
   console.log(`batch: ${b.calls} transcripts, ${(b.bytes / 1e6).toFixed(1)} MB; parse ${b.parseMs} ms vs JSON.parse ${b.jsonParseMs} ms (ratio ${b.ratio}, goal <= 2; with bare ids ${b.bareIdsParseMs} ms, ratio ${b.bareIdsRatio}; the careful parser ${b.carefulParseMs} ms); ids exact: ${b.idsExact}; longest task while loading ${b.longestTaskMs} ms of CPU (goal < 100 ms; longest wall-clock gap ${b.longestGapMs} ms)`);
 
@@ -132,7 +132,7 @@ if (typeof figures.firstPaintMs === 'number') figures.firstPaintOk = figures.fir
 console.log(JSON.stringify(figures));
 
 /** The figures of one answer holding 100 calls' transcripts (see the header). */
-async function batchFigures(api) {
+async function batchFigures() {
   const ids = gong.world.calls.slice(0, 100).map(c => c.id);
   // The answer's text exactly as Gong sends it, read once with a plain request.
   const req = transcriptRequest(ids);

@@ -1,4 +1,4 @@
-// `npm test`: builds, type-checks, runs the unit suites in plain Node and the integration suite in
+// `npm test`: builds, type-checks, lints, runs the unit suites in plain Node and the integration suite in
 // a real VS Code, then prints one plain line `N passed, N failed, N skipped` counting all of them.
 // --unit-only skips the integration suite (and says so in the counts).
 // The VS Code runtime (Node 24, code-server, Chromium) is installed or found before the unit suites, so
@@ -49,6 +49,9 @@ mkdirSync('out', { recursive: true });
 if (!step('build', node, ['esbuild.mjs'], 300_000)) totals.failed += 1;
 if (step('typecheck and compile tests', node, ['node_modules/typescript/bin/tsc', '-p', '.'], 600_000)) totals.passed += 1;
 else { console.error('type errors (counted as one failure)'); totals.failed += 1; }
+// ESLint (eslint.config.mjs): any problem, warnings included, counts as one failure.
+if (step('lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'], 900_000)) totals.passed += 1;
+else { console.error('lint problems (counted as one failure)'); totals.failed += 1; }
 
 // The runtime first: the real-browser hostile-content checks in the unit suite need its Chromium.
 let runtime;

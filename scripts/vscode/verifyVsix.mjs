@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureRuntime, projectRoot } from './install.mjs';
 import { isolatedEnv, makeRunDir, removeRunDir, startCodeServer } from './codeServer.mjs';
-import { launchBrowser, workbenchUrl } from './browser.mjs';
+import { launchBrowser } from './browser.mjs';
 import { createUiContext } from './uiSteps.mjs';
 
 /** Every file under `dir` whose name matches `re`. */

@@ -69,6 +69,7 @@ export function profileNameProblem(name: string): string | undefined {
   const n = name.trim();
   if (!n) return 'Enter a profile name';
   if (n.length > 40) return 'Use at most 40 characters';
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u001f]/.test(n)) return 'Control characters are not allowed';
   return undefined;
 }

@@ -98,7 +98,7 @@ function searched(data: Data): string {
 export function askEntityMarkdown(data: unknown, input: Record<string, unknown> = {}): string | undefined {
   if (!isObj(data)) return undefined;
   const sections = listOf(data.answer);
-  const about = [input.crmEntityType, input.crmEntityId].filter(v => typeof v === 'string').map(v => escapeMarkdown(v as string)).join(' ');
+  const about = [input.crmEntityType, input.crmEntityId].filter(v => typeof v === 'string').map(v => escapeMarkdown(v)).join(' ');
   const lines = [`# ${typeof input.question === 'string' && input.question !== '' ? escapeMarkdown(input.question) : 'Answer'}`, ''];
   if (about !== '') lines.push(`About ${about}. ${searched(data)}`, '');
   else lines.push(searched(data), '');

@@ -25,7 +25,7 @@ const PHONE_MESSAGE = 'must be a phone number starting with + and the country co
 type AnySchema = z.ZodType;
 
 function withMeta<T extends AnySchema>(schema: T, meta: FieldMeta): T {
-  return schema.meta({ ...meta }) as T;
+  return schema.meta({ ...meta });
 }
 
 /**

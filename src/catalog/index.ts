@@ -11,6 +11,7 @@ import type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, Vali
 import { allActions } from './actions/index';
 import { fieldMeta, unwrapAll, unwrapOnce } from './fields';
 import { getPath, isPlainObject, setPath } from './paths';
+import { textOf } from '../shared/textOf';
 
 export type { ActionDef, CatalogApi, FieldSpec, InputIssue, InputPlacement, ValidationResult } from './types';
 export { allActions } from './actions/index';
@@ -325,7 +326,7 @@ export function buildRequest(action: ActionDef, value: Record<string, unknown>):
     const wire = p.wireName ?? key;
     switch (p.in) {
       case 'path':
-        path = path.split(`{${wire}}`).join(encodeURIComponent(String(v)));
+        path = path.split(`{${wire}}`).join(encodeURIComponent(textOf(v)));
         break;
       case 'query':
         query[wire] = toQueryValue(v);
@@ -334,7 +335,7 @@ export function buildRequest(action: ActionDef, value: Record<string, unknown>):
         multipart = true;
         const shape = Object.hasOwn(action.input.shape, key) ? action.input.shape[key] as z.ZodType : undefined;
         const meta = shape ? fieldMeta(shape) : undefined;
-        if (meta?.gongKind === 'file') files[wire] = { path: String(v) };
+        if (meta?.gongKind === 'file') files[wire] = { path: textOf(v) };
         else fields[wire] = typeof v === 'string' ? v : JSON.stringify(v);
         break;
       }

@@ -52,6 +52,7 @@ let undici: typeof Undici | undefined;
  * extension imports this module at activation (its bundle maps `undici` to a file of its own).
  */
 function loadUndici(): typeof Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at activation
   undici ??= require('undici') as typeof Undici;
   return undici;
 }

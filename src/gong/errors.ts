@@ -153,7 +153,7 @@ export function errorFromResponse(info: ErrorResponseInfo): GongError {
   if (errors.length === 0 && envelope === undefined && info.text.trim() !== '') errors.push(info.text.trim().slice(0, 300));
   const extra: Record<string, unknown> = {};
   if (envelope) for (const [k, v] of Object.entries(envelope)) if (k !== 'errors' && k !== 'requestId') extra[k] = v;
-  const bodyRequestId = typeof envelope?.['requestId'] === 'string' ? envelope['requestId'] as string : undefined;
+  const bodyRequestId = typeof envelope?.['requestId'] === 'string' ? envelope['requestId'] : undefined;
   const init: GongErrorInit = {
     status: info.status, requestId: bodyRequestId ?? info.requestId, errors, extra, method: info.method, path: info.path,
   };

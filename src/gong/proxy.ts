@@ -106,6 +106,7 @@ export function describeProxy(plan: ProxyPlan | undefined): string {
  */
 export function proxyDispatcher(plan: ProxyPlan | undefined): Dispatcher | undefined {
   if (!plan) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at activation
   const undici = require('undici') as typeof Undici;
   const tls = plan.strictSSL ? {} : { requestTls: { rejectUnauthorized: false }, proxyTls: { rejectUnauthorized: false } };
   return new undici.EnvHttpProxyAgent({

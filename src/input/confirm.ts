@@ -5,6 +5,7 @@
 import { catalog, getPath } from '../catalog/index';
 import type { ActionDef } from '../catalog/types';
 import { oneLine } from '../shared/safeText';
+import { textOf } from '../shared/textOf';
 
 /** The text a person must retype, from the input at `confirmField`; undefined when there is none. */
 export function confirmTarget(input: Record<string, unknown>, confirmField: string | undefined): string | undefined {
@@ -13,7 +14,7 @@ export function confirmTarget(input: Record<string, unknown>, confirmField: stri
   if (v === undefined || v === null) return undefined;
   if (Array.isArray(v)) return v.map(x => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  return textOf(v);
 }
 
 function normalise(s: string): string {

@@ -5,6 +5,7 @@
  */
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { FieldSpec, IdKind } from '../catalog/types';
+import { textOf } from '../shared/textOf';
 
 export type ParseResult =
   | { ok: true; value: unknown }
@@ -159,6 +160,5 @@ export function parseAnswer(field: FieldSpec, text: string): ParseResult {
 export function formatAnswer(field: FieldSpec, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.kind === 'array' && Array.isArray(value) && value.every(v => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return textOf(value);
 }

@@ -8,7 +8,7 @@ import { deletePath, getPath, isPlainObject, setPath } from '../catalog/index';
 
 /** A deep copy of JSON-like input, so answers never write into the caller's prefill (bigint and class instances are kept by reference). */
 export function cloneInput<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(x => cloneInput(x)) as unknown as T;
+  if (Array.isArray(v)) return (v as unknown[]).map(x => cloneInput(x)) as unknown as T;
   if (isPlainObject(v) && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = cloneInput(x);

@@ -6,7 +6,7 @@
 import type * as vscode from 'vscode';
 import type { FieldSpec, IdKind } from '../catalog/types';
 import type { Prompter } from '../platform/prompter';
-import { isBack, type Back } from '../platform/back';
+import { isBack } from '../platform/back';
 import { DATE_PRESETS, dateRole, presetRange, siblingPath, type DatePresetId } from './dates';
 import { formatAnswer, parseAnswer } from './parse';
 import { answer, back, chooseOptional, nextStep, position, previous, startWizard, usesOptionalChooser, type Step, type WizardState } from './plan';

@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { LocalRequest } from './contract';
 import { LocalHttpError } from './contract';
+import { textOf } from '../shared/textOf';
 
 export const PAGE_SIZE = 100;
 
@@ -47,7 +48,7 @@ export function canonicalJson(value: unknown): string {
   }
   // Lossless numbers and anything else with a string form.
   if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    return String(value);
+    return textOf(value);
   }
   return JSON.stringify(value) ?? 'null';
 }

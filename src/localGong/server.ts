@@ -277,8 +277,8 @@ export class LocalGongServer {
 
     const ctx: RouteContext = {
       world: this.deps.world,
-      now: this.deps.now,
-      newId: this.deps.newId,
+      now: () => this.deps.now(),
+      newId: () => this.deps.newId(),
       page: (r, items) => this.deps.pager.page(r, items),
       hasScope,
       requestId,

@@ -12,6 +12,7 @@ import {
   HOSTILE_LIST, HOSTILE_MARK, HOSTILE_SAMPLES, KEY_POINTS, LAST_NAMES, LANGUAGE_TAGS, LONG_SENTENCE_MARK, MANAGER_TITLES,
   NEXT_STEPS, REP_TITLES, SENTENCES, STRUCTURE_SECTIONS, SYSTEMS_CONFERENCE, SYSTEMS_PHONE, TOPICS, WORKSHOP_MARK,
 } from './text';
+import { textOf } from '../shared/textOf';
 
 export interface WorldOptions {
   seed?: number;
@@ -228,7 +229,7 @@ export function generateWorld(options: WorldOptions = {}): World {
     let managerId: string | null = null;
     if (i > 0 && level === 0) managerId = (users[0] as LgUser).id;
     else if (level === 1) managerId = (users[ur.int(0, execCount - 1)] as LgUser).id;
-    else if (level === 2) managerId = (users[execCount + ur.int(0, Math.max(0, managerCount - 1))] ?? users[0] as LgUser).id;
+    else if (level === 2) managerId = (users[execCount + ur.int(0, Math.max(0, managerCount - 1))] ?? users[0]!).id;
     const manager = managerId === null ? undefined : byIdSoFar.get(managerId);
     const workspaceIds = level === 0 ? workspaces.map(w => w.id)
       : level === 1 ? [ur.pick(workspaces).id]
@@ -418,7 +419,7 @@ export function generateWorld(options: WorldOptions = {}): World {
     const host = callRand.chance(0.25) ? callRand.pick(hostPool) : (hostOrder[i % hostOrder.length] as LgUser);
     const workspaceId = host.workspaceIds[0] ?? (workspaces[0] as LgWorkspace).id;
     const customer = callRand.int(0, CUSTOMERS.length - 1);
-    const cust = CUSTOMERS[customer] ?? (CUSTOMERS[0] as (typeof CUSTOMERS)[number]);
+    const cust: (typeof CUSTOMERS)[number] = CUSTOMERS[customer] ?? CUSTOMERS[0]!;
     const conference = special !== 'normal' || callRand.chance(0.7);
     const internalOnly = special === 'normal' && conference && callRand.chance(0.06);
     let language = 'eng';
@@ -637,7 +638,7 @@ function buildExtensive(world: World, call: LgCall): Record<string, unknown> {
   const r = new Rand(streamRng(world.seed, `extensive:${call.id}`));
   const fmt = (ms: number): string => formatInZone(ms, world.timeZone, 3);
   const customerIndex = secret?.customer ?? 0;
-  const cust = CUSTOMERS[customerIndex] ?? (CUSTOMERS[0] as (typeof CUSTOMERS)[number]);
+  const cust: (typeof CUSTOMERS)[number] = CUSTOMERS[customerIndex] ?? CUSTOMERS[0]!;
   const speakers = attendees(call);
   const external = call.parties.find(p => p.affiliation === 'External');
   const d = Math.max(1, call.duration);
@@ -696,7 +697,7 @@ function buildExtensive(world: World, call: LgCall): Record<string, unknown> {
     { title: 'Pain points', items: [{ text: hostile ? `Manual work ${HOSTILE_SAMPLES.markdownImage}` : 'Too much manual work keeping records current.', startTimes: [at(), at()].sort((a, b) => a - b) }] },
   ];
   const outcome = r.pick(world.callOutcomes);
-  const outcomeName = String(outcome.callOutcome ?? 'Unknown');
+  const outcomeName = textOf(outcome.callOutcome, 'Unknown');
   const callOutcome = { id: outcomeName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, ''), category: outcome.category === 'ANSWERED' ? 'Answered' : 'Not answered', name: outcomeName };
   const keyPoints = r.sample(KEY_POINTS, r.int(2, 4)).map(text => ({ text }));
   if (secret?.kind === 'hostile') for (const h of HOSTILE_LIST) keyPoints.push({ text: h });

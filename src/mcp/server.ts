@@ -17,6 +17,7 @@ import {
   MAX_BUDGET, ToolError, ToolRun, actionTool, callText, fetchCall, fetchTranscript, findTool, gongErrorText, gongTools, jsonSchemaOf, runTool, transcriptText,
   type ToolContext, type ToolDef,
 } from '../tools/index';
+import { textOf } from '../shared/textOf';
 
 export interface GongMcpOptions extends ToolContext {
   /** Adds every catalog write as a tool (`--allow-writes`). */
@@ -32,7 +33,7 @@ function readOnlyRunAction(base: ToolDef, allowWrites: boolean): ToolDef {
     destructive: false,
     description: `${base.description.split(' Writes (')[0] ?? base.description} Runs read actions only; ${allowWrites ? 'writes are their own gong_action_* tools on this server.' : 'this server was started without --allow-writes, so writes are refused.'} Cost: one Gong request (one per page of a paged action).`,
     async run(input, r) {
-      const a = catalog.find(String(input.action ?? ''));
+      const a = catalog.find(textOf(input.action));
       if (a && !a.readOnly) {
         throw new ToolError(allowWrites
           ? `${a.id} changes Gong; use the tool ${actionTool(a).name} for it.`

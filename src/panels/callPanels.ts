@@ -358,7 +358,7 @@ export class CallPanels implements vscode.Disposable {
   /** Run Action for this call: the actions that take a call (ids filled in), or any action with `id` prefilled. */
   private async runActionFor(callId: string): Promise<void> {
     const choices = [
-      ...actionsFor({ kind: 'call', gongId: callId, callId, json: {} }).map(c => ({ label: c.label, description: c.actionId, prefill: { actionId: c.actionId, input: c.input } as Record<string, unknown> })),
+      ...actionsFor({ kind: 'call', gongId: callId, callId, json: {} }).map(c => ({ label: c.label, description: c.actionId, prefill: { actionId: c.actionId, input: c.input } })),
       { label: 'Another action...', description: 'with this call id filled in where an action asks for `id`', prefill: { input: { id: callId } } as Record<string, unknown> },
     ];
     const picked = await this.services.prompter().pick(choices, { title: `Run Action for call ${callId}` });

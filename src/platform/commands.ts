@@ -95,6 +95,7 @@ export function registerCommand(
   context: vscode.ExtensionContext,
   log: Logger,
   id: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares its own argument types
   handler: (...args: any[]) => unknown,
 ): void {
   context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
  */
 
 import { BACK, type Back } from './back';
+import { textOf } from '../shared/textOf';
 
 export { BACK, isBack, type Back } from './back';
 
@@ -176,13 +177,13 @@ export class ScriptedPrompter implements Prompter {
     };
     if (Array.isArray(a)) return a.map(l => find(String(l)));
     if (typeof a === 'object' && a !== null) return a as T;
-    return options.canPickMany ? [find(String(a))] : find(String(a));
+    return options.canPickMany ? [find(textOf(a))] : find(textOf(a));
   }
 
   async input(options: InputOptions): Promise<string | Back | undefined> {
     const a = this.next({ kind: 'input', title: options.title, step: options.step, totalSteps: options.totalSteps, prompt: options.prompt, value: options.value, password: options.password });
     if (a === BACK || a === undefined) return a as Back | undefined;
-    const text = String(a);
+    const text = textOf(a);
     const msg = options.validate ? await options.validate(text) : undefined;
     if (msg) {
       this.validationMessages.push(msg);
@@ -193,16 +194,16 @@ export class ScriptedPrompter implements Prompter {
 
   async confirm(message: string, options: { modal?: boolean; detail?: string }, ...buttons: string[]): Promise<string | undefined> {
     const a = this.next({ kind: 'confirm', message, detail: options.detail, labels: buttons });
-    return a === undefined ? undefined : String(a);
+    return a === undefined ? undefined : textOf(a);
   }
 
   async pickFile(options: { title?: string }): Promise<string | undefined> {
     const a = this.next({ kind: 'pickFile', title: options.title });
-    return a === undefined ? undefined : String(a);
+    return a === undefined ? undefined : textOf(a);
   }
 
   async saveFile(options: { title?: string }): Promise<string | undefined> {
     const a = this.next({ kind: 'saveFile', title: options.title });
-    return a === undefined ? undefined : String(a);
+    return a === undefined ? undefined : textOf(a);
   }
 }

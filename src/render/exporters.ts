@@ -134,6 +134,7 @@ export function exportTranscript(m: TranscriptModel, format: ExportFormat): stri
 
 /** A file name from the call title, safe on every OS. */
 export function exportFileName(m: TranscriptModel, format: ExportFormat): string {
+  // eslint-disable-next-line no-control-regex -- control characters cannot go into a file name
   const base = m.title.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `call-${m.callId}`;
   return `${base}.${EXPORT_FILES[format].ext}`;
 }

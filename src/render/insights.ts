@@ -285,7 +285,7 @@ export function scorecardChart(cards: readonly unknown[], userId: string, range:
     s.n[i]! += 1;
   }
   const series = [...byCard.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label)).map(([id, s], k) => ({
-    key: `scorecard-${id}`, label: s.label, values: s.sum.map((v, i) => (s.n[i] ? round(v / s.n[i]!) : null)), colour: k,
+    key: `scorecard-${id}`, label: s.label, values: s.sum.map((v, i) => (s.n[i] ? round(v / s.n[i]) : null)), colour: k,
   }));
   return {
     id: 'scorecards', title: 'Answered scorecards', unit: 'overall score', xKind: 'time', x, period, style: 'points', series,

@@ -30,6 +30,7 @@ let md: Parser | undefined;
  */
 function parser(): Parser {
   if (md) return md;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at activation
   const Ctor = require('markdown-it') as typeof MarkdownIt;
   const made = new Ctor('default', { html: false, linkify: true, typographer: false, breaks: true });
   // http(s) targets parse (so images become their alt text); walk() links only those to Gong's hosts.

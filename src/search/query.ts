@@ -255,6 +255,7 @@ function termRanges(t: Term, toks: TokenPos[]): Range[] {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range by its code points
 const NON_ASCII = /[^\x00-\x7f]/;
 const matchers = new WeakMap<ParsedQuery, RegExp>();
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

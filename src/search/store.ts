@@ -128,6 +128,7 @@ export function sqliteAvailable(): boolean {
 function loadSqlite(): SqliteModule {
   // getBuiltinModule avoids bundlers and the ExperimentalWarning-free path where present.
   const get = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at activation
   const mod = (get ? get('node:sqlite') : require('node:sqlite')) as SqliteModule | undefined;
   if (!mod?.DatabaseSync) throw new Error('node:sqlite is not available');
   return mod;

@@ -17,6 +17,7 @@ import { GONG_REQUESTS_PER_SECOND, planFetch, runFetch, type FetchPlan, type Sea
 import { parseQuery, QueryError, snippet, type ParsedQuery } from '../search/query';
 import { bidiControlPattern, boundedTooltip, oneLine } from '../shared/safeText';
 import { DEFAULT_LIMIT, type CallResult, type SearchHit, type SearchResult } from '../search/store';
+import { textOf } from '../shared/textOf';
 
 export const SEARCH_VIEW = 'gongExplorer.search';
 const PENDING_KEY = 'gongExplorer.search.pending';
@@ -431,7 +432,7 @@ export function registerSearch(services: Services): SearchAccess {
     const items = await Promise.all(stores.map(async f => {
       const folder = join(dir, f);
       let profile = f;
-      try { profile = String((JSON.parse(readFileSync(join(folder, 'profile.json'), 'utf8')) as { profile?: unknown }).profile ?? f); } catch { /* name from the folder */ }
+      try { profile = textOf((JSON.parse(readFileSync(join(folder, 'profile.json'), 'utf8')) as { profile?: unknown }).profile, f); } catch { /* name from the folder */ }
       const bytes = ['store.db', 'store.db-wal'].reduce((n, x) => { try { return n + statSync(join(folder, x)).size; } catch { return n; } }, 0);
       let detail = '';
       if (backend?.folder === folder) { try { const s = await backend.b.stats(); detail = `${s.calls.toLocaleString('en-US')} calls, ${s.sentences.toLocaleString('en-US')} sentences`; } catch { /* size only */ } }

@@ -20,6 +20,7 @@ import { planFetch, runFetch } from '../search/fetch';
 import { clockOf, dateOf } from '../search/export';
 import { parseQuery, QueryError } from '../search/query';
 import { ToolError, ToolRun, defineTool, scan, scanNote, short, validateActionInput, type ScanResult, type ToolConfirmation, type ToolDef } from './run';
+import { textOf } from '../shared/textOf';
 
 const DAY = 86_400_000;
 
@@ -328,7 +329,7 @@ const scorecards = defineTool({
       line: a => {
         const answers = objs(a['answers']).map(x => {
           const q = short(questions.get(readStr(x['questionId']) ?? '') ?? readStr(x['questionId']) ?? 'question', 90);
-          const value = x['notApplicable'] === true ? 'n/a' : [x['score'] !== null && x['score'] !== undefined ? `score ${String(x['score'])}` : '', readStr(x['answerText']) ? `"${short(x['answerText'], 200)}"` : '', arr(x['selectedOptions']).length ? `options ${arr(x['selectedOptions']).join(', ')}` : ''].filter(Boolean).join(', ') || 'no answer';
+          const value = x['notApplicable'] === true ? 'n/a' : [x['score'] !== null && x['score'] !== undefined ? `score ${textOf(x['score'])}` : '', readStr(x['answerText']) ? `"${short(x['answerText'], 200)}"` : '', arr(x['selectedOptions']).length ? `options ${arr(x['selectedOptions']).join(', ')}` : ''].filter(Boolean).join(', ') || 'no answer';
           return `${x['isOverall'] === true ? 'Overall' : q}: ${value}`;
         });
         return `- ${short(a['scorecardName'] ?? 'Scorecard', 60)} · call ${readStr(a['callId']) ?? '?'} (${short(a['callStartTime'], 30)}) · reviewed user ${readStr(a['reviewedUserId']) ?? '?'} · reviewer ${readStr(a['reviewerUserId']) ?? 'automatic'} · ${short(a['reviewMethod'], 12)} ${short(a['reviewTime'], 30)}\n  ${answers.join('\n  ')}`;

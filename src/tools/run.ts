@@ -10,6 +10,7 @@ import { GongError, classify, recordsOf } from '../gong/index';
 import { InputError, findAction, listOf, toRequest, validateInput } from '../catalog/index';
 import type { InputIssue } from '../catalog/types';
 import { clip, count, fitLines } from './budget';
+import { textOf } from '../shared/textOf';
 
 /** What a tool runs with: the signed-in profile's client and the caller's cancellation. */
 export interface ToolContext {
@@ -156,7 +157,7 @@ export async function runTool(tool: ToolDef, raw: unknown, ctx: ToolContext): Pr
   const parsed = tool.input.safeParse(raw ?? {});
   if (!parsed.success) return { text: invalidInputText(tool.name, issuesOf(parsed.error)), isError: true, requests: 0 };
   try {
-    const text = await tool.run(parsed.data as Record<string, unknown>, r);
+    const text = await tool.run(parsed.data, r);
     return { text, isError: false, requests: r.requests };
   } catch (e) {
     if (InputError.is(e)) return { text: invalidInputText(tool.name, e.issues), isError: true, requests: r.requests };
@@ -271,7 +272,7 @@ export function scanNote(res: ScanResult, unit: string, budget: number, limit: n
 }
 
 /** `text` clipped for one line of a list. */
-export const short = (text: unknown, max = 120): string => clip(typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text), max);
+export const short = (text: unknown, max = 120): string => clip(textOf(text), max);
 
 /** The validation the catalog gives any action's input, with issue paths under `prefix`. */
 export function validateActionInput(actionId: string, input: unknown, prefix: string): { ok: true; value: Record<string, unknown> } | { ok: false; issues: InputIssue[] } {

@@ -173,11 +173,10 @@ export class TrackersModel extends ViewModel {
     return wsIds.map(wsId => {
       const mine = list.filter(t => (str(t, 'workspaceId') ?? '') === wsId);
       const w = named.get(wsId) ?? { id: wsId, name: wsId ? `Workspace ${wsId}` : 'No workspace' };
-      let wsNode: TreeNode | undefined;
       const base = workspaceNode(this.viewId, w, undefined,
         async () => mine.map(t => this.trackerNode(t, wsNode)),
         f => mine.some(t => this.trackerNode(t).searchText?.includes(f) ?? false));
-      wsNode = { ...base, description: `${mine.length} tracker${mine.length === 1 ? '' : 's'}`, collapsible: 'expanded' };
+      const wsNode: TreeNode = { ...base, description: `${mine.length} tracker${mine.length === 1 ? '' : 's'}`, collapsible: 'expanded' };
       return wsNode;
     });
   }

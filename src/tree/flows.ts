@@ -48,12 +48,11 @@ export class FlowsModel extends ViewModel {
     if (workspaces.length <= 1) return [ownerRow, ...await this.ownerRows(profile, owner, undefined, undefined, signal)];
     return [ownerRow, ...workspaces.map(w => {
       const wsId = str(w, 'id') ?? '';
-      let wsNode: TreeNode | undefined;
       const base = workspaceNode(this.viewId, w, undefined,
         async s => this.ownerRows(profile, owner, wsId, wsNode, s),
         f => this.cache.sources(profile, childId(this.viewId, 'ws', wsId)).some(src => src instanceof PagedSource
           && src.items.some(x => `${str(x, 'name') ?? ''} ${str(x, 'id') ?? ''}`.toLowerCase().includes(f))));
-      wsNode = { ...base, collapsible: 'expanded' };
+      const wsNode: TreeNode = { ...base, collapsible: 'expanded' };
       return wsNode;
     })];
   }
@@ -79,8 +78,7 @@ export class FlowsModel extends ViewModel {
     const subs = depth < 20 ? all.filter(c => str(c, 'parentFolderId') === id) : [];
     // Sub-folders first, then the folder's own flows; `self` is the very object the view holds,
     // so a load-more under it redraws just this folder.
-    let self: TreeNode | undefined;
-    self = this.flowsContainer(profile, owner, workspaceId, parent, id, name, f, () => subs.map(sf => this.folderNode(profile, owner, workspaceId, self, sf, all, depth + 1)));
+    const self: TreeNode = this.flowsContainer(profile, owner, workspaceId, parent, id, name, f, () => subs.map(sf => this.folderNode(profile, owner, workspaceId, self, sf, all, depth + 1)));
     return self;
   }
 

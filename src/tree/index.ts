@@ -56,7 +56,7 @@ export function createTreeModels(host: TreeHost, data = new GongData(host)): { m
     trackers: new TrackersModel(ViewIds.trackers, host, data),
     scorecards: new ScorecardsModel(ViewIds.scorecards, host, data),
   };
-  return { models, data, all: Object.values(models) };
+  return { models, data, all: Object.values(models) as ViewModel[] };
 }
 
 /**

@@ -17,7 +17,6 @@ export class LibraryModel extends ViewModel {
       const nodeId = childId(this.viewId, 'ws', wsId);
       const folders = () => this.data.once<Folder[]>(profile, nodeId, 'libraryFolders', { workspaceId: wsId },
         data => arr(data, 'folders').map(f => ({ id: str(f, 'id') ?? '', name: str(f, 'name') ?? '', parentFolderId: str(f, 'parentFolderId'), json: f })));
-      let self: TreeNode | undefined;
       const children = async (s?: AbortSignal) => {
         const list = await folders().get(s);
         const ids = new Set(list.map(f => f.id));
@@ -29,7 +28,7 @@ export class LibraryModel extends ViewModel {
         const ids = new Set(all.map(f => f.id));
         return all.filter(f => !f.parentFolderId || !ids.has(f.parentFolderId)).some(f => this.folderMatches(profile, nodeId, f, all, filter));
       };
-      self = workspaceNode(this.viewId, w, undefined, children, hasLoadedMatch);
+      const self: TreeNode = workspaceNode(this.viewId, w, undefined, children, hasLoadedMatch);
       return self;
     });
   }

@@ -334,6 +334,7 @@ export function registerViews(services: Services): void {
     }
   };
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares its own argument types
   const reg = (id: string, fn: (...args: any[]) => unknown) => registerCommand(context, log, id, fn);
   reg(Commands.clearCache, async () => {
     await data.clear();

@@ -321,7 +321,7 @@ function render(model: TranscriptModel): void {
     ...(model.url ? [button('Open in Gong', () => post({ type: 'openInGong' }))] : []));
 
   const speakers = el('div', 'speakers', { role: 'group', 'aria-label': 'Show speakers' });
-  model.speakers.forEach((s, i) => {
+  model.speakers.forEach(s => {
     const box = el('input', undefined, { type: 'checkbox' });
     box.checked = true;
     box.addEventListener('change', () => {

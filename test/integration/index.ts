@@ -13,6 +13,7 @@ import * as diagnostics from 'node:diagnostics_channel';
 import Mocha from 'mocha';
 import { EXTENSION_ID, closeAllGongs, setActivationRecord, type ActivationRecord } from './harness/index';
 import type { GongExplorerApi } from '../../src/extension';
+import { textOf } from '../../src/shared/textOf';
 
 export const STATS_MARKER = 'GONG_INTEGRATION_STATS';
 export const ACTIVATION_MARKER = 'GONG_ACTIVATION';
@@ -35,7 +36,7 @@ function watchNetwork(): () => string[] {
   };
   const onUndici = (message: unknown): void => {
     const req = (message as { request?: { origin?: unknown; path?: unknown } }).request;
-    seen.push(`undici ${String(req?.origin ?? '?')}${String(req?.path ?? '')}`);
+    seen.push(`undici ${textOf(req?.origin, '?')}${textOf(req?.path)}`);
   };
   const onHttp = (): void => { seen.push('http.request'); };
   const channels: Array<[string, (m: unknown) => void]> = [
@@ -45,13 +46,15 @@ function watchNetwork(): () => string[] {
   ];
   for (const [name, fn] of channels) diagnostics.subscribe(name, fn);
   // Connections opened by name (before the diagnostics channel sees a socket) also count.
+  // Kept to put back, and called with its socket through apply().
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const originalConnect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
     const first = args[0] as { host?: string; port?: number; path?: string } | number | string | undefined;
     if (typeof first === 'object' && first !== null && first.port !== undefined) seen.push(`connect ${first.host ?? 'localhost'}:${first.port}`);
-    else if (typeof first === 'number') seen.push(`connect ${String(args[1] ?? 'localhost')}:${first}`);
+    else if (typeof first === 'number') seen.push(`connect ${textOf(args[1], 'localhost')}:${first}`);
     return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof net.Socket.prototype.connect;
+  };
   return () => {
     for (const [name, fn] of channels) diagnostics.unsubscribe(name, fn);
     net.Socket.prototype.connect = originalConnect;

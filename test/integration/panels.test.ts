@@ -25,6 +25,7 @@ function watchRequests(callIds: readonly string[], folderId?: string): { seen: s
   const want = new Set(callIds);
   const seen: string[] = [];
   const restore: Array<() => void> = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very module objects the harness's local Gong runs
   const modules = ['calls', 'library'].map(m => require(join(__dirname, '../../src/localGong/routes', m)) as { routes: RouteDefLike[] });
   for (const def of modules.flatMap(m => m.routes)) {
     if (!['/v2/calls/transcript', '/v2/calls/extensive', '/v2/library/folder-content'].includes(def.path)) continue;

@@ -173,6 +173,7 @@ describe('Run Action', function () {
 
   it('runs a write action and the local Gong holds what was sent; Back returns to the previous step', async () => {
     const api = await getApi();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- plain module functions
     const { meetingsOf, providerDisconnected } = meetingsModule();
     const organizer = gong().world.users.find(u => u.active && !providerDisconnected(u));
     assert.ok(organizer, 'a user with a connected provider');
@@ -210,6 +211,7 @@ describe('Run Action', function () {
 
   it('a destructive action with a wrong retype sends nothing; the right one deletes', async () => {
     const api = await getApi();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- plain module functions
     const { meetingsOf } = meetingsModule();
     const target = meetingsOf(gong().world)[0];
     assert.ok(target, 'a meeting from the previous test');
@@ -235,6 +237,7 @@ describe('Run Action', function () {
 
   it('shows the rule when an answer is not valid, and sends nothing', async () => {
     const api = await getApi();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- plain module functions
     const { meetingsOf } = meetingsModule();
     const count = meetingsOf(gong().world).length;
     const prompter = await withPrompter(api, ['Create a Gong meeting', 'Today', 'not-an-email'], async p => {

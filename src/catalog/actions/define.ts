@@ -42,7 +42,7 @@ export function defineAction(spec: ActionSpec): ActionDef {
   const buildInput = (): z.ZodObject<z.ZodRawShape> => {
     const shape: Record<string, z.core.$ZodType> = { ...spec.shape() };
     if (paging !== 'none') shape.cursor = str('Cursor of the next page, from the previous answer\'s records.cursor').optional();
-    return withRefinement(z.strictObject(shape), spec.refine) as unknown as z.ZodObject<z.ZodRawShape>;
+    return withRefinement(z.strictObject(shape), spec.refine);
   };
   const def: ActionDef = {
     id: spec.id,
@@ -76,6 +76,6 @@ function withRefinement<T extends z.ZodObject>(schema: T, refine: ActionSpec['re
   if (!refine) return schema;
   // superRefine keeps the ZodObject (and its shape), which the field list walks.
   return schema.superRefine((value, ctx) => {
-    for (const issue of refine(value as Record<string, unknown>)) ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message });
-  }) as T;
+    for (const issue of refine(value)) ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message });
+  });
 }

@@ -23,7 +23,7 @@ function entryFor(deps: RunDeps, uri: unknown): ResultEntry {
 export async function nextPage(deps: RunDeps, uri: unknown): Promise<RunOutcome> {
   const entry = entryFor(deps, uri);
   const api = requireApi(deps.services);
-  const req = withCursor(entry.request, entry.cursor as string);
+  const req = withCursor(entry.request, entry.cursor);
   let res: GongResponse;
   try {
     res = await withCancellableProgress(`Gong: ${entry.action.title}, page ${entry.page + 2}`, signal => api.request(req, signal));
@@ -57,7 +57,7 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
   let last: GongResponse | undefined;
   try {
     await withCancellableProgress(`Gong: fetching all of ${entry.action.title}`, async (signal, progress) => {
-      const req = withCursor(entry.request, entry.cursor as string);
+      const req = withCursor(entry.request, entry.cursor);
       let n = 0;
       for await (const page of api.pages(req, signal)) {
         pages.push(page.data);

@@ -15,6 +15,7 @@ import { APP_HOST, callCustomerIndex, callFilterTime, formatInZone, worldExtras 
 import { flowsStateOf } from './flows';
 import { addDays, badRequest, checkEnum, hashId, hashInt, localDate, perWorld, reqQuery, startOfLocalDay } from '../extra/util';
 import { parseDateTime } from '../validate';
+import { textOf } from '../../shared/textOf';
 
 const ENTITY_TYPES = ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD'] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
@@ -170,9 +171,9 @@ function emailInfo(world: World, e: Conversations['emails'][number]): Record<str
 
 function contentOf(c: LgCall): { brief: string; keyPoints: string[]; nextSteps: string[] } {
   const content = (c.extensive.content ?? {}) as Record<string, unknown>;
-  const keyPoints = Array.isArray(content.keyPoints) ? (content.keyPoints as Array<{ text?: unknown }>).map(k => String(k.text ?? '')).filter(Boolean) : [];
+  const keyPoints = Array.isArray(content.keyPoints) ? (content.keyPoints as Array<{ text?: unknown }>).map(k => textOf(k.text)).filter(Boolean) : [];
   const highlights = Array.isArray(content.highlights) ? content.highlights as Array<{ title?: unknown; items?: Array<{ text?: unknown }> }> : [];
-  const nextSteps = highlights.filter(h => h.title === 'Next steps').flatMap(h => (h.items ?? []).map(i => String(i.text ?? ''))).filter(Boolean);
+  const nextSteps = highlights.filter(h => h.title === 'Next steps').flatMap(h => (h.items ?? []).map(i => textOf(i.text))).filter(Boolean);
   return { brief: typeof content.brief === 'string' ? content.brief : '', keyPoints, nextSteps };
 }
 

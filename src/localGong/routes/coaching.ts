@@ -48,7 +48,7 @@ export const routes: RouteDef[] = [
         const metric = METRICS.find(([, counter]) => counter === a.counter)?.[0];
         if (!metric) continue;
         let byMetric = metrics.get(reportId);
-        if (!byMetric) metrics.set(reportId, (byMetric = new Map()));
+        if (!byMetric) metrics.set(reportId, (byMetric = new Map<string, Set<string>>()));
         let calls = byMetric.get(metric);
         if (!calls) byMetric.set(metric, (calls = new Set()));
         calls.add(a.callId);

@@ -72,7 +72,7 @@ export function crmIntegrationOf(world: World): LgCrmIntegration | null {
 export function crmObjectsOf(world: World, objectType: string): Map<string, Record<string, unknown>> {
   const state = stateOf(world);
   let m = state.objects.get(objectType);
-  if (!m) state.objects.set(objectType, (m = new Map()));
+  if (!m) state.objects.set(objectType, (m = new Map<string, Record<string, unknown>>()));
   return m;
 }
 

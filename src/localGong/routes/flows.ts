@@ -12,6 +12,7 @@ import {
   badRequest, bodyObject, fullName, isEmail, isRecord, optBoolean, optObject, optString, optStringArray,
   perWorld, reqQuery, reqString, reqStringArray, zoned,
 } from '../extra/util';
+import { textOf } from '../../shared/textOf';
 
 export type FlowVisibility = 'Company' | 'Personal' | 'Shared';
 export type InstanceStatus = 'Pending' | 'Running' | 'Paused' | 'FinishedNoReply' | 'FinishedResponse' | 'Finished';
@@ -241,8 +242,8 @@ function completeBulk(world: World, b: BulkAssignment, ctx: RouteContext): void 
     let crmId = typeof p.crmId === 'string' && p.crmId !== '' ? p.crmId : undefined;
     if (crmId === undefined) {
       crmId = `00Q7Q${ctx.newId().slice(0, 13)}`;
-      const first = String(p.firstName ?? '');
-      const last = String(p.lastName ?? '');
+      const first = textOf(p.firstName);
+      const last = textOf(p.lastName);
       state.prospects.set(crmId, {
         crmId, type: 'LEAD', firstName: first, lastName: last, emailAddress: typeof p.email === 'string' ? p.email : `${first}.${last}@unknown.example`.toLowerCase(),
         title: typeof p.jobTitle === 'string' ? p.jobTitle : '', companyName: typeof p.companyName === 'string' ? p.companyName : '',

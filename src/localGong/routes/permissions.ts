@@ -10,6 +10,7 @@ import type { World } from '../model';
 import {
   badRequest, bodyObject, checkEnum, fullName, hash01, isRecord, optString, perWorld, reqQuery, reqString,
 } from '../extra/util';
+import { textOf } from '../../shared/textOf';
 
 const LEVELS = ['all', 'managers-team', 'report-to-them', 'own', 'none'] as const;
 const FOLDER_LEVELS = ['none', 'all', 'specific-folders'] as const;
@@ -73,10 +74,10 @@ function fullProfile(world: World, id: string): Profile | undefined {
 function readAccess(value: unknown, path: string, previous: unknown): Record<string, unknown> {
   if (!isRecord(value)) badRequest(`${path} must be an object {permissionLevel, teamLeadIds}`);
   const prev = isRecord(previous) ? previous : access('none');
-  const level = value.permissionLevel === undefined ? String(prev.permissionLevel ?? 'none') : checkEnum(String(value.permissionLevel), LEVELS, `${path}.permissionLevel`);
+  const level = value.permissionLevel === undefined ? textOf(prev.permissionLevel, 'none') : checkEnum(textOf(value.permissionLevel), LEVELS, `${path}.permissionLevel`);
   let leads: unknown = value.teamLeadIds === undefined ? prev.teamLeadIds ?? null : value.teamLeadIds;
   if (leads !== null && (!Array.isArray(leads) || leads.some(x => typeof x !== 'string'))) badRequest(`${path}.teamLeadIds must be an array of user ids or null`);
-  if (Array.isArray(leads)) leads = [...leads];
+  if (Array.isArray(leads)) leads = [...(leads as unknown[])];
   return { permissionLevel: level, teamLeadIds: leads };
 }
 
@@ -112,7 +113,7 @@ function apply(body: Record<string, unknown>, base: Profile | undefined, id: str
     if (!isRecord(lfIn)) badRequest('libraryFolderAccess must be an object');
     const lf: Record<string, unknown> = { ...lfPrev };
     if (lfIn.permissionLevel === undefined) badRequest('libraryFolderAccess.permissionLevel is required');
-    lf.permissionLevel = checkEnum(String(lfIn.permissionLevel), FOLDER_LEVELS, 'libraryFolderAccess.permissionLevel');
+    lf.permissionLevel = checkEnum(textOf(lfIn.permissionLevel), FOLDER_LEVELS, 'libraryFolderAccess.permissionLevel');
     if (lfIn.libraryFolderIds !== undefined) {
       const ids = lfIn.libraryFolderIds;
       if (ids !== null && (!Array.isArray(ids) || ids.some(x => typeof x !== 'string'))) badRequest('libraryFolderAccess.libraryFolderIds must be an array of folder ids or null');
@@ -181,7 +182,7 @@ export const routes: RouteDef[] = [
       }
       const id = ctx.newId();
       const profile = apply(body, undefined, id);
-      world.permissionProfiles.push({ id, name: String(profile.name), workspaceId: ws, description: String(profile.description ?? '') });
+      world.permissionProfiles.push({ id, name: String(profile.name), workspaceId: ws, description: textOf(profile.description) });
       stateOf(world).full.set(id, profile);
       return { body: { profile } };
     },
@@ -197,7 +198,7 @@ export const routes: RouteDef[] = [
       const base = world.permissionProfiles.find(p => p.id === id);
       if (base) {
         base.name = String(profile.name);
-        base.description = String(profile.description ?? '');
+        base.description = textOf(profile.description);
       }
       return { body: { profile } };
     },

@@ -15,6 +15,7 @@ import {
   addDays, badRequest, bodyObject, checkDate, hash01, hashId, isRecord, localDate, optEnum, optString, optStringArray,
   parseDateTime, reqEnum, reqObject, reqString, startOfLocalDay, zoned,
 } from '../extra/util';
+import { textOf } from '../../shared/textOf';
 
 const NOT_FOUND = 'No stats found corresponding to the provided filters';
 
@@ -315,7 +316,7 @@ export const routes: RouteDef[] = [
         if (!review || review.reviewTime > now) continue;
         if (method !== 'BOTH' && review.reviewMethod !== method) continue;
         if (reviewed && !reviewed.includes(call.primaryUserId)) continue;
-        const scorecardId = String(review.scorecard.scorecardId ?? '');
+        const scorecardId = textOf(review.scorecard.scorecardId);
         if (scorecardIds && !scorecardIds.includes(scorecardId)) continue;
         const callDay = call.started.slice(0, 10);
         if (callFrom && callDay < callFrom) continue;
@@ -326,7 +327,7 @@ export const routes: RouteDef[] = [
         out.push({
           answeredScorecardId: answeredScorecardId(call),
           scorecardId,
-          scorecardName: String(review.scorecard.scorecardName ?? ''),
+          scorecardName: textOf(review.scorecard.scorecardName),
           callId: call.id,
           callStartTime: call.started,
           reviewedUserId: call.primaryUserId,

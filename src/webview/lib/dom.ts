@@ -129,7 +129,7 @@ export function appendRich(parent: Node, nodes: readonly RichNode[], depth = 0):
         break;
       }
       default: {
-        const tag = richTags[n.t as keyof typeof richTags];
+        const tag = richTags[n.t];
         if (!tag) break;
         const e = document.createElement(tag);
         appendRich(e, n.children, depth + 1);

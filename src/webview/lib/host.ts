@@ -22,7 +22,7 @@ export function saveState(state: PanelState): void {
 /** What the page saved before it was last hidden or reloaded, if it looks like ours. */
 export function loadState(): Partial<PanelState> {
   const s: unknown = api.getState();
-  return typeof s === 'object' && s !== null ? (s as Partial<PanelState>) : {};
+  return typeof s === 'object' && s !== null ? (s) : {};
 }
 
 /** Listens for host messages; anything without a string `type` is ignored. */

@@ -176,7 +176,7 @@ export async function waitFor<T>(condition: () => T | Promise<T>, timeoutMs = 10
   for (;;) {
     try {
       const v = await condition();
-      if (v) return v as NonNullable<T>;
+      if (v) return v;
     } catch (e) {
       lastError = e;
     }

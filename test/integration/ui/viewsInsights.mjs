@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerSignIn, gongFetch, quickInputState } from './signIn.mjs';
-import { chooseTheme, focusWorkbench, panelFrame, rowLocator, runExact, showOnly } from './views.mjs';
+import { chooseTheme, focusWorkbench, rowLocator, runExact, showOnly } from './views.mjs';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const PROFILE = 'Insights';

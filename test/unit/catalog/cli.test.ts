@@ -21,7 +21,7 @@ function gongCli(args: string[], env: Record<string, string> = {}): Promise<Ran>
       maxBuffer: 64 << 20,
       env: { PATH: process.env.PATH ?? '', ...env },
     }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') { reject(error); return; }
+      if (error && typeof error.code !== 'number') { reject(new Error(error.message, { cause: error })); return; }
       resolve({ code: child.exitCode ?? (error ? Number(error.code) : 0), stdout, stderr });
     });
   });
@@ -189,7 +189,7 @@ describe('gong CLI', function () {
     assert.ok(user);
     const r = await new Promise<Ran>((resolve, reject) => {
       const child = execFile(process.execPath, [CLI, 'run', 'users.get', '--input-file', '-'], { timeout: 30_000, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') { reject(error); return; }
+        if (error && typeof error.code !== 'number') { reject(new Error(error.message, { cause: error })); return; }
         resolve({ code: child.exitCode ?? 0, stdout, stderr });
       });
       child.stdin?.end(JSON.stringify({ user_id: user.id }));

@@ -193,7 +193,7 @@ describe('catalog integrity', () => {
         assert.equal(req.retrySafe, a.retrySafe);
         if (a.destructive) {
           assert.ok(a.confirmField, 'destructive actions name the field to retype');
-          assert.equal(typeof getPath(input, a.confirmField as string), 'string', `confirmField ${a.confirmField} resolves in the input`);
+          assert.equal(typeof getPath(input, a.confirmField), 'string', `confirmField ${a.confirmField} resolves in the input`);
         }
         if (a.paging !== 'none') assert.ok(a.listKey, 'paged actions name their list key');
       });

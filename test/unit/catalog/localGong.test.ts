@@ -561,7 +561,7 @@ describe('every action against the local Gong', function () {
       assert.equal(none.status, 404);
       const bad = catalog.validate(catalog.find('entities.ask') as ActionDef, { ...input, timePeriod: 'CUSTOM_RANGE' });
       assert.ok(!bad.ok && bad.issues.some(i => i.path === 'fromDateTime'), 'CUSTOM_RANGE needs fromDateTime');
-      const raw = await client.request({ method: 'GET', path: '/v2/entities/ask-entity', query: { ...input, timePeriod: 'CUSTOM_RANGE' } as Record<string, string>, retrySafe: false }).catch((e: unknown) => e);
+      const raw = await client.request({ method: 'GET', path: '/v2/entities/ask-entity', query: { ...input, timePeriod: 'CUSTOM_RANGE' }, retrySafe: false }).catch((e: unknown) => e);
       assert.ok(GongError.is(raw) && raw.status === 400, 'and the local Gong refuses it too');
     });
     it('entities.brief builds the named brief\'s sections; an unknown brief is a 404', async () => {

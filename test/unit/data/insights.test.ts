@@ -86,8 +86,8 @@ describe('insights against the local Gong', function () {
 
   it('counts a tracker\'s mentions from the calls of the range', async () => {
     const tracker = gong.world.trackers[0]!;
-    const id = String((tracker as Record<string, unknown>).trackerId ?? (tracker as Record<string, unknown>).id);
-    const name = String((tracker as Record<string, unknown>).trackerName ?? (tracker as Record<string, unknown>).name);
+    const id = String((tracker).trackerId ?? (tracker).id);
+    const name = String((tracker).trackerName ?? (tracker).name);
     const api = apiFor(gong);
     const model = await loadInsights(api, { kind: 'tracker', subjectId: id, subject: name, rangeId: '4w', today: TODAY });
     const calls = model.charts[0]!.series.find(s => s.key === 'allCalls')!.values.reduce<number>((s, v) => s + (v ?? 0), 0);

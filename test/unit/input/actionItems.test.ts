@@ -5,6 +5,8 @@ import { actionItems, effectIcon } from '../../../src/commands/runAction/pickAct
 describe('the Run Action list', () => {
   const items = actionItems(catalog.actions);
   const rows = items.filter(i => i.action);
+  // QuickPickItemKind.Separator is -1; the vscode enum cannot be loaded in plain Node.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison
   const separators = items.filter(i => i.kind === -1);
 
   it('lists every action once, grouped under one heading per category', () => {
@@ -15,6 +17,7 @@ describe('the Run Action list', () => {
     // Every row sits under its own category's heading.
     let heading = '';
     for (const i of items) {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison -- QuickPickItemKind.Separator
       if (i.kind === -1) heading = i.label;
       else assert.equal(i.action?.category, heading, `${i.label} under ${heading}`);
     }

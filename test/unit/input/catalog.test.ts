@@ -53,7 +53,7 @@ describe('input steps for every catalog action', () => {
     for (const a of destructive) {
       assert.ok(a.confirmField, `${a.id} has a confirmField`);
       const paths = catalog.fields(a).map(f => f.path);
-      const cf = a.confirmField as string;
+      const cf = a.confirmField;
       assert.ok(paths.some(p => p === cf || p.startsWith(`${cf}.`) || cf.startsWith(`${p}.`)), `${a.id}: ${cf} among ${paths.join(', ')}`);
     }
   });

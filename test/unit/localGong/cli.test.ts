@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCliArgs } from '../../../src/localGong/cli';
+import { textOf } from '../../../src/shared/textOf';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'localGongCli.js');
@@ -41,18 +42,18 @@ describe('localGong: command line', function () {
     assert.deepEqual(parseCliArgs(['--port', '4010', '--seed', '9', '--users', '12', '--calls', '30', '--rate-limit', 'off']), { port: 4010, seed: 9, users: 12, calls: 30, rateLimit: false });
     assert.deepEqual(parseCliArgs(['--port=0', '--rate-limit=5']), { port: 0, rateLimit: { perSecond: 5, daily: 10_000 } });
     assert.deepEqual(parseCliArgs(['--unbroken-text']), { port: 0, unbrokenText: true });
-    assert.match(String(parseCliArgs(['--port', '70000'])), /--port must be between 0 and 65535/);
-    assert.match(String(parseCliArgs(['--users', 'many'])), /--users needs a whole number/);
-    assert.match(String(parseCliArgs(['--rate-limit', 'fast'])), /--rate-limit needs "off" or a positive number/);
-    assert.match(String(parseCliArgs(['--bogus'])), /unknown argument --bogus/);
-    assert.match(String(parseCliArgs(['--seed'])), /--seed needs a whole number/);
-    assert.match(String(parseCliArgs(['--users', '0'])), /--users must be between 1 and 100000/);
-    assert.match(String(parseCliArgs(['--calls=500001'])), /--calls must be between 0 and 500000/);
-    assert.match(String(parseCliArgs(['constructor'])), /unknown argument constructor/);
+    assert.match(textOf(parseCliArgs(['--port', '70000'])), /--port must be between 0 and 65535/);
+    assert.match(textOf(parseCliArgs(['--users', 'many'])), /--users needs a whole number/);
+    assert.match(textOf(parseCliArgs(['--rate-limit', 'fast'])), /--rate-limit needs "off" or a positive number/);
+    assert.match(textOf(parseCliArgs(['--bogus'])), /unknown argument --bogus/);
+    assert.match(textOf(parseCliArgs(['--seed'])), /--seed needs a whole number/);
+    assert.match(textOf(parseCliArgs(['--users', '0'])), /--users must be between 1 and 100000/);
+    assert.match(textOf(parseCliArgs(['--calls=500001'])), /--calls must be between 0 and 500000/);
+    assert.match(textOf(parseCliArgs(['constructor'])), /unknown argument constructor/);
     assert.deepEqual(parseCliArgs(['--disable', 'engage,meetings']), { port: 0, disable: ['engage', 'meetings'] });
     assert.deepEqual(parseCliArgs(['--disable=meetings']), { port: 0, disable: ['meetings'] });
-    assert.match(String(parseCliArgs(['--disable', 'engage,crm'])), /--disable: unknown feature crm/);
-    assert.match(String(parseCliArgs(['--disable'])), /--disable needs features/);
+    assert.match(textOf(parseCliArgs(['--disable', 'engage,crm'])), /--disable: unknown feature crm/);
+    assert.match(textOf(parseCliArgs(['--disable'])), /--disable needs features/);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -69,7 +69,7 @@ describe('local Gong CRM upload over HTTP', () => {
         res.setEncoding('utf8');
         res.on('data', (c: string) => { text += c; });
         res.on('end', () => {
-          try { resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { crmObjectsMap: Record<string, Record<string, unknown> | null> } }); } catch (e) { reject(e); }
+          try { resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { crmObjectsMap: Record<string, Record<string, unknown> | null> } }); } catch (e) { reject(e instanceof Error ? e : new Error(String(e))); }
         });
       });
       req.on('timeout', () => req.destroy(new Error('timeout')));

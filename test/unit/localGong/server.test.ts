@@ -224,7 +224,7 @@ describe('localGong: server core with custom routes', function () {
     { method: 'GET', path: '/v2/conflict', scope: 'x', handler: () => { throw new LocalHttpError(409, ['Provider disconnected'], { userFacingError: 'Reconnect', fixUrl: '' }); } },
     { method: 'GET', path: '/v2/raw', scope: 'x', handler: () => ({ body: { integrationId: rawNumber('2271307570613351879'), name: 'a\u0000b' } }) },
     { method: 'GET', path: '/v2/things/:thingId', scope: 'x', handler: req => ({ body: { got: req.params.thingId } }) },
-    { method: 'GET', path: '/v2/body', scope: 'x', handler: req => ({ body: { hasBody: req.hasBody, body: req.body as unknown } }) },
+    { method: 'GET', path: '/v2/body', scope: 'x', handler: req => ({ body: { hasBody: req.hasBody, body: req.body } }) },
   ];
   let server: LocalGongServer;
   let base: string;
@@ -244,7 +244,7 @@ describe('localGong: server core with custom routes', function () {
     const res = await fetch(`${base}/v2/boom`, { headers: { authorization: auth } });
     const text = await res.text();
     assert.equal(res.status, 500);
-    assert.deepEqual(JSON.parse(text).errors, ['Internal server error occurred']);
+    assert.deepEqual((JSON.parse(text) as { errors?: unknown }).errors, ['Internal server error occurred']);
     assert.ok(!text.includes('secret'));
   });
 
@@ -259,7 +259,7 @@ describe('localGong: server core with custom routes', function () {
   it('writes rawNumber() as a bare JSON number with every digit', async () => {
     const text = await (await fetch(`${base}/v2/raw`, { headers: { authorization: auth } })).text();
     assert.match(text, /"integrationId":2271307570613351879[,}]/);
-    assert.equal(JSON.parse(text).name, 'a\u0000b');
+    assert.equal((JSON.parse(text) as { name?: unknown }).name, 'a\u0000b');
   });
 
   it('decodes path parameters', async () => {

@@ -73,7 +73,7 @@ describe('localGong: generated world', function () {
     const call = world.calls.find(c => c.scope === 'External' && c.direction === 'Conference')!;
     assert.ok(call.parties.some(p => p.affiliation === 'Internal' && p.userId === call.primaryUserId));
     assert.ok(call.parties.some(p => p.affiliation === 'External'));
-    const ext = call.extensive as { content: Record<string, unknown[] | unknown>; interaction: { speakers: unknown[] }; media: { audioUrl: string } };
+    const ext = call.extensive as { content: Record<string, unknown>; interaction: { speakers: unknown[] }; media: { audioUrl: string } };
     for (const k of ['structure', 'topics', 'trackers', 'brief', 'outline', 'highlights', 'callOutcome', 'keyPoints']) assert.ok(ext.content[k] !== undefined, k);
     assert.ok(ext.interaction.speakers.length > 0);
     assert.match(ext.media.audioUrl, /^https:\/\//);

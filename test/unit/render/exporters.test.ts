@@ -138,7 +138,7 @@ describe('transcript exporters', () => {
     assert.ok(text.startsWith('[RLO]evil.exe[PDF] reversed'), text.slice(0, 40));
     assert.ok(!text.includes('app.gong.io.evil.example'));
     assert.ok(!/[\u202a-\u202e]/.test(toSrt({ ...m, speakers: m.speakers.map(sp => ({ ...sp, name: `\u202e${sp.name}` })) })));
-    assert.equal(JSON.parse(toJson(spoof))['url'], undefined);
+    assert.equal((JSON.parse(toJson(spoof)) as Record<string, unknown>)['url'], undefined);
   });
 
   it('puts several transcripts in one file', () => {

@@ -67,7 +67,7 @@ describe('view models', () => {
     });
 
     it('transcript', () => {
-      const m = buildTranscript((tr?.['callTranscripts'] as Obj[])[0] as Obj, (ext?.['calls'] as Obj[])[0] as Obj);
+      const m = buildTranscript((tr?.['callTranscripts'] as Obj[])[0] as Obj, (ext?.['calls'] as Obj[])[0]);
       assert.deepEqual(m.speakers.map(s => `${s.name}/${s.affiliation}/${s.monologues}`), ['Maya Okafor/company/1', 'Priya Nair/external/2']);
       assert.deepEqual(m.monologues.map(x => x.topic ?? null), ['Call Setup', null, 'Pricing']);
       assert.equal(m.sentenceCount, 4);
