@@ -140,7 +140,6 @@ try {
   const server2 = await startCodeServer(runtime, { runDir: runDir2 });
   const browser2 = await launchBrowser(runtime, runDir2);
   const ctx2 = createUiContext({ runtime, server: server2, browser: browser2, root, artifactsDir: join(root, '.artifacts', 'bench'), counts });
-  const sleep = ms => new Promise(r => setTimeout(r, ms));
   let proxy;
   try {
     const gong = await ctx2.startLocalGongCli(['--port', '0', '--rate-limit', 'off', '--seed', '5']);

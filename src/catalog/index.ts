@@ -462,7 +462,7 @@ export function mergePages(action: ActionDef, pages: readonly unknown[]): Record
     const all: unknown[] = [];
     for (const p of pages) {
       const list = isPlainObject(p) ? p[key] : undefined;
-      if (Array.isArray(list)) all.push(...list);
+      if (Array.isArray(list)) all.push(...(list as unknown[]));
     }
     merged[key] = all;
     const rec = merged.records;

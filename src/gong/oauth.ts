@@ -51,7 +51,7 @@ export function authorizeUrl(app: Pick<OAuthApp, 'oauthBaseUrl' | 'clientId'>, r
 /** Reads a token answer; throws a GongError naming what is missing. */
 export function parseTokenResponse(body: unknown, now: number): OAuthTokens {
   const o = typeof body === 'object' && body !== null ? body as Record<string, unknown> : {};
-  const s = (k: string) => (typeof o[k] === 'string' && o[k] !== '' ? o[k] as string : undefined);
+  const s = (k: string) => (typeof o[k] === 'string' && o[k] !== '' ? o[k] : undefined);
   const accessToken = s('access_token');
   const refreshToken = s('refresh_token');
   const api = s('api_base_url_for_customer');

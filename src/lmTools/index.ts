@@ -12,6 +12,7 @@ import { isBack } from '../platform/back';
 import { Commands } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { SECRET_PARTS, authFrom, secretKey } from '../auth/profiles';
+import { textOf } from '../shared/textOf';
 
 export const MCP_PROVIDER_ID = 'gongExplorer.mcp';
 
@@ -29,7 +30,7 @@ function abortSignalOf(token: vscode.CancellationToken): { signal: AbortSignal; 
   const controller = new AbortController();
   const sub = token.onCancellationRequested(() => controller.abort());
   if (token.isCancellationRequested) controller.abort();
-  return { signal: controller.signal, dispose: () => sub.dispose() };
+  return { signal: controller.signal, dispose: () => { sub.dispose(); } };
 }
 
 /**
@@ -53,7 +54,7 @@ async function confirmRetype(services: Services, conf: ToolConfirmation): Promis
 export async function prepareGongTool(services: Services, name: string, input: unknown): Promise<vscode.PreparedToolInvocation> {
   const tool = await toolNamed(name);
   const parsed = tool.input.safeParse(input ?? {});
-  const conf = parsed.success ? tool.confirmation(parsed.data as Record<string, unknown>) : undefined;
+  const conf = parsed.success ? tool.confirmation(parsed.data) : undefined;
   const profile = services.session.active?.name;
   const prepared: vscode.PreparedToolInvocation = { invocationMessage: `${tool.title}${profile ? ` (${profile})` : ''}` };
   if (conf) {
@@ -69,7 +70,7 @@ export async function invokeGongTool(services: Services, tool: ToolDef, input: u
   const api = services.session.api();
   if (!api) return { text: signedOutText(), isError: true, requests: 0 };
   const parsed = tool.input.safeParse(input ?? {});
-  const conf = parsed.success ? tool.confirmation(parsed.data as Record<string, unknown>) : undefined;
+  const conf = parsed.success ? tool.confirmation(parsed.data) : undefined;
   if (conf) {
     const refused = await confirmRetype(services, conf);
     if (refused) {
@@ -130,7 +131,7 @@ export class GongMcpProvider implements vscode.McpServerDefinitionProvider<vscod
     const env: Record<string, string> = { GONG_BASE_URL: profile.baseUrl, ELECTRON_RUN_AS_NODE: '1' };
     const rps = vscode.workspace.getConfiguration('gongExplorer').get<number>('requestsPerSecond');
     if (rps !== undefined) env.GONG_REQUESTS_PER_SECOND = String(rps);
-    const version = String((this.services.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+    const version = textOf((this.services.context.extension.packageJSON as { version?: unknown }).version, '0.0.0');
     return [new vscode.McpStdioServerDefinition(`Gong (${profile.name})`, process.execPath, [cli, 'mcp'], env, version)];
   }
 

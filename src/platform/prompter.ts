@@ -169,7 +169,7 @@ export class ScriptedPrompter implements Prompter {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions = {}): Promise<T | T[] | Back | undefined> {
     const selectable = items.filter(i => i.kind !== vscode.QuickPickItemKind.Separator);
     const a = this.next({ kind: 'pick', title: options.title, step: options.step, totalSteps: options.totalSteps, labels: selectable.map(i => i.label) });
-    if (a === BACK || a === undefined) return a as Back | undefined;
+    if (a === BACK || a === undefined) return a;
     const find = (label: string) => {
       const item = selectable.find(i => i.label === label) ?? selectable.find(i => i.label.includes(label) || (i.description ?? '').includes(label));
       if (!item) throw new Error(`ScriptedPrompter: no item "${label}" among ${selectable.slice(0, 30).map(i => i.label).join(' | ')}`);
@@ -182,7 +182,7 @@ export class ScriptedPrompter implements Prompter {
 
   async input(options: InputOptions): Promise<string | Back | undefined> {
     const a = this.next({ kind: 'input', title: options.title, step: options.step, totalSteps: options.totalSteps, prompt: options.prompt, value: options.value, password: options.password });
-    if (a === BACK || a === undefined) return a as Back | undefined;
+    if (a === BACK || a === undefined) return a;
     const text = textOf(a);
     const msg = options.validate ? await options.validate(text) : undefined;
     if (msg) {

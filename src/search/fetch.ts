@@ -5,7 +5,7 @@
  * the next run only fetches the rest. Pure: no vscode.
  */
 import type { GongApi, GongRequest, GongResponse } from '../gong/types';
-import { batches, fetchFolderCallIds, fetchTranscripts, requestOf } from '../data/index';
+import { fetchFolderCallIds, fetchTranscripts, requestOf } from '../data/index';
 import { partiesOf } from '../render/callDetails';
 import { obj, objs, str, type Obj } from '../render/read';
 import { buildTranscript } from '../render/transcript';

@@ -135,7 +135,7 @@ describe('language-model tools', function () {
 
   it('hands the MCP server the profile\'s credentials only when it starts, and the server answers', async () => {
     const api = await getApi();
-    const defs = await api.mcp.provideMcpServerDefinitions();
+    const defs = api.mcp.provideMcpServerDefinitions();
     assert.equal(defs.length, 1);
     const def = defs[0] as vscode.McpStdioServerDefinition;
     assert.equal(def.label, 'Gong (Tools)');
@@ -166,6 +166,6 @@ describe('language-model tools', function () {
     const text = await invoke('gong_find_calls', {});
     assert.match(text, /Not signed in to Gong/);
     assert.match(text, /Gong: Sign In/);
-    assert.deepEqual(await api.mcp.provideMcpServerDefinitions(), []);
+    assert.deepEqual(api.mcp.provideMcpServerDefinitions(), []);
   });
 });

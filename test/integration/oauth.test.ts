@@ -49,6 +49,8 @@ describe('OAuth sign-in with a company\'s Gong app, end to end', function () {
   it('signs in through the local Gong\'s consent page, reads Gong at the customer host, and refreshes the token before it expires', async () => {
     const api = await getApi();
     const seen: string[] = [];
+    // Put back after the test; it is called through api.services again, never detached.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const restoreBrowser = api.services.openExternal;
     (api.services as { openExternal: (u: string) => Promise<boolean> }).openExternal = scriptedBrowser('allow', seen);
     try {
@@ -95,6 +97,8 @@ describe('OAuth sign-in with a company\'s Gong app, end to end', function () {
 
   it('a denied consent stores nothing', async () => {
     const api = await getApi();
+    // Put back after the test; it is called through api.services again, never detached.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const restoreBrowser = api.services.openExternal;
     (api.services as { openExternal: (u: string) => Promise<boolean> }).openExternal = scriptedBrowser('deny', []);
     try {

@@ -51,7 +51,6 @@ export async function run(ctx) {
   let gong;
   let proxy;
   const profileName = 'Reload';
-  const sleep = ms => new Promise(r => setTimeout(r, ms));
   const userRow = async () => (await ctx.treeRows('Users')).find(r => r.includes('@'));
 
   try {

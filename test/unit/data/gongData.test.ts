@@ -55,7 +55,7 @@ describe('the data layer', () => {
     profile = 'b';
     assert.equal(data.loadedCall(ids[0] as string), undefined, 'another profile sees none of it');
     profile = 'a';
-    data.forget('a');
+    await data.forget('a');
     assert.equal(data.loadedCall(ids[0] as string), undefined, 'signed out: forgotten');
   });
 

@@ -31,7 +31,7 @@ describe('gong: the daily request budget for bulk work', function () {
         timeout: 30_000, maxBuffer: 64 << 20,
         env: { PATH: process.env.PATH ?? '', GONG_BASE_URL: gong.baseUrl, GONG_BEARER_TOKEN: gong.bearerToken, GONG_REQUESTS_PER_SECOND: '200', ...env },
       }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') { reject(error); return; }
+        if (error && typeof error.code !== 'number') { reject(new Error(error.message, { cause: error })); return; }
         resolve({ code: child.exitCode ?? 0, stdout, stderr });
       });
     });
