@@ -104,7 +104,10 @@ export function createUiContext({ server, browser, root, artifactsDir, counts })
       await entry.waitFor({ timeout: 20_000 });
       // Clicking the entry of the container already shown would hide the side bar instead.
       const shown = page.locator('.activitybar .action-item.checked').filter({ has: page.locator(`[aria-label^="${title}"]`) });
-      if (await shown.count()) return;
+      // A window can come back (a reload, the state an earlier window left) with the container checked but
+      // the side bar hidden: then the click is what shows it.
+      const sideBarShown = await page.locator('.part.sidebar').first().isVisible().catch(() => false);
+      if (await shown.count() && sideBarShown) return;
       await entry.click();
       await sleep(500);
     },

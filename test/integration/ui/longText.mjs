@@ -3,6 +3,7 @@
 // in every place a call's text appears (the Calls view row and its hover, the call details page, the
 // transcript), and after each the command palette must open within 2 s. Signs in the way a person
 // does and signs out at the end.
+import { focusWorkbench } from './views.mjs';
 import { answerSignIn, gongFetch, quickInputState } from './signIn.mjs';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -31,8 +32,12 @@ async function expectResponsive(page, where) {
 /** Answers the call id box of Show Call Details / Open Transcript. */
 async function runWithCallId(ctx, label, id) {
   await ctx.runCommand(label);
-  const input = ctx.page.locator('.quick-input-widget input');
-  await ctx.waitFor(async () => (await quickInputState(ctx.page)).kind === 'input', 10_000, 'the call id box');
+  const input = ctx.page.locator('.quick-input-widget .quick-input-box input');
+  // The palette is an input box too: wait for the box that asks for the call id, not the palette closing.
+  await ctx.waitFor(async () => {
+    const s = await quickInputState(ctx.page);
+    return s.kind === 'input' && /call id/i.test(`${s.title} ${s.message} ${s.placeholder}`);
+  }, 15_000, 'the call id box');
   await input.fill(id);
   await sleep(150);
   await input.press('Enter');
@@ -80,6 +85,10 @@ export async function run(ctx) {
   }, { timeoutMs: 120_000 });
 
   await ctx.step('call details of the long call: the window stays responsive', async () => {
+    // The hover card of the long row may still be up: move away and give the workbench the keyboard.
+    await ctx.page.mouse.move(800, 700);
+    await ctx.page.keyboard.press('Escape');
+    await focusWorkbench(ctx.page);
     await runWithCallId(ctx, 'Gong: Show Call Details', call.id);
     await ctx.page.locator('.tab').filter({ hasText: 'Call:' }).first().waitFor({ timeout: 30_000 });
     await expectResponsive(ctx.page, 'opening the call details');
@@ -100,6 +109,8 @@ export async function run(ctx) {
 
   await ctx.step('signs out', async () => {
     console.log(`      palette timings: ${timings.join('; ')}`);
+    // Keys pressed while a panel's page has focus go to that page: give the workbench the keyboard first.
+    await focusWorkbench(ctx.page);
     await ctx.runCommand('Gong: Sign Out');
     const state = await quickInputState(ctx.page);
     if (state.kind === 'pick') await ctx.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: PROFILE }).first().click();

@@ -63,6 +63,11 @@ export async function run(ctx) {
   await ctx.step('signs out', async () => {
     await ctx.page.keyboard.press('Escape');
     await ctx.runCommand('View: Close All Editors');
+    // The JSON input editor is untitled and changed: close it without saving, so no later window gets it
+    // back (and its save question) through hot exit.
+    const dontSave = ctx.page.getByRole('button', { name: "Don't Save" });
+    if (await dontSave.isVisible({ timeout: 5000 }).catch(() => false)) await dontSave.click();
+    await ctx.waitFor(async () => (await ctx.page.locator('.tabs-container .tab').count()) === 0, 10_000, 'every editor closed');
     await ctx.runCommand('Gong: Sign Out');
     const state = await quickInputState(ctx.page);
     if (state.kind === 'pick') await ctx.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: PROFILE }).first().click();
