@@ -83,5 +83,7 @@ for (const title of skipped) {
   if (rule) { allowed += 1; console.log(`skipped (allowed: ${rule.why}): ${title}`); }
   else { totals.failed += 1; console.error(`skipped, not on the allow-list in scripts/test.mjs (counted as a failure): ${title}`); }
 }
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${totals.skipped ? ` (${allowed} allowed)` : ''}`);
+if (totals.skipped) console.log(`\n${allowed} of the ${totals.skipped} skipped tests are on the allowed list`);
+// The last line alone and plain, as CI reads it.
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
