@@ -121,20 +121,34 @@ async function runUiChecks(runtime, server, browser) {
   const only = opt('--ui');
   const files = existsSync(uiDir) ? readdirSync(uiDir).filter(f => f.endsWith('.mjs') && (!only || f.includes(only))).sort() : [];
   const counts = { passed: 0, failed: 0, skipped: 0 };
+  // A check drives a real workbench through timing it does not own (quick inputs opening, webviews taking
+  // focus), so a check file that fails is run once more in a fresh window; its second run is the one that
+  // counts, and the retry is printed. A check that fails twice fails the run.
+  const retried = [];
   for (const f of files) {
-    console.log(`\n  UI check ${f}`);
-    const ctx = createUiContext({ runtime, server, browser, root, artifactsDir: join(artifacts, 'ui', f.replace(/\.mjs$/, '')), counts });
-    try {
-      const mod = await import(pathToFileURL(join(uiDir, f)).href);
-      if (typeof mod.run !== 'function') throw new Error(`${f} exports no run(ctx)`);
-      await mod.run(ctx);
-    } catch (e) {
-      counts.failed += 1;
-      console.error(`    ✗ ${f} stopped: ${e.stack ?? e.message}`);
-    } finally {
-      await ctx.dispose();
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      console.log(`\n  UI check ${f}${attempt > 1 ? ' (second run)' : ''}`);
+      const own = { passed: 0, failed: 0, skipped: 0 };
+      const ctx = createUiContext({ runtime, server, browser, root, artifactsDir: join(artifacts, 'ui', f.replace(/\.mjs$/, '')), counts: own });
+      try {
+        const mod = await import(pathToFileURL(join(uiDir, f)).href);
+        if (typeof mod.run !== 'function') throw new Error(`${f} exports no run(ctx)`);
+        await mod.run(ctx);
+      } catch (e) {
+        own.failed += 1;
+        console.error(`    ✗ ${f} stopped: ${e.stack ?? e.message}`);
+      } finally {
+        await ctx.dispose();
+      }
+      if (own.failed === 0 || attempt === 2) {
+        counts.passed += own.passed; counts.failed += own.failed; counts.skipped += own.skipped;
+        break;
+      }
+      retried.push(f);
+      console.log(`    ${f}: ${own.failed} step(s) failed; running it once more in a fresh window`);
     }
   }
+  if (retried.length) console.log(`\n  UI checks run twice: ${retried.join(', ')}`);
   return counts;
 }
 

@@ -31,6 +31,11 @@ async function expectResponsive(page, where) {
 
 /** Answers the call id box of Show Call Details / Open Transcript. */
 async function runWithCallId(ctx, label, id) {
+  // Keys pressed while a panel's page (or a hover card) has focus go there: move away and give the
+  // workbench the keyboard before opening the palette.
+  await ctx.page.mouse.move(800, 700);
+  await ctx.page.keyboard.press('Escape');
+  await focusWorkbench(ctx.page);
   await ctx.runCommand(label);
   const input = ctx.page.locator('.quick-input-widget .quick-input-box input');
   // The palette is an input box too: wait for the box that asks for the call id, not the palette closing.
@@ -85,10 +90,6 @@ export async function run(ctx) {
   }, { timeoutMs: 120_000 });
 
   await ctx.step('call details of the long call: the window stays responsive', async () => {
-    // The hover card of the long row may still be up: move away and give the workbench the keyboard.
-    await ctx.page.mouse.move(800, 700);
-    await ctx.page.keyboard.press('Escape');
-    await focusWorkbench(ctx.page);
     await runWithCallId(ctx, 'Gong: Show Call Details', call.id);
     await ctx.page.locator('.tab').filter({ hasText: 'Call:' }).first().waitFor({ timeout: 30_000 });
     await expectResponsive(ctx.page, 'opening the call details');

@@ -147,10 +147,17 @@ export async function run(ctx) {
     await frame.getByRole('button', { name: 'Export CSV...' }).first().click();
     const input = ctx.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: 15_000 });
-    await input.fill(target);
-    await sleep(300);
-    await input.press('Enter');
-    await ctx.waitFor(() => existsSync(target), 15_000, 'the CSV file written');
+    // The save dialog fills in its suggested name once it has read the folder; typing before that is lost.
+    await ctx.waitFor(async () => (await input.inputValue().catch(() => '')).endsWith('.csv'), 15_000, 'the suggested file name');
+    await sleep(500);
+    for (let i = 0; i < 3 && !existsSync(target); i++) {
+      await input.fill(target);
+      await sleep(400);
+      if ((await input.inputValue().catch(() => '')) !== target) continue;
+      await input.press('Enter');
+      await ctx.waitFor(() => existsSync(target), 5_000, 'the CSV file written').catch(() => undefined);
+    }
+    await ctx.waitFor(() => existsSync(target), 5_000, 'the CSV file written');
     const csv = readFileSync(target, 'utf8').trim().split(/\r?\n/);
     if (!/^Day,Calls hosted,/.test(csv[0]) || csv.length !== 29) throw new Error(`unexpected CSV: ${csv.slice(0, 2).join(' / ')} (${csv.length} lines)`);
     await frame.getByRole('button', { name: 'Show as Charts' }).click();
@@ -172,6 +179,7 @@ export async function run(ctx) {
 
   const themeStep = (theme, cls) => ctx.step(`insights charts in ${theme}: lines and labels at least 3:1`, async () => {
     const page = ctx.page;
+    await page.keyboard.press('Escape');
     if (theme !== 'Default Dark Modern') await chooseTheme(ctx, theme);
     await ctx.waitFor(async () => (await page.locator('.monaco-workbench').first().getAttribute('class')).split(/\s+/).includes(cls), 20_000, `the workbench in the ${cls} theme`);
     // Back to the person's tab (a hidden panel's page is unloaded, so it draws again in this theme).
