@@ -49,10 +49,10 @@ describe('write summary confirmation', () => {
   });
 
   it('lists the request and every value, names file uploads and bounds hostile values', () => {
-    const text = writeSummary(action('calls.addMedia'), { id: '7000000000000000001', mediaFile: '/tmp/call.mp3' });
+    const text = writeSummary(action('calls.addMedia'), { id: '7000000000000000001', mediaFile: 'recordings/call.mp3' });
     assert.match(text, /^PUT \/v2\/calls\/\{id\}\/media\n/);
     assert.match(text, /id: 7000000000000000001/);
-    assert.match(text, /: upload the file \/tmp\/call\.mp3/);
+    assert.match(text, /: upload the file recordings\/call\.mp3/);
     const long = writeSummary(action('meetings.create'), { title: `\u202e${'x'.repeat(1_000_000)}`, organizerEmail: 'a@b.example' });
     assert.ok(long.length < 2000, `bounded (${long.length})`);
     assert.ok(long.includes('[RLO]') && !long.includes('\u202e'), 'direction controls as markers');
