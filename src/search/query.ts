@@ -209,17 +209,21 @@ export function ftsTerm(t: Term): string {
   return t.prefix ? `${body} *` : body;
 }
 
-/** The MATCH expression of one clause limited to the text column (and to the speaker/side filters). */
-export function ftsClause(c: Clause, q: Pick<ParsedQuery, 'speakers' | 'side'>): string {
-  const parts = [`text : (${c.anyOf.map(ftsTerm).join(' OR ')})`];
-  if (q.speakers.length) parts.push(`speaker : (${q.speakers.map(s => `(${s.map(x => `${ftsString(x)} *`).join(' AND ')})`).join(' OR ')})`);
-  if (q.side) parts.push(`side : ${ftsString(q.side)}`);
-  return parts.join(' AND ');
-}
+/** The index's text columns, one per side of the call (src/search/store.ts). */
+export const TEXT_COLUMNS = ['company', 'external', 'other'] as const;
 
-/** The MATCH expression of the NOT terms (any of them excludes the call). */
-export function ftsNot(q: ParsedQuery): string | undefined {
-  return q.not.length ? `text : (${q.not.map(ftsTerm).join(' OR ')})` : undefined;
+/**
+ * The one MATCH expression of a query over the per-call index: every clause in the text columns
+ * (only the asked side's column with `side:`), the `speaker:` names in the speakers column, and the
+ * NOT terms anywhere in the text. A call it matches holds every clause; with `speaker:` the store
+ * still checks that a matching speaker said them (the index only knows the speaker was on the call).
+ */
+export function ftsMatch(q: Pick<ParsedQuery, 'clauses' | 'not' | 'speakers' | 'side'>): string {
+  const cols = q.side ? q.side : `{${TEXT_COLUMNS.join(' ')}}`;
+  const parts = q.clauses.map(c => `${cols} : (${c.anyOf.map(ftsTerm).join(' OR ')})`);
+  if (q.speakers.length) parts.push(`speakers : (${q.speakers.map(s => `(${s.map(x => `${ftsString(x)} *`).join(' AND ')})`).join(' OR ')})`);
+  const positive = parts.map(p => `(${p})`).join(' AND ');
+  return q.not.length ? `(${positive}) NOT ({${TEXT_COLUMNS.join(' ')}} : (${q.not.map(ftsTerm).join(' OR ')}))` : positive;
 }
 
 /** Where a match sits in a sentence: [start, end) in UTF-16 code units of the original text. */
@@ -260,6 +264,11 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const matchers = new WeakMap<ParsedQuery, RegExp>();
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A term as a regular expression over ASCII or folded text. */
+function termPattern(t: Term): string {
+  return `(?<![\\p{L}\\p{N}])${t.tokens.map(escapeRe).join('[^\\p{L}\\p{N}]+')}${t.prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])'}`;
+}
+
 /**
  * One regular expression for every positive term, read on ASCII or folded text: a term's tokens in
  * order with only non-word characters between them, whole tokens except a prefix term's last one.
@@ -268,7 +277,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function matcher(q: ParsedQuery): RegExp {
   let re = matchers.get(q);
   if (!re) {
-    const alts = q.clauses.flatMap(c => c.anyOf.map(t => `(?<![\\p{L}\\p{N}])${t.tokens.map(escapeRe).join('[^\\p{L}\\p{N}]+')}${t.prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])'}`));
+    const alts = q.clauses.flatMap(c => c.anyOf.map(termPattern));
     re = new RegExp(alts.join('|'), 'giu');
     matchers.set(q, re);
   }
@@ -305,6 +314,21 @@ export function matchRanges(q: ParsedQuery, text: string): Range[] {
     else merged.push([r[0], r[1]]);
   }
   return merged;
+}
+
+const clauseMatchers = new WeakMap<ParsedQuery, RegExp[]>();
+
+/** Bit i set when the sentence holds a term of clause i (the first 30 clauses; later ones count as held). */
+export function clausesIn(q: ParsedQuery, text: string): number {
+  let res = clauseMatchers.get(q);
+  if (!res) {
+    res = q.clauses.slice(0, 30).map(c => new RegExp(c.anyOf.map(termPattern).join('|'), 'iu'));
+    clauseMatchers.set(q, res);
+  }
+  const t = NON_ASCII.test(text) ? fold(text) : text;
+  let bits = 0;
+  res.forEach((re, i) => { if (re.test(t)) bits |= 1 << i; });
+  return bits;
 }
 
 /** Whether a sentence holds any positive term (cheaper than its ranges: no positions). */

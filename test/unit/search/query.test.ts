@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ftsClause, ftsNot, matchRanges, parseQuery, QueryError, snippet, speakerMatches, tokenize } from '../../../src/search/query';
+import { clausesIn, ftsMatch, matchRanges, parseQuery, QueryError, snippet, speakerMatches, tokenize } from '../../../src/search/query';
 
 describe('search query language', () => {
   it('reads words, phrases, OR, NOT, -word, prefix and filters', () => {
@@ -42,10 +42,19 @@ describe('search query language', () => {
     for (const [text, message] of bad) assert.throws(() => parseQuery(text), (e: unknown) => QueryError.is(e) && message.test(e.message), text);
   });
 
-  it('builds FTS5 expressions limited to the text column, with the speaker and side filters', () => {
-    const q = parseQuery('"security questionnaire" OR pric* speaker:"Ann Lee" side:company -legal');
-    assert.equal(ftsClause(q.clauses[0]!, q), 'text : ("security" + "questionnaire" OR "pric" *) AND speaker : (("ann" * AND "lee" *)) AND side : "company"');
-    assert.equal(ftsNot(q), 'text : ("legal")');
+  it('builds one FTS5 expression: clauses in the text columns (one side with side:), speakers, and NOT anywhere in the text', () => {
+    const q = parseQuery('"security questionnaire" OR pric* budget speaker:"Ann Lee" side:company -legal');
+    assert.equal(ftsMatch(q), '((company : ("security" + "questionnaire" OR "pric" *)) AND (company : ("budget")) AND (speakers : (("ann" * AND "lee" *)))) NOT ({company external other} : ("legal"))');
+    assert.equal(ftsMatch(parseQuery('pricing')), '({company external other} : ("pricing"))');
+  });
+
+  it('says which clauses a sentence holds', () => {
+    const q = parseQuery('pricing "fiscal year" OR budget adopt*');
+    assert.equal(clausesIn(q, 'Our fiscal year ends; pricing later.'), 0b011);
+    assert.equal(clausesIn(q, 'Adoption of the BUDGET'), 0b110);
+    assert.equal(clausesIn(q, 'fiscal, year'), 0b010, 'a phrase across punctuation');
+    assert.equal(clausesIn(q, 'Nothing about prices.'), 0);
+    assert.equal(clausesIn(parseQuery('creme'), 'Un café Crème'), 0b1, 'folded like the index');
   });
 
   it('finds and highlights whole words, phrases across punctuation and prefixes, not parts of words', () => {

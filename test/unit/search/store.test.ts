@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { InProcessBackend, WorkerBackend } from '../../../src/search/backend';
 import { parseQuery } from '../../../src/search/query';
 import type { StoredCall } from '../../../src/search/store';
@@ -76,12 +77,40 @@ describe('search store (node:sqlite FTS5)', () => {
       assert.deepEqual(await ids('today to:2026-10-02'), ['1001']);
       assert.deepEqual(await ids('today workspace:enablement'), ['1003']);
       assert.deepEqual(await ids('diaz'), [], 'speaker names are not transcript text');
+      // The index knows who was on a call, not who said what: speaker: is checked on the transcript.
+      assert.deepEqual(await ids('price speaker:alice'), [], 'Chen said "price" in 1002, Alice did not');
+      assert.deepEqual(await ids('fabrikam speaker:martin'), []);
+      assert.deepEqual(await ids('pricing committee speaker:bruno'), ['1001'], 'Bruno said both');
+      assert.deepEqual(await ids('forty committee speaker:bruno'), [], 'Alice said "forty"');
+      const capped = await b.search(parseQuery('pricing speaker:alice'), { limit: 1 });
+      assert.deepEqual([capped.calls.length, capped.totalCalls], [1, 2], 'the count covers checked calls past the limit');
       const r = await b.search(parseQuery('pricing speaker:bruno'));
       assert.deepEqual(r.calls[0]!.hits.map(x => x.speaker), ['Bruno Díaz', 'Bruno Díaz'], 'hits of other speakers are left out');
       await assert.rejects(b.search(parseQuery('pricing workspace:nowhere'), { workspaces: [{ id: '77', name: 'Sales West' }] }), /No workspace named "nowhere"/);
       const scoped = await b.search(parseQuery('pricing'), { callIds: ['1002', '1003'] });
       assert.deepEqual(scoped.calls.map(c => c.callId), ['1002']);
       assert.equal(scoped.searchedCalls, 2);
+    } finally { await b.close(); }
+  });
+
+  it('indexes a store of the earlier layout (a row per speaker) again from its stored transcripts, keeping them and its scopes', async () => {
+    const path = join(dir, 'old.db');
+    const { DatabaseSync } = (process as unknown as { getBuiltinModule: (id: string) => { DatabaseSync: new (p: string) => { exec(sql: string): void; prepare(sql: string): { run(...a: unknown[]): unknown }; close(): void } } }).getBuiltinModule('node:sqlite');
+    const old = new DatabaseSync(path);
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', '2');
+      CREATE TABLE calls (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, started INTEGER, workspace TEXT, url TEXT, sentences INTEGER NOT NULL, body BLOB NOT NULL);
+      CREATE VIRTUAL TABLE docs USING fts5(text, speaker, side, content='');
+      CREATE TABLE scopes (key TEXT PRIMARY KEY, ids TEXT NOT NULL, listed INTEGER NOT NULL);
+      INSERT INTO scopes VALUES ('range|a|b|', '["1001","1002","1003"]', 5);`);
+    const insert = old.prepare('INSERT INTO calls (id, title, started, workspace, url, sentences, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const c of knownCalls()) insert.run(c.id, c.title, c.started, c.workspaceId, c.url ?? null, 1, deflateRawSync(Buffer.from(JSON.stringify({ speakers: c.speakers, monologues: c.monologues }))));
+    old.close();
+    const b = new InProcessBackend(path);
+    try {
+      assert.deepEqual((await b.search(parseQuery('pricing side:external'))).calls.map(c => c.callId), ['1001']);
+      assert.deepEqual((await b.search(parseQuery('onboarding'))).calls.map(c => c.callId), ['1003']);
+      assert.equal((await b.stats()).calls, 3);
+      assert.deepEqual((await b.scope('range|a|b|'))?.callIds, ['1001', '1002', '1003']);
     } finally { await b.close(); }
   });
 
