@@ -79,6 +79,96 @@ export const STRUCTURE_SECTIONS = ['Intro', 'Agenda', 'Current process', 'Demo',
 export const SYSTEMS_CONFERENCE = ['Zoom', 'Google Meet', 'Microsoft Teams', 'Webex'];
 export const SYSTEMS_PHONE = ['RingCentral', 'Aircall', 'Outreach', 'Gong Dialer', 'Dialpad'];
 
+/**
+ * English transcript text by call topic (TOPICS), so that what a call says follows what it is about:
+ * a word like "pricing" or "procurement" appears in the calls that discuss it, not in every call, the
+ * way real transcripts spread their words (a search index over stock sentences said everywhere
+ * measures nothing real). Slots filled per call: {competitor}, {competitor2}, {seats}, {day},
+ * {month}, {crm}, {percent}, {weeks}, {region}, {customer}.
+ */
+export const TOPIC_SENTENCES: Record<string, readonly string[]> = {
+  'Call Setup': [
+    'Thanks for making the time today.', 'Can you hear me okay?', 'Sorry, you cut out for a second there.',
+    'Let me share my screen for a second.', 'I have a hard stop at the top of the hour.', 'Is anyone else joining from {customer}?',
+    'I sent over an agenda yesterday, did that come through?', 'Should we give it another minute for the others?',
+  ],
+  'Small Talk': [
+    'How was the weekend?', 'Are you still working from the {region} office?', 'The weather has been wild this week.',
+    'Did you catch the game on {day}?', 'We just got back from the offsite.', 'I think we met at the conference in {month}.',
+  ],
+  'Current Process': [
+    'Could you walk me through how that works for you right now?', 'Honestly it is mostly spreadsheets at this point.',
+    'How many people touch that process every week?', 'Every manager keeps their own tracker.',
+    'We export from {crm} every {day} and clean it up by hand.', 'The reporting takes about two days every month.',
+    'Nobody trusts the numbers in the dashboard.', 'Most of the handoffs happen over email.',
+  ],
+  'Pain Points': [
+    'We tried a tool like this two years ago and adoption was the problem.', 'What happens if a load gets double-booked today?',
+    'It costs us roughly {percent} percent of revenue on those lanes.', 'So if I heard you correctly, the main goal is visibility across regions.',
+    'Ramp time for new reps is close to six months.', 'We lose deals in the last week of the quarter and never know why.',
+    'Forecast calls are mostly guesswork.', 'Churn in the {region} region doubled last year.',
+  ],
+  'Product Demo': [
+    'Can everyone see the dashboard?', 'This view shows every deal that went quiet in the last {weeks} weeks.',
+    'You can filter by region, team or rep.', 'Here is where coaching comments show up.', 'That alert fires when a competitor is mentioned.',
+    'Is that on the roadmap for this year?', 'Can it export to PDF for the board deck?', 'How does it handle calls in Spanish?',
+  ],
+  'Pricing': [
+    'What would pricing look like for around {seats} seats?', 'Pricing is per seat, billed annually.',
+    'Is there a discount for a multi-year commitment?', 'We would need the pricing in writing before the review.',
+    'The list price is above what we budgeted.', 'Can you include implementation in that number?',
+    'Budget is approved for this fiscal year.', 'Our fiscal year ends in {month}, so timing matters.',
+  ],
+  'Security': [
+    'I can send over the security questionnaire by {day}.', 'The security review is the main gating step.',
+    'We need single sign-on and audit logs, that is non-negotiable.', 'Where is the data hosted?',
+    'Legal will want to review the data processing agreement.', 'Do you have a current SOC 2 report?',
+    'Our security team will want a call with your engineers.', 'Can we restrict recordings by region?',
+  ],
+  'Integrations': [
+    'The integration with {crm} is native, no middleware needed.', 'Does it sync both ways with {crm}?',
+    'We also use Slack for deal alerts.', 'Our admins would set up the field mapping.', 'Is there an API for the call data?',
+    'How long does the initial sync take?', 'We have a custom object for renewals.',
+  ],
+  'Timeline': [
+    'We would want to go live before {month}.', 'Onboarding usually takes about {weeks} weeks.',
+    'Our fiscal year ends in {month}, so timing matters.', 'The kickoff is planned for the first week of {month}.',
+    'If we sign by {day}, can you start the onboarding next month?', 'The rollout would go region by region.',
+  ],
+  'Decision Process': [
+    'Who else needs to be involved in the decision?', 'Let me check with my manager and get back to you.',
+    'Procurement will need three quotes.', 'The CFO signs anything over this amount.', 'Legal usually takes two weeks.',
+    'We would start with a pilot for one team.', 'The final call is with our VP of sales.',
+  ],
+  'Competition': [
+    'We are also looking at {competitor} and {competitor2}.', 'How are you different from {competitor}?',
+    '{competitor} quoted us a lower price.', 'We used {competitor} before and the reporting was weak.',
+    'Our team liked the {competitor} demo.', 'Honestly the decision is between you and {competitor}.',
+  ],
+  'Next Steps': [
+    'Okay, so the next step would be a technical deep dive.', 'I will loop in our solutions engineer.',
+    'Does {day} at ten work for your team?', 'I will send the proposal by {day}.', 'Can we set up a pilot for one team?',
+    'Let us book the follow-up before we drop.', 'I will share the recording and the notes.',
+  ],
+  'Wrap-up': [
+    'Great question.', 'Thanks everyone, this was really helpful.', 'Talk to you on {day}.', 'I will follow up by email.',
+    'Appreciate the time today.', 'Have a good rest of your week.',
+  ],
+};
+
+/** What people say in any part of a call. */
+export const TALK_FILLERS: readonly string[] = [
+  'That makes sense.', 'Right.', 'Mm-hmm.', 'Yeah, that works.', 'Okay.', 'Got it.', 'Good point.', 'Sure.',
+  'Could you say more about that?', 'Let me make a note of that.',
+];
+
+export const COMPETITORS: readonly string[] = ['Fabrikam', 'Tailspin', 'Northwind', 'Litware', 'Wingtip', 'Humongous', 'Blue Yonder Analytics', 'Margie\'s Metrics'];
+export const CRMS: readonly string[] = ['Salesforce', 'HubSpot', 'Dynamics', 'Zoho'];
+export const REGIONS: readonly string[] = ['EMEA', 'APAC', 'North America', 'LATAM', 'Nordics', 'DACH'];
+export const WEEKDAYS: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+export const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const SEATS: readonly string[] = ['twenty', 'forty', 'fifty', 'eighty', 'a hundred', 'two hundred', 'five hundred'];
+
 /** Sentences by Gong language code (ISO 639-2/B). */
 export const SENTENCES: Record<string, readonly string[]> = {
   eng: [

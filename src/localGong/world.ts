@@ -11,6 +11,7 @@ import {
   BRIEFS, CALL_KINDS, COMMENTS, COMPANY_DOMAIN, COMPANY_NAME, CONTACT_TITLES, CUSTOMERS, EXEC_TITLES, FIRST_NAMES,
   HOSTILE_LIST, HOSTILE_MARK, HOSTILE_SAMPLES, KEY_POINTS, LAST_NAMES, LANGUAGE_TAGS, LONG_SENTENCE_MARK, MANAGER_TITLES,
   NEXT_STEPS, REP_TITLES, SENTENCES, STRUCTURE_SECTIONS, SYSTEMS_CONFERENCE, SYSTEMS_PHONE, TOPICS, WORKSHOP_MARK,
+  COMPETITORS, CRMS, MONTHS, REGIONS, SEATS, TALK_FILLERS, TOPIC_SENTENCES, WEEKDAYS,
 } from './text';
 import { textOf } from '../shared/textOf';
 
@@ -763,6 +764,19 @@ function buildTranscript(world: World, call: LgCall): LgMonologue[] {
   const secret = callSecrets.get(call);
   const r = new Rand(streamRng(world.seed, `transcript:${call.id}`));
   const pool = SENTENCES[call.language] ?? SENTENCES.eng ?? [];
+  // English calls say what their topics are about (TOPIC_SENTENCES), with this call's own names and numbers.
+  const byTopic = call.language === 'eng' || !SENTENCES[call.language];
+  const [competitor, competitor2] = r.sample(COMPETITORS, 2);
+  const slots: Record<string, string> = {
+    competitor: competitor ?? 'Fabrikam', competitor2: competitor2 ?? 'Tailspin', seats: r.pick(SEATS), day: r.pick(WEEKDAYS),
+    month: r.pick(MONTHS), crm: r.pick(CRMS), percent: String(r.int(2, 12)), weeks: String(r.int(2, 10)), region: r.pick(REGIONS),
+    customer: CUSTOMERS[secret?.customer ?? 0]?.name ?? 'your team',
+  };
+  const say = (topic: string | null): string => {
+    const topicPool = topic === null ? undefined : TOPIC_SENTENCES[topic];
+    if (!byTopic || !topicPool) return r.pick(pool);
+    return (r.chance(0.7) ? r.pick(topicPool) : r.pick(TALK_FILLERS)).replace(/\{(\w+)\}/g, (m, k: string) => slots[k] ?? m);
+  };
   const speakers = attendees(call).map(p => p.speakerId);
   const topics = callTopics(world, call);
   const durationMs = Math.max(1, call.duration) * 1000;
@@ -786,16 +800,17 @@ function buildTranscript(world: World, call: LgCall): LgMonologue[] {
   for (let guard = 0; i < total && guard < 100_000; guard++) {
     const size = workshop ? r.int(4, 14) : r.int(1, 7);
     const sentences: LgSentence[] = [];
+    const topic = topicAt(Math.round(i * spacing));
     for (let k = 0; k < size && i < total; k++, i++) {
       const start = Math.round(i * spacing + r.next() * spacing * 0.1);
       const end = Math.min(durationMs, start + Math.max(1, Math.round(spacing * 0.85)));
-      let text = r.pick(pool);
+      let text = say(topic);
       if (hostile && i % 5 === 2) text = HOSTILE_LIST[hostileIndex++ % HOSTILE_LIST.length] ?? text;
       sentences.push({ start, end, text });
     }
     const first = sentences[0];
     if (first === undefined) break;
-    monologues.push({ speakerId: speaker, topic: r.chance(0.25) ? null : topicAt(first.start), sentences });
+    monologues.push({ speakerId: speaker, topic: r.chance(0.25) ? null : topic, sentences });
     if (speakers.length > 1) {
       const others = speakers.filter(s => s !== speaker);
       speaker = r.chance(0.7) && speakers[0] !== speaker ? (speakers[0] as string) : r.pick(others);

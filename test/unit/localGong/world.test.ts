@@ -1,9 +1,9 @@
 // The generated company: deterministic from the seed, Gong-shaped ids, a real hierarchy, special
 // calls that can be found by title, hostile and non-English text, and scale.
 import * as assert from 'node:assert/strict';
-import { UNBROKEN_TEXT, generateWorld, worldExtras } from '../../../src/localGong/world';
+import { UNBROKEN_TEXT, callTopics, generateWorld, worldExtras } from '../../../src/localGong/world';
 import type { World } from '../../../src/localGong/model';
-import { HOSTILE_LIST, HOSTILE_SAMPLES, LONG_SENTENCE_MARK, WORKSHOP_MARK } from '../../../src/localGong/text';
+import { HOSTILE_LIST, HOSTILE_MARK, HOSTILE_SAMPLES, LONG_SENTENCE_MARK, WORKSHOP_MARK } from '../../../src/localGong/text';
 import { FIXED_NOW } from './support';
 
 const allIds = (w: World): string[] => [
@@ -120,6 +120,33 @@ describe('localGong: generated world', function () {
       const words = call.transcript().flatMap(m => m.sentences.map(s => s.text)).join(' ');
       assert.match(words, re, lang);
     }
+  });
+
+  it('English transcripts say what their topics are about, so words spread across calls like real ones', () => {
+    const english = world.calls.filter(c => c.language === 'eng' && c.duration > 600 && !c.title.includes(HOSTILE_MARK)).slice(0, 150);
+    assert.ok(english.length > 50);
+    let withPricing = 0;
+    for (const call of english) {
+      const topics = callTopics(world, call);
+      let said = false;
+      for (const m of call.transcript()) {
+        for (const s of m.sentences) {
+          if (!/\bpricing\b/i.test(s.text)) continue;
+          said = true;
+          // The topic at that moment (not the monologue's label, which is sometimes left out).
+          let acc = 0; let at = topics[topics.length - 1]!.name;
+          for (const t of topics) { acc += t.duration; if (m.sentences[0]!.start / 1000 < acc) { at = t.name; break; } }
+          assert.equal(at, 'Pricing', `call ${call.id}: "${s.text}" outside its Pricing topic`);
+        }
+      }
+      if (said) withPricing++;
+      assert.equal(said, topics.some(t => t.name === 'Pricing') ? said : false);
+    }
+    const share = withPricing / english.length;
+    assert.ok(share > 0.1 && share < 0.7, `"pricing" in ${Math.round(share * 100)}% of calls`);
+    // Names and numbers differ from call to call.
+    const competitors = new Set(english.flatMap(c => c.transcript().flatMap(m => m.sentences.map(s => /looking at (\w+) and/.exec(s.text)?.[1]).filter(Boolean))));
+    assert.ok(competitors.size >= 4, `competitors named: ${[...competitors].join(', ')}`);
   });
 
   it('has library folders in a tree with calls, trackers with keywords, scorecards with questions, outcomes and profiles', () => {
