@@ -93,17 +93,17 @@ class SearchTree implements vscode.TreeDataProvider<Row> {
     switch (row.kind) {
       case 'header': {
         const s = this.shown as ShownSearch;
-        const item = new vscode.TreeItem(`"${s.query}"`, vscode.TreeItemCollapsibleState.None);
-        item.description = `${s.result.totalCalls.toLocaleString('en-US')} of ${s.result.searchedCalls.toLocaleString('en-US')} calls · ${s.scope.label}`;
-        item.tooltip = `${s.result.totalCalls} calls match, of ${s.result.searchedCalls} searched in ${s.scope.label}; ${s.requests} requests sent; ${Math.round(s.result.tookMs)} ms. Click to search again.`;
+        const item = new vscode.TreeItem(oneLine(`"${s.query}"`), vscode.TreeItemCollapsibleState.None);
+        item.description = oneLine(`${s.result.totalCalls.toLocaleString('en-US')} of ${s.result.searchedCalls.toLocaleString('en-US')} calls · ${s.scope.label}`);
+        item.tooltip = boundedTooltip(`${s.result.totalCalls} calls match, of ${s.result.searchedCalls} searched in ${s.scope.label}; ${s.requests} requests sent; ${Math.round(s.result.tookMs)} ms. Click to search again.`);
         item.iconPath = new vscode.ThemeIcon('search');
         item.command = { command: Commands.searchCalls, title: 'Search again', arguments: [{ scope: s.scope, edit: s.query }] };
         item.contextValue = 'searchHeader';
         return item;
       }
       case 'resume': {
-        const item = new vscode.TreeItem(`Resume fetching ${row.pending.scope.label}`, vscode.TreeItemCollapsibleState.None);
-        item.description = `then search "${row.pending.query}"`;
+        const item = new vscode.TreeItem(oneLine(`Resume fetching ${row.pending.scope.label}`), vscode.TreeItemCollapsibleState.None);
+        item.description = oneLine(`then search "${row.pending.query}"`);
         item.tooltip = 'A fetch of transcripts stopped when the window closed; what was fetched is stored. Click to fetch the rest.';
         item.iconPath = new vscode.ThemeIcon('debug-continue');
         item.command = { command: Commands.searchResume, title: 'Resume' };
