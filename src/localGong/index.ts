@@ -101,6 +101,11 @@ export interface LocalGongOptions {
   unbrokenText?: boolean;
   /** Seconds an OAuth access token lives (default 86,400); short in tests of token refresh. */
   oauthTokenTtlSeconds?: number;
+  /**
+   * Redirect URIs its OAuth app registered, matched exactly (e.g. `vscode://gong-explorer.gong-explorer/oauth-callback`);
+   * `http://127.0.0.1:<any port>/...` loopback redirects are accepted without registering.
+   */
+  oauthRedirectUris?: readonly string[];
 }
 
 export interface LocalGongHandle {
@@ -118,7 +123,13 @@ export interface LocalGongHandle {
   /** Registers a new bearer token with these scopes and returns it. */
   addToken(scopes: string[]): string;
   /** The company's Gong OAuth app: its client id and secret, and how many refresh grants were answered. */
-  readonly oauth: { readonly clientId: string; readonly clientSecret: string; readonly refreshCount: number };
+  readonly oauth: {
+    readonly clientId: string; readonly clientSecret: string; readonly refreshCount: number;
+    /** The redirect URIs registered so far. */
+    readonly redirectUris: readonly string[];
+    /** Registers another redirect URI, as an admin does in the app's settings (throws on one that is not an absolute URI). */
+    registerRedirectUri(uri: string): void;
+  };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -151,7 +162,7 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
   const tokenExpiries = new Map<string, number>();
   const credentials: Credentials = { accessKey: `LGAK${secret(12)}`, accessKeySecret: secret(32), tokens, tokenExpiries };
   let baseUrl = '';
-  const oauth = new LocalOAuth(tokens, tokenExpiries, () => baseUrl, () => (fixedNow === undefined ? Date.now() : fixedNow.getTime()), { accessTokenTtlSeconds: options.oauthTokenTtlSeconds });
+  const oauth = new LocalOAuth(tokens, tokenExpiries, () => baseUrl, () => (fixedNow === undefined ? Date.now() : fixedNow.getTime()), { accessTokenTtlSeconds: options.oauthTokenTtlSeconds, redirectUris: options.oauthRedirectUris });
   const faults = new Faults();
   const idSource = worldExtras(world).idSource;
   const server = new LocalGongServer({
@@ -183,6 +194,8 @@ export async function startLocalGong(options: LocalGongOptions = {}): Promise<Lo
       clientId: oauth.app.clientId,
       clientSecret: oauth.app.clientSecret,
       get refreshCount() { return oauth.refreshCount; },
+      get redirectUris() { return [...oauth.app.redirectUris]; },
+      registerRedirectUri: (uri: string) => oauth.registerRedirectUri(uri),
     },
     accessKey: credentials.accessKey,
     accessKeySecret: credentials.accessKeySecret,

@@ -12,7 +12,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface OAuthApp {
   clientId: string;
   clientSecret: string;
-  /** Exact redirect URIs the app registered; loopback URIs also match on any port (RFC 8252 §7.3). */
+  /**
+   * Redirect URIs the app registered, matched as exact strings (a custom scheme such as
+   * `vscode://publisher.name/oauth-callback` included); `http://127.0.0.1` loopback URIs also match
+   * on any port (RFC 8252 §7.3).
+   */
   redirectUris: string[];
   name: string;
 }
@@ -20,6 +24,22 @@ export interface OAuthApp {
 export interface OAuthOptions {
   /** Seconds an access token lives (default 86,400). */
   accessTokenTtlSeconds?: number;
+  /** Redirect URIs the app registered (besides loopback, which needs none). */
+  redirectUris?: readonly string[];
+}
+
+/**
+ * Why a string cannot be registered as a redirect URI, or undefined when it can: an absolute URI with
+ * a scheme (http, https or an app's own such as vscode), no fragment and no user info (RFC 6749 §3.1.2).
+ */
+export function redirectUriProblem(uri: string): string | undefined {
+  let u: URL;
+  try { u = new URL(uri); } catch { return `${JSON.stringify(uri)} is not an absolute URI`; }
+  if (!/^[a-z][a-z0-9+.-]*:$/.test(u.protocol)) return `${JSON.stringify(uri)} has no usable scheme`;
+  if (u.hash !== '' || uri.includes('#')) return `${JSON.stringify(uri)} has a fragment`;
+  if (u.username !== '' || u.password !== '') return `${JSON.stringify(uri)} carries user info`;
+  if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname === '') return `${JSON.stringify(uri)} has no host`;
+  return undefined;
 }
 
 interface Grant { clientId: string; scopes: string[]; redirectUri: string; expiresAt: number }
@@ -37,6 +57,18 @@ function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The submitted form ends in a redirect to the app: a browser applies form-action to that redirect,
+ * so the page allows the (already checked) redirect's origin, or its scheme for a custom one (vscode:).
+ */
+function formTarget(redirectUri: string | undefined): string {
+  if (!redirectUri) return '';
+  let u: URL;
+  try { u = new URL(redirectUri); } catch { return ''; }
+  if (u.protocol === 'http:' || u.protocol === 'https:') return u.hostname === '127.0.0.1' ? '' : ` ${u.origin}`;
+  return /^[a-z][a-z0-9+.-]*:$/.test(u.protocol) ? ` ${u.protocol}` : '';
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
@@ -69,6 +101,14 @@ export class LocalOAuth {
   ) {
     this.app = { clientId: `lgapp_${randomBytes(9).toString('hex')}`, clientSecret: randomBytes(24).toString('base64url'), redirectUris: [], name: 'Gong Explorer (local app)' };
     this.ttlSeconds = options.accessTokenTtlSeconds ?? 86_400;
+    for (const uri of options.redirectUris ?? []) this.registerRedirectUri(uri);
+  }
+
+  /** Registers one more redirect URI for the app, as a Gong admin does in the app's settings; throws on a bad one. */
+  registerRedirectUri(uri: string): void {
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new Error(`cannot register the redirect URI: ${problem}`);
+    if (!this.app.redirectUris.includes(uri)) this.app.redirectUris.push(uri);
   }
 
   /** Handles /oauth2/*; returns false for any other path. */
@@ -83,6 +123,7 @@ export class LocalOAuth {
   private redirectAllowed(uri: string): boolean {
     let u: URL;
     try { u = new URL(uri); } catch { return false; }
+    // Registered URIs match as exact strings, whatever their scheme (Gong keeps a list per app).
     if (this.app.redirectUris.includes(uri)) return true;
     // Loopback redirects may use any port (RFC 8252 §7.3), over plain http to 127.0.0.1 only.
     return u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === '[::1]') && u.username === '' && u.hash === '';
@@ -109,7 +150,7 @@ export class LocalOAuth {
 <form method="post" action="/oauth2/authorize">${hidden}
 <button type="submit" name="decision" value="allow" id="allow">Allow</button>
 <button type="submit" name="decision" value="deny" id="deny">Deny</button>
-</form>`);
+</form>`, p.get('redirect_uri') ?? undefined);
   }
 
   private async consent(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -194,11 +235,11 @@ export class LocalOAuth {
     res.end(text);
   }
 
-  private html(res: ServerResponse, status: number, title: string, body: string): void {
+  private html(res: ServerResponse, status: number, title: string, body: string, redirectUri?: string): void {
     const text = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
     res.writeHead(status, {
       'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(text),
-      'content-security-policy': "default-src 'none'; form-action 'self' http://127.0.0.1:*", 'x-frame-options': 'DENY', 'cache-control': 'no-store',
+      'content-security-policy': `default-src 'none'; form-action 'self' http://127.0.0.1:*${formTarget(redirectUri)}`, 'x-frame-options': 'DENY', 'cache-control': 'no-store',
     });
     res.end(text);
   }

@@ -74,6 +74,35 @@ describe('gong: OAuth sign-in against the local Gong', function () {
     assert.equal(elsewhere.status, 400, 'a redirect that is not loopback or registered is refused');
   });
 
+  it('takes a registered vscode:// redirect exactly as registered, and only that one', async () => {
+    const own = 'vscode://gong-explorer.gong-explorer/oauth-callback';
+    const unregistered = await fetch(authorizeUrl(app, own, 'u0'));
+    assert.equal(unregistered.status, 400, 'a custom-scheme redirect the app did not register is refused');
+    assert.match(await unregistered.text(), /redirect_uri is not registered/);
+    gong.oauth.registerRedirectUri(own);
+    assert.deepEqual(gong.oauth.redirectUris, [own]);
+    for (const near of ['vscode://gong-explorer.gong-explorer/oauth-callback/', 'vscode-insiders://gong-explorer.gong-explorer/oauth-callback', 'vscode://other.ext/oauth-callback']) {
+      assert.equal((await fetch(authorizeUrl(app, near, 'u1'))).status, 400, `${near} is not the registered string`);
+    }
+    const page = await fetch(authorizeUrl(app, own, 'u2'));
+    assert.match(page.headers.get('content-security-policy') ?? '', /form-action 'self' http:\/\/127\.0\.0\.1:\* vscode:(;|$)/, 'the browser may follow the form to vscode:');
+    await page.text();
+    const back = await consent(authorizeUrl(app, own, 'u3', ['api:users:read']), 'allow');
+    assert.equal(`${back.protocol}//${back.host}${back.pathname}`, own);
+    assert.equal(back.searchParams.get('state'), 'u3');
+    const code = back.searchParams.get('code') ?? '';
+    await assert.rejects(exchangeCode(app, code, redirect), /redirect_uri does not match/, 'the token exchange must name the same redirect');
+    const again = await consent(authorizeUrl(app, own, 'u4', ['api:users:read']), 'allow');
+    const t = await exchangeCode(app, again.searchParams.get('code') ?? '', own);
+    assert.equal(t.apiBaseUrl, gong.baseUrl);
+    const denied = await consent(authorizeUrl(app, own, 'u5'), 'deny');
+    assert.equal(`${denied.protocol}//${denied.host}${denied.pathname}`, own);
+    assert.equal(denied.searchParams.get('error'), 'access_denied');
+    assert.throws(() => gong.oauth.registerRedirectUri('not a uri'), /not an absolute URI/);
+    assert.throws(() => gong.oauth.registerRedirectUri(`${own}#frag`), /fragment/);
+    assert.deepEqual(gong.oauth.redirectUris, [own], 'a refused registration changes nothing');
+  });
+
   it('refreshes before the token expires, stores every new pair, and keeps reading', async () => {
     const stored: OAuthTokens[] = [];
     const api = new RefreshingApi({
