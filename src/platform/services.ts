@@ -7,6 +7,7 @@ import type { GongData } from '../data/index';
 import type { TreeAccess } from '../tree/index';
 import type { SearchAccess } from '../searchUi/index';
 import type { InsightsPanels } from '../panels/insights';
+import type { OAuthUriHandler } from '../auth/oauthFlow';
 
 /** A stored connection profile as the UI sees it (never the secret). */
 export interface ProfileInfo {
@@ -63,4 +64,6 @@ export interface Services {
   search?: SearchAccess;
   /** The insights panels (set at activation), so tests read what they show. */
   insights?: InsightsPanels;
+  /** Receives OAuth answers sent to VS Code's URI for this extension (set by registerAuth). */
+  oauthUriHandler?: OAuthUriHandler;
 }

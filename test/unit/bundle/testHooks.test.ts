@@ -10,6 +10,8 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..', '..', '..');
 const extensionJs = join(root, 'dist', 'extension.js');
 const INSPECT = 'gongExplorer.panels.inspect';
+/** Hands any URI to the OAuth URI handler, as VS Code does after a browser opened it. */
+const DELIVER_URI = 'gongExplorer.auth.deliverOAuthUri';
 
 function registeredCommands(env: Record<string, string>): string[] {
   const script = `
@@ -58,5 +60,11 @@ describe('extension bundle: test-only hooks', function () {
     assert.ok(!normal.includes(INSPECT), 'no inspect hook in a normal run');
     assert.ok(!registeredCommands({ GONG_EXPLORER_TEST_HOOKS: 'yes' }).includes(INSPECT), 'only the exact flag turns it on');
     assert.ok(registeredCommands({ GONG_EXPLORER_TEST_HOOKS: '1' }).includes(INSPECT), 'present in test runs');
+  });
+
+  it('registers the OAuth URI delivery hook only in test runs', () => {
+    assert.ok(!registeredCommands({}).includes(DELIVER_URI));
+    assert.ok(!registeredCommands({ GONG_EXPLORER_TEST_HOOKS: 'true' }).includes(DELIVER_URI));
+    assert.ok(registeredCommands({ GONG_EXPLORER_TEST_HOOKS: '1' }).includes(DELIVER_URI));
   });
 });
