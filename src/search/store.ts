@@ -146,8 +146,14 @@ export class SearchStore {
   private readonly db: Database;
   private readonly insertCall: Statement;
   private readonly insertDoc: Statement;
-  /** Call rowid -> what ranking and filters need, loaded on the first search and kept current by put(). */
+  /**
+   * Call rowid -> what ranking and filters need, loaded on the first search, kept current by put() and,
+   * for calls another process stored in the same file, by the next search (see callMeta).
+   */
   private meta: Map<number, CallMeta> | undefined;
+  private metaSeq = 0;
+  private metaVersion: number | undefined;
+  private readonly dataVersion: Statement;
 
   constructor(readonly path: string) {
     let sqlite: SqliteModule;
@@ -155,6 +161,9 @@ export class SearchStore {
       throw new Error(`Searching calls needs node:sqlite, which this VS Code's extension host (Node ${process.versions.node}) lacks; VS Code 1.104 or newer has it.`);
     }
     this.db = new sqlite.DatabaseSync(path);
+    // The extension's worker and a `gong mcp` server may have the same file open: a write waits up to
+    // 5 s for the other's write to finish instead of failing at once with SQLITE_BUSY.
+    this.db.exec('PRAGMA busy_timeout = 5000;');
     // The store is a cache of Gong's data. Schema 2 (an index row per speaker) keeps its calls and is
     // indexed again from them below (what was fetched costs nothing twice); anything else is rebuilt.
     const old = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()
@@ -177,7 +186,9 @@ export class SearchStore {
       CREATE TABLE IF NOT EXISTS scopes (key TEXT PRIMARY KEY, ids TEXT NOT NULL, listed INTEGER NOT NULL);
     `);
     const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema')?.['value'];
-    if (v === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+    // OR IGNORE: another process opening a new file at the same moment may have written it first.
+    if (v === undefined) this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+    this.dataVersion = this.db.prepare('PRAGMA data_version');
     this.insertCall = this.db.prepare('INSERT OR IGNORE INTO calls (id, title, started, workspace, url, sentences, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertDoc = this.db.prepare('INSERT INTO calltext (rowid, company, external, other, speakers) VALUES (?, ?, ?, ?, ?)');
     if (reindex) this.reindex();
@@ -185,7 +196,7 @@ export class SearchStore {
 
   /** Indexes every stored call again from its transcript (after a change of the index's layout). */
   private reindex(): void {
-    this.db.exec('BEGIN');
+    this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const row of this.db.prepare('SELECT seq, body FROM calls').all()) this.indexCall(Number(row['seq']), decode(row['body']));
       this.db.exec('COMMIT');
@@ -223,7 +234,7 @@ export class SearchStore {
   /** Stores calls with their transcripts and indexes them, in one transaction. Calls already stored are kept as they are. */
   put(calls: readonly StoredCall[]): number {
     let added = 0;
-    this.db.exec('BEGIN');
+    this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const c of calls) {
         const sentences = c.monologues.reduce((n, m) => n + m.sentences.length, 0);
@@ -233,6 +244,7 @@ export class SearchStore {
         if (Number(r.changes) === 0) continue;
         added++;
         const seq = Number(r.lastInsertRowid);
+        // metaSeq stays: rows another process added before this one are read by the next search.
         this.meta?.set(seq, { id: c.id, started: c.started, workspace: c.workspaceId });
         this.indexCall(seq, c);
       }
@@ -267,12 +279,21 @@ export class SearchStore {
     return Array.isArray(ids) ? { key, callIds: ids.map(String), listedAt: Number(row['listed']) } : undefined;
   }
 
+  /**
+   * The calls' metadata. SQLite's data_version changes when another connection (the other process on
+   * this file) commits; then the calls it added (rows past the last one known: calls are only ever
+   * added) are read in, so its fetches are searchable here too.
+   */
   private callMeta(): Map<number, CallMeta> {
-    if (!this.meta) {
-      this.meta = new Map();
-      for (const r of this.db.prepare('SELECT seq, id, started, workspace FROM calls').all()) {
-        this.meta.set(Number(r['seq']), { id: String(r['id']), started: typeof r['started'] === 'number' ? r['started'] : undefined, workspace: typeof r['workspace'] === 'string' ? r['workspace'] : undefined });
+    const version = Number(this.dataVersion.get()?.['data_version'] ?? 0);
+    if (!this.meta || version !== this.metaVersion) {
+      this.meta ??= new Map();
+      for (const r of this.db.prepare('SELECT seq, id, started, workspace FROM calls WHERE seq > ?').all(this.metaSeq)) {
+        const seq = Number(r['seq']);
+        this.meta.set(seq, { id: String(r['id']), started: typeof r['started'] === 'number' ? r['started'] : undefined, workspace: typeof r['workspace'] === 'string' ? r['workspace'] : undefined });
+        if (seq > this.metaSeq) this.metaSeq = seq;
       }
+      this.metaVersion = version;
     }
     return this.meta;
   }

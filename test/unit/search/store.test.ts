@@ -135,4 +135,37 @@ describe('search store (node:sqlite FTS5)', () => {
       assert.equal(await again.putJson([JSON.stringify(knownCalls()[0])]), 0);
     } finally { await again.close(); }
   });
+  it('shares one file between two processes\' stores: each searches what the other stored, and a write waits for the other\'s', async () => {
+    const path = join(dir, 's.db');
+    const worker = join(__dirname, '../../../src/search/worker.js');
+    // Two workers, as the extension's search worker and a `gong mcp` server on the same profile.
+    const a = new WorkerBackend(worker, path);
+    const b = new WorkerBackend(worker, path);
+    const [first, ...rest] = knownCalls().map(c => JSON.stringify(c));
+    try {
+      assert.equal(await a.putJson([first as string]), 1);
+      assert.deepEqual((await a.search(parseQuery('pricing'))).calls.map(c => c.callId), ['1001']);
+      assert.equal(await b.putJson(rest), 2);
+      // a had loaded its calls before b stored two more: its next search has them.
+      const after = await a.search(parseQuery('pricing'));
+      assert.deepEqual(after.calls.map(c => c.callId).sort(), ['1001', '1002']);
+      assert.equal(after.searchedCalls, 3);
+      assert.deepEqual((await b.search(parseQuery('"security questionnaire"'))).calls.map(c => c.callId), ['1001']);
+      assert.equal(await a.putJson(rest), 0, 'calls b stored are not stored again');
+
+      // A third connection holds the write lock for a while: b's write waits for it instead of failing.
+      const builtin = (process as unknown as { getBuiltinModule(id: string): unknown }).getBuiltinModule('node:sqlite');
+      const { DatabaseSync } = builtin as { DatabaseSync: new (file: string) => { exec(sql: string): void; close(): void } };
+      const holder = new DatabaseSync(path);
+      holder.exec("BEGIN IMMEDIATE; INSERT OR REPLACE INTO scopes (key, ids, listed) VALUES ('held', '[]', 1);");
+      const started = Date.now();
+      const released = new Promise<void>(resolve => setTimeout(() => { holder.exec('COMMIT'); holder.close(); resolve(); }, 400));
+      await b.saveScope('range|x|y|', ['1002'], 5);
+      const waited = Date.now() - started;
+      await released;
+      assert.ok(waited >= 300, `the write waited for the lock (${waited} ms)`);
+      assert.deepEqual(await a.scope('range|x|y|'), { key: 'range|x|y|', callIds: ['1002'], listedAt: 5 });
+      assert.deepEqual((await a.scope('held'))?.callIds, []);
+    } finally { await a.close(); await b.close(); }
+  });
 });
