@@ -3,8 +3,7 @@
  * speaker, time and highlighted snippet), export of results, and the store per profile. The search
  * itself is src/search (pure; the store runs in a worker thread): this file only asks, shows and wires.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -12,6 +11,7 @@ import { Commands, UserCancelled, registerCommand } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { callIdsOf, dayRangeOf, libraryFolderOf } from '../render/callIds';
 import { WorkerBackend } from '../search/backend';
+import { STORE_FILE, prepareStoreFolder, searchRootOf, storeFolderOf } from '../search/storePath';
 import { clockOf, dateOf, resultsCsv, resultsMarkdown, type ResultFormat } from '../search/export';
 import { GONG_REQUESTS_PER_SECOND, planFetch, runFetch, type FetchPlan, type SearchBackend, type SearchScope } from '../search/fetch';
 import { parseQuery, QueryError, snippet, type ParsedQuery } from '../search/query';
@@ -193,21 +193,16 @@ export function registerSearch(services: Services): SearchAccess {
   let backend: { profile: string; folder: string; b: SearchBackend } | undefined;
   let running: Promise<unknown> | undefined;
 
-  const root = () => join(context.globalStorageUri.fsPath, 'search');
-  /** A folder per profile, named from the profile and its base URL (nothing secret). */
-  const folderOf = (name: string, baseUrl: string) => {
-    const slug = name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'profile';
-    return join(root(), `${slug}-${createHash('sha256').update(`${name}\n${baseUrl}`).digest('hex').slice(0, 10)}`);
-  };
+  const root = () => searchRootOf(context.globalStorageUri.fsPath);
+  const folderOf = (name: string, baseUrl: string) => storeFolderOf(root(), name, baseUrl);
   const storeOf = (): { profile: string; folder: string; b: SearchBackend } => {
     const p = session.active;
     if (!p) throw new Error('Sign in to Gong first: each profile has its own transcript store.');
     const folder = folderOf(p.name, p.baseUrl);
     if (backend?.folder === folder) return backend;
     if (backend) void backend.b.close();
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'profile.json'), JSON.stringify({ profile: p.name, baseUrl: p.baseUrl }));
-    backend = { profile: p.name, folder, b: new WorkerBackend(join(context.extensionUri.fsPath, 'dist', 'searchWorker.js'), join(folder, 'store.db')) };
+    prepareStoreFolder(folder, p.name, p.baseUrl);
+    backend = { profile: p.name, folder, b: new WorkerBackend(join(context.extensionUri.fsPath, 'dist', 'searchWorker.js'), join(folder, STORE_FILE)) };
     return backend;
   };
   context.subscriptions.push({ dispose: () => { void backend?.b.close(); backend = undefined; } });
@@ -427,13 +422,13 @@ export function registerSearch(services: Services): SearchAccess {
 
   registerCommand(context, log, Commands.searchStore, async () => {
     const dir = root();
-    const stores = existsSync(dir) ? readdirSync(dir).filter(f => existsSync(join(dir, f, 'store.db'))) : [];
+    const stores = existsSync(dir) ? readdirSync(dir).filter(f => existsSync(join(dir, f, STORE_FILE))) : [];
     if (stores.length === 0) { void vscode.window.showInformationMessage('No transcripts are stored for search yet.'); return; }
     const items = await Promise.all(stores.map(async f => {
       const folder = join(dir, f);
       let profile = f;
       try { profile = textOf((JSON.parse(readFileSync(join(folder, 'profile.json'), 'utf8')) as { profile?: unknown }).profile, f); } catch { /* name from the folder */ }
-      const bytes = ['store.db', 'store.db-wal'].reduce((n, x) => { try { return n + statSync(join(folder, x)).size; } catch { return n; } }, 0);
+      const bytes = [STORE_FILE, `${STORE_FILE}-wal`].reduce((n, x) => { try { return n + statSync(join(folder, x)).size; } catch { return n; } }, 0);
       let detail = '';
       if (backend?.folder === folder) { try { const s = await backend.b.stats(); detail = `${s.calls.toLocaleString('en-US')} calls, ${s.sentences.toLocaleString('en-US')} sentences`; } catch { /* size only */ } }
       return { label: profile, description: `${(bytes / 1e6).toFixed(1)} MB${detail ? ` · ${detail}` : ''}`, detail: folder, folder };
