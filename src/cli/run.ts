@@ -2,7 +2,8 @@
  * The `gong` command-line tool: lists the action catalog and runs any action against a Gong account
  * (or the local Gong). Kept apart from gong.ts so tests can drive it in-process with their own streams.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { GongClient, GongError, RequestScheduler, classify, parseJson, stringifyJson } from '../gong/index';
 import { baseUrlHost, normalizeBaseUrl } from '../gong/baseUrl';
 import type { GongAuth } from '../gong/types';
@@ -14,6 +15,8 @@ import type { Dispatcher } from 'undici';
 import { catalog, curlFor, undeclaredKeys, undeclaredNote, fieldsOf, mergePages, suggestActions, InputError } from '../catalog/index';
 import type { ActionDef, FieldSpec } from '../catalog/types';
 import { serveStdio } from '../mcp/server';
+import { WorkerBackend } from '../search/backend';
+import { sqliteAvailable } from '../search/store';
 import { version as VERSION } from '../../package.json';
 
 export interface CliIo {
@@ -31,7 +34,8 @@ Usage:
   gong actions [--json] [--category <name>]   list every action (--json: the whole catalog as JSON)
   gong describe <action>                      the inputs of one action
   gong run <action> [--input '<json>' | --input-file <file.json>|-] [--all-pages] [--max-pages <n>] [--curl]
-  gong mcp [--allow-writes]                    serve the Gong tools to an MCP client over stdio
+  gong mcp [--allow-writes] [--search-store <path to store.db>]
+                                              serve the Gong tools to an MCP client over stdio
   gong help
 
 <action> is an action id (calls.list) or a seed slug (GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS),
@@ -43,6 +47,10 @@ in any letter case. Inputs are one JSON object; nested fields nest (filter.fromD
   --over-budget with --all-pages, go on when the pages take more requests than the daily budget
   --curl        print the equivalent curl command instead of sending (secrets stay in variables)
   --allow-writes  with mcp, also offer every action that changes Gong (each its own annotated tool)
+  --search-store  with mcp, the transcript store file (store.db) gong_search_transcripts searches and
+                  fills: SQLite, safe to share with VS Code's Search view; a new file in an existing
+                  folder starts empty. Needs Node 22.13+; without it, or without a store, the tool
+                  answers why it cannot search.
   --allow-host  <host> confirms a GONG_BASE_URL host outside Gong's domains (e.g. a trusted gateway)
 
 Connection (environment):
@@ -52,6 +60,7 @@ Connection (environment):
   GONG_REQUESTS_PER_SECOND  pacing (default 3, Gong's company limit)
   GONG_DAILY_REQUEST_BUDGET requests per day --all-pages may take without --over-budget (default 10000)
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY  a proxy for the requests, as curl reads them
+  GONG_SEARCH_STORE         the store file for mcp when --search-store is not given
 
 Exit codes: 0 success, 1 Gong answered with an error, 2 invalid usage or input (nothing sent; for --all-pages past
 the budget, only the first page), 3 missing or invalid
@@ -62,7 +71,7 @@ interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--input', '--input-file', '--category', '--max-pages', '--allow-host']);
+const VALUE_FLAGS = new Set(['--input', '--input-file', '--category', '--max-pages', '--allow-host', '--search-store']);
 
 function parseArgs(args: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -246,12 +255,70 @@ function clientFromEnv(io: CliIo): GongClient | string {
   return new GongClient({ baseUrl: io.env.GONG_BASE_URL || 'https://api.gong.io', auth }, { scheduler: new RequestScheduler({ requestsPerSecond: rps }), ...proxy });
 }
 
+/** The search worker built beside the CLI: dist/searchWorker.js next to dist/gongCli.js, or the tsc output (out/src/search/worker.js) in tests. */
+export function searchWorkerFile(): string {
+  const bundled = join(__dirname, 'searchWorker.js');
+  return existsSync(bundled) ? bundled : join(__dirname, '..', 'search', 'worker.js');
+}
+
+/** What `gong mcp` searches: a store in a worker thread, why there is none (the tool answers it), or a bad path (nothing is served). */
+export type McpSearch = { backend: WorkerBackend; path: string } | { unavailable: string; why: string } | { problem: string };
+
+const NO_STORE = 'Transcript search is not available on this MCP server: it was started without a transcript store. '
+  + 'Start it as "gong mcp --search-store <path to store.db>" (or set GONG_SEARCH_STORE to that path); a new file in an existing folder becomes an empty store that this tool fills as it searches. '
+  + 'In VS Code, the Gong MCP server Gong Explorer offers already has the signed-in profile\'s store. Nothing was sent to Gong.';
+
+/**
+ * The transcript store for `gong mcp`: the file --search-store (or GONG_SEARCH_STORE) names, opened in
+ * a worker thread and checked before anything is served. Without a path, or on a Node without
+ * node:sqlite, the search tool answers why it cannot search.
+ */
+export async function mcpSearch(flag: string | true | undefined, env: CliIo['env'], hasSqlite = sqliteAvailable(), workerFile = searchWorkerFile()): Promise<McpSearch> {
+  const source = typeof flag === 'string' ? '--search-store' : 'GONG_SEARCH_STORE';
+  const given = typeof flag === 'string' ? flag : env.GONG_SEARCH_STORE;
+  if (given === undefined || given.trim() === '') {
+    if (typeof flag === 'string') return { problem: '--search-store needs the path of a store file (store.db)' };
+    return { unavailable: NO_STORE, why: 'no --search-store or GONG_SEARCH_STORE' };
+  }
+  const path = resolve(given);
+  if (!hasSqlite) {
+    return {
+      unavailable: `Transcript search is not available on this MCP server: it needs node:sqlite (Node 22.13 or newer), and it runs on Node ${process.versions.node}, so it cannot open the store ${path}. Start gong mcp with Node 22.13 or newer. Nothing was sent to Gong.`,
+      why: `node:sqlite needs Node 22.13 or newer, and this is Node ${process.versions.node}`,
+    };
+  }
+  let isDir = false;
+  try { isDir = statSync(path).isDirectory(); } catch {
+    if (!existsSync(dirname(path))) return { problem: `${source}: the folder ${dirname(path)} does not exist (a new store is created only in an existing folder)` };
+  }
+  if (isDir) return { problem: `${source} names a folder (${path}); give the store file in it, e.g. ${join(path, 'store.db')}` };
+  let backend: WorkerBackend | undefined;
+  try {
+    backend = new WorkerBackend(workerFile, path);
+    await backend.stats();
+    return { backend, path };
+  } catch (e) {
+    await backend?.close();
+    return { problem: `${source}: cannot open the search store ${path}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 async function runMcp(p: ParsedArgs, io: CliIo): Promise<number> {
   const client = clientFromEnv(io);
   if (typeof client === 'string') { io.err(`gong mcp: ${client}`); return EXIT.config; }
+  const search = await mcpSearch(p.flags.get('--search-store'), io.env);
+  if ('problem' in search) { io.err(`gong mcp: ${search.problem}`); return EXIT.usage; }
   // stdout carries the protocol only; anything for people goes to stderr.
-  io.err(`gong mcp: serving ${p.flags.has('--allow-writes') ? 'read and write' : 'read-only'} Gong tools on stdio`);
-  await serveStdio({ api: client, allowWrites: p.flags.has('--allow-writes'), version: VERSION });
+  const searching = 'backend' in search ? `transcript search on ${search.path}` : `no transcript search (${search.why})`;
+  io.err(`gong mcp: serving ${p.flags.has('--allow-writes') ? 'read and write' : 'read-only'} Gong tools on stdio; ${searching}`);
+  try {
+    await serveStdio({
+      api: client, allowWrites: p.flags.has('--allow-writes'), version: VERSION,
+      ...('backend' in search ? { search: search.backend } : { searchUnavailable: search.unavailable }),
+    });
+  } finally {
+    if ('backend' in search) await search.backend.close();
+  }
   return EXIT.ok;
 }
 

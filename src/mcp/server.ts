@@ -75,7 +75,7 @@ export function createGongMcpServer(options: GongMcpOptions): Server {
       instructions: 'Gong (call recording and revenue intelligence) tools. Start with gong_find_calls or gong_users; ids are exact digit strings; long answers say how to get the next part.',
     },
   );
-  const ctx = (signal: AbortSignal): ToolContext => ({ api: options.api, signal, ...(options.now ? { now: options.now } : {}), ...(options.search ? { search: options.search } : {}) });
+  const ctx = (signal: AbortSignal): ToolContext => ({ api: options.api, signal, ...(options.now ? { now: options.now } : {}), ...(options.search ? { search: options.search } : {}), ...(options.searchUnavailable ? { searchUnavailable: options.searchUnavailable } : {}) });
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: tools.map(toolListing) }));
 

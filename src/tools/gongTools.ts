@@ -558,7 +558,7 @@ const searchTranscripts = defineTool({
   },
   async run(input, r) {
     const backend = r.ctx.search;
-    if (!backend) throw new ToolError('Transcript search is not available here: it needs the transcript store of a signed-in profile (VS Code with Gong Explorer).');
+    if (!backend) throw new ToolError(r.ctx.searchUnavailable ?? 'Transcript search is not available here: it needs the transcript store of a signed-in profile (VS Code with Gong Explorer).');
     let q;
     try { q = parseQuery(input.query); } catch (e) { if (QueryError.is(e)) throw new ToolError(e.message); throw e; }
     const to = input.toDateTime ?? new Date(r.now()).toISOString();

@@ -17,6 +17,8 @@ export interface ToolContext {
   api: GongApi;
   /** The transcript store of the profile, for gong_search_transcripts (absent: that tool says search is unavailable). */
   search?: SearchBackend;
+  /** Without `search`: why this surface has none and what to do (the tool answers it). */
+  searchUnavailable?: string;
   signal?: AbortSignal;
   /** Clock for default date ranges (tests pin it). */
   now?: () => number;

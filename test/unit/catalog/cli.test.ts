@@ -204,6 +204,6 @@ describe('gong CLI', function () {
   it('help explains the commands and the environment', async () => {
     const r = await gongCli(['help']);
     assert.equal(r.code, 0);
-    for (const word of ['actions', 'run', '--all-pages', 'GONG_BASE_URL', 'GONG_BEARER_TOKEN']) assert.ok(r.stdout.includes(word), word);
+    for (const word of ['actions', 'run', '--all-pages', 'GONG_BASE_URL', 'GONG_BEARER_TOKEN', '--search-store', 'GONG_SEARCH_STORE']) assert.ok(r.stdout.includes(word), word);
   });
 });

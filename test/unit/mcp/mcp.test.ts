@@ -12,6 +12,7 @@ import { startLocalGong, type LocalGongHandle } from '../../../src/localGong/ind
 import { catalog } from '../../../src/catalog/index';
 import { callFilterTime } from '../../../src/localGong/world';
 import { gongTools, jsonSchemaOf } from '../../../src/tools/index';
+import { mcpSearch } from '../../../src/cli/run';
 
 const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'gong.js');
 const READ_TOOLS = ['gong_find_calls', 'gong_call', 'gong_transcript', 'gong_search_transcripts', 'gong_users', 'gong_scorecards', 'gong_user_stats', 'gong_ask_account', 'gong_describe_action', 'gong_run_action'];
@@ -35,6 +36,24 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   const r = await client.callTool({ name, arguments: args }) as Result;
   return { text: r.content.map(c => c.text ?? '').join('\n'), isError: r.isError === true };
 }
+
+describe('gong mcp search store option', () => {
+  it('without node:sqlite, keeps serving and says the search needs Node 22.13+, opening nothing', async () => {
+    const r = await mcpSearch('/tmp/somewhere/store.db', {}, false, '/nonexistent/worker.js');
+    assert.ok('unavailable' in r, JSON.stringify(r));
+    assert.match(r.unavailable, /needs node:sqlite \(Node 22\.13 or newer\), and it runs on Node \d+/);
+    assert.match(r.unavailable, /store.db/);
+  });
+
+  it('takes GONG_SEARCH_STORE when the option is absent, and an empty option is a usage problem', async () => {
+    const fromEnv = await mcpSearch(undefined, { GONG_SEARCH_STORE: '/tmp/x/store.db' }, false);
+    assert.ok('unavailable' in fromEnv && fromEnv.unavailable.includes(join('/tmp/x', 'store.db')), JSON.stringify(fromEnv));
+    const none = await mcpSearch(undefined, { GONG_SEARCH_STORE: ' ' }, false);
+    assert.ok('unavailable' in none && /started without a transcript store/.test(none.unavailable), JSON.stringify(none));
+    const empty = await mcpSearch('', {}, true);
+    assert.deepEqual(empty, { problem: '--search-store needs the path of a store file (store.db)' });
+  });
+});
 
 describe('MCP server (gong mcp)', function () {
   this.timeout(60_000);
@@ -176,6 +195,16 @@ describe('MCP server (gong mcp)', function () {
     const direct = await call(client, 'gong_action_meetings_delete', { meetingId: '123' });
     assert.equal(direct.isError, true);
     assert.match(direct.text, /without --allow-writes/);
+    assert.equal(gong.requestCount, before);
+  });
+
+  it('says transcript search is unavailable without a store and what to pass, sending nothing', async () => {
+    const before = gong.requestCount;
+    const r = await call(client, 'gong_search_transcripts', { query: 'pricing' });
+    assert.equal(r.isError, true);
+    assert.match(r.text, /started without a transcript store/);
+    assert.match(r.text, /gong mcp --search-store <path to store\.db>/);
+    assert.match(r.text, /GONG_SEARCH_STORE/);
     assert.equal(gong.requestCount, before);
   });
 
