@@ -5,7 +5,7 @@
  * the server's environment at start (read from SecretStorage then, never written anywhere).
  */
 import * as vscode from 'vscode';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ToolAnswer, ToolConfirmation, ToolDef } from '../tools/index';
 import { confirmMatches } from '../input/confirm';
 import { isBack } from '../platform/back';
@@ -13,6 +13,7 @@ import { Commands } from '../platform/commands';
 import type { Services } from '../platform/services';
 import { SECRET_PARTS, authFrom, secretKey } from '../auth/profiles';
 import { textOf } from '../shared/textOf';
+import { prepareStoreFolder, storeFileOf } from '../search/storePath';
 
 export const MCP_PROVIDER_ID = 'gongExplorer.mcp';
 
@@ -114,7 +115,10 @@ export function registerLanguageModelTools(services: Services): void {
   }
 }
 
-/** The MCP server definition VS Code starts: `node dist/gongCli.js mcp`, read tools only, for the active profile. */
+/**
+ * The MCP server definition VS Code starts: `node dist/gongCli.js mcp`, read tools only, for the active
+ * profile, searching the profile's transcript store (the Search view's, GONG_SEARCH_STORE).
+ */
 export class GongMcpProvider implements vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeMcpServerDefinitions = this.changed.event;
@@ -128,11 +132,16 @@ export class GongMcpProvider implements vscode.McpServerDefinitionProvider<vscod
     if (!profile) return [];
     const cli = join(this.services.context.extensionPath, 'dist', 'gongCli.js');
     // No secret here: VS Code may keep definitions; the credentials are added when it starts the server.
-    const env: Record<string, string> = { GONG_BASE_URL: profile.baseUrl, ELECTRON_RUN_AS_NODE: '1' };
+    const env: Record<string, string> = { GONG_BASE_URL: profile.baseUrl, ELECTRON_RUN_AS_NODE: '1', GONG_SEARCH_STORE: this.storeFile(profile) };
     const rps = vscode.workspace.getConfiguration('gongExplorer').get<number>('requestsPerSecond');
     if (rps !== undefined) env.GONG_REQUESTS_PER_SECOND = String(rps);
     const version = textOf((this.services.context.extension.packageJSON as { version?: unknown }).version, '0.0.0');
     return [new vscode.McpStdioServerDefinition(`Gong (${profile.name})`, process.execPath, [cli, 'mcp'], env, version)];
+  }
+
+  /** The profile's transcript store: the file the Search view opens (a path from name and base URL, nothing secret). */
+  private storeFile(profile: { name: string; baseUrl: string }): string {
+    return storeFileOf(this.services.context.globalStorageUri.fsPath, profile.name, profile.baseUrl);
   }
 
   /** Called when VS Code starts the server: the profile's credentials go into its environment now. */
@@ -146,7 +155,10 @@ export class GongMcpProvider implements vscode.McpServerDefinitionProvider<vscod
     for (const part of SECRET_PARTS) secrets.set(part, await this.services.context.secrets.get(secretKey(profile.name, part)));
     const auth = authFrom(profile.authKind, part => secrets.get(part));
     if (!auth) return undefined;
-    const env: Record<string, string | number | null> = { ...server.env, GONG_BASE_URL: profile.baseUrl };
+    // The store's folder exists before the server opens the store (the server creates no folders).
+    const store = this.storeFile(profile);
+    prepareStoreFolder(dirname(store), profile.name, profile.baseUrl);
+    const env: Record<string, string | number | null> = { ...server.env, GONG_BASE_URL: profile.baseUrl, GONG_SEARCH_STORE: store };
     if (auth.kind === 'basic') {
       env.GONG_ACCESS_KEY = auth.accessKey;
       env.GONG_ACCESS_KEY_SECRET = auth.accessKeySecret;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -133,7 +134,7 @@ describe('language-model tools', function () {
     assert.equal(gong().requestCount, before + 1);
   });
 
-  it('hands the MCP server the profile\'s credentials only when it starts, and the server answers', async () => {
+  it('hands the MCP server the profile\'s credentials only when it starts and the Search view\'s store, and the server answers and searches that store', async () => {
     const api = await getApi();
     const defs = api.mcp.provideMcpServerDefinitions();
     assert.equal(defs.length, 1);
@@ -141,9 +142,20 @@ describe('language-model tools', function () {
     assert.equal(def.label, 'Gong (Tools)');
     assert.deepEqual(def.args.slice(-1), ['mcp']);
     assert.equal(def.env.GONG_ACCESS_KEY_SECRET, undefined, 'no secret in the definition VS Code keeps');
+    // The server searches the profile's store: the file the Search view opens.
+    const folder = api.services.search?.storeFolder();
+    assert.ok(folder);
+    const store = join(folder, 'store.db');
+    assert.equal(def.env.GONG_SEARCH_STORE, store);
+    // The extension fetches a range into that store first (agent mode's tool, which opens no view, so
+    // no view fetches anything meanwhile): the server then finds it there.
+    const range = { fromDateTime: '2020-01-01T00:00:00.000Z', toDateTime: new Date(Date.now() + 86_400_000).toISOString() };
+    const inVsCode = await invoke('gong_search_transcripts', { query: 'security', ...range, maxRequests: 100 });
+    assert.match(inVsCode, /^[1-9]\d* of \d+ calls in .* match security/, inVsCode);
     const started = await api.mcp.resolveMcpServerDefinition(def);
     assert.ok(started);
     assert.equal(started.env.GONG_ACCESS_KEY, gong().accessKey);
+    assert.equal(started.env.GONG_SEARCH_STORE, store);
     const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
     for (const [k, v] of Object.entries(started.env)) if (v !== null) env[k] = String(v);
     const client = new Client({ name: 'integration', version: '1.0.0' });
@@ -154,6 +166,12 @@ describe('language-model tools', function () {
       const r = await client.callTool({ name: 'gong_users', arguments: { limit: 3 } }) as { content: Array<{ text?: string }>; isError?: boolean };
       assert.notEqual(r.isError, true);
       assert.match(r.content[0]?.text ?? '', / · id \d+/);
+      const before = gong().requestCount;
+      const found = await client.callTool({ name: 'gong_search_transcripts', arguments: { query: 'security', ...range } }) as { content: Array<{ text?: string }>; isError?: boolean };
+      const text = found.content[0]?.text ?? '';
+      assert.notEqual(found.isError, true, text);
+      assert.equal(text, inVsCode, 'the same answer from the same store');
+      assert.equal(gong().requestCount, before, 'the range the extension stored costs the MCP server no request');
     } finally {
       await client.close();
     }
