@@ -147,26 +147,52 @@ export class Session implements GongSession {
     };
   }
 
-  private async restore(): Promise<void> {
+  /**
+   * After a window reload the last profile is active at once, from globalState (no secret in it): the
+   * views paint their rows from the view cache without waiting for SecretStorage, whose reads are
+   * round trips to the window and took 1 to 4 s of a reload in code-server. Requests wait for the
+   * credentials; when none are stored the profile is signed out again.
+   */
+  private restore(): Promise<void> {
     const name = this.context.globalState.get<string>(StateKeys.active);
-    if (name === undefined) return this.setSignedIn(false);
-    const profile = this.profiles().find(p => p.name === name);
-    if (!profile) return this.setSignedIn(false);
-    await this.activate(profile).catch(() => this.setSignedIn(false));
+    const profile = name === undefined ? undefined : this.profiles().find(p => p.name === name);
+    if (!profile) { this.setSignedIn(false); return Promise.resolve(); }
+    const client = this.clientFor(profile);
+    const pending = client.then(c => { if (this.client === deferred) this.client = c; });
+    const deferred: GongApi = {
+      async request<T>(req: GongRequest, signal?: AbortSignal) { return (await client).request<T>(req, signal); },
+      async *pages<T>(req: GongRequest, signal?: AbortSignal) { yield* (await client).pages<T>(req, signal); },
+    };
+    this.client = deferred;
+    this.activeProfile = profile;
+    this.failed = false;
+    this.setSignedIn(true);
+    return pending.catch((e: unknown) => {
+      if (this.client !== deferred) return;
+      this.client = undefined;
+      this.activeProfile = undefined;
+      this.setSignedIn(false);
+      this.emitter.fire();
+      throw e;
+    });
   }
 
-  private async activate(profile: ProfileInfo): Promise<void> {
-    const values = new Map<string, string | undefined>();
-    for (const part of SECRET_PARTS) values.set(part, await this.context.secrets.get(secretKey(profile.name, part)));
+  /** The profile's client, from its credentials in SecretStorage (read together). */
+  private async clientFor(profile: ProfileInfo): Promise<GongApi> {
+    const read = await Promise.all(SECRET_PARTS.map(async part => [part, await this.context.secrets.get(secretKey(profile.name, part))] as const));
+    const values = new Map<string, string | undefined>(read);
     if (profile.authKind === 'oauth') {
       const o = oauthFrom(part => values.get(part));
       if (!o) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
-      this.client = this.watched(this.oauthApi(profile.name, o.app, o.tokens));
-    } else {
-      const auth = authFrom(profile.authKind, part => values.get(part));
-      if (!auth) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
-      this.client = this.watched(this.newClient({ baseUrl: profile.baseUrl, auth }));
+      return this.watched(this.oauthApi(profile.name, o.app, o.tokens));
     }
+    const auth = authFrom(profile.authKind, part => values.get(part));
+    if (!auth) throw new Error(`Profile "${profile.name}" has no stored credentials; sign in again.`);
+    return this.watched(this.newClient({ baseUrl: profile.baseUrl, auth }));
+  }
+
+  private async activate(profile: ProfileInfo): Promise<void> {
+    this.client = await this.clientFor(profile);
     this.activeProfile = profile;
     this.failed = false;
     await this.context.globalState.update(StateKeys.active, profile.name);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BACK } from '../../src/platform/prompter';
-import { SECRET_PARTS, StateKeys, secretKey } from '../../src/auth/profiles';
+import { SECRET_PARTS, StateKeys, parseProfiles, secretKey, upsertProfile } from '../../src/auth/profiles';
+import { Session } from '../../src/auth/session';
 import { getApi, signInAnswers, signInScripted, signOutAll, startGong, useGong, waitFor, withPrompter } from './harness/index';
 
 // Sign-in, profiles and sign-out through the real commands, SecretStorage and globalState.
@@ -37,6 +38,45 @@ describe('sign-in and profiles', function () {
     assert.ok(views, 'registerViews exposed the trees');
     const ws = await views.getChildren('workspaces');
     assert.deepEqual(ws.filter(r => r.item).map(r => r.item?.gongId), gong().world.workspaces.map(w => w.id));
+  });
+
+  it('after a reload the last profile is active at once (before SecretStorage answers); one whose secrets are gone signs out again', async () => {
+    const api = await getApi();
+    const { context, log } = api.services;
+    if (api.services.session.active?.name !== 'Auth') await signInScripted(api, gong(), 'Auth');
+    const profiles = context.globalState.get(StateKeys.profiles);
+    const active = context.globalState.get(StateKeys.active);
+    // A second session over the same state is what a window reload starts with.
+    const restored = new Session(context, log);
+    try {
+      assert.equal(restored.active?.name, 'Auth', 'known from globalState alone, in the constructor');
+      const client = restored.api();
+      assert.ok(client, 'a client at once; its requests wait for the credentials');
+      const answer = await client.request<{ workspaces?: unknown[] }>({ method: 'GET', path: '/v2/workspaces' });
+      assert.equal(answer.status, 200);
+      assert.equal(answer.data.workspaces?.length, gong().world.workspaces.length);
+      await restored.ready;
+      assert.equal(restored.active?.name, 'Auth');
+    } finally { restored.dispose(); }
+    await context.globalState.update(StateKeys.profiles, upsertProfile(parseProfiles(profiles), { name: 'Ghost', baseUrl: gong().baseUrl, authKind: 'basic' }));
+    await context.globalState.update(StateKeys.active, 'Ghost');
+    const ghost = new Session(context, log);
+    try {
+      assert.equal(ghost.active?.name, 'Ghost');
+      const sentBefore = gong().requestCount;
+      const pending = ghost.api()?.request({ method: 'GET', path: '/v2/workspaces' });
+      await ghost.ready;
+      assert.equal(ghost.active, undefined, 'signed out once SecretStorage had nothing');
+      assert.equal(ghost.api(), undefined);
+      await assert.rejects(pending ?? Promise.reject(new Error('no client')), /no stored credentials/);
+      assert.equal(gong().requestCount, sentBefore, 'nothing was sent without credentials');
+    } finally {
+      ghost.dispose();
+      await context.globalState.update(StateKeys.profiles, profiles);
+      await context.globalState.update(StateKeys.active, active);
+      // The two sessions set the signed-in context keys; the extension's own session sets them back.
+      await api.services.session.switchTo('Auth');
+    }
   });
 
   it('a failing sign-in says why and stores nothing', async () => {
