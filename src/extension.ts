@@ -9,7 +9,8 @@ import { createSession, registerAuth } from './auth/index';
 import { join } from 'node:path';
 import { DiskSnapshotStore, GongData } from './data/index';
 import { registerViews } from './views/index';
-import { registerPanels } from './panels/index';
+import { TEST_HOOKS_ENV, registerPanels } from './panels/index';
+import { watchNetwork } from './platform/networkWatch';
 import { registerRunAction } from './commands/runAction';
 import { registerDemo } from './demo/index';
 import { registerSearch } from './searchUi/index';
@@ -23,11 +24,14 @@ export interface GongExplorerApi {
   setPrompter(p: Prompter): () => void;
   /** The MCP server definitions VS Code is offered (tests start the server they define). */
   mcp: GongMcpProvider;
+  /** Test hooks only: connections and requests seen during activate() and the 300 ms after it. */
+  activationNetwork?: Promise<string[]>;
 }
 
 /** Wiring only: nothing here awaits the network. */
 export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   const started = performance.now();
+  const watching = process.env[TEST_HOOKS_ENV] === '1' ? watchNetwork() : undefined;
   const log = new Logger('Gong');
   context.subscriptions.push(log);
   let prompter: Prompter = new VsCodePrompter();
@@ -58,12 +62,18 @@ export function activate(context: vscode.ExtensionContext): GongExplorerApi {
   registerLanguageModelTools(services);
   const mcp = registerMcpProvider(services);
 
+  // Gong Explorer starts with the window (onStartupFinished, after VS Code's own start-up): the
+  // status bar names the profile, and the views' saved rows are read now, so opening the Gong view
+  // after a reload paints them at once.
+  setTimeout(() => { const p = session.active?.name; if (p !== undefined) void data.ready(p); }, 0);
+
   const activationMs = performance.now() - started;
   log.info(`Gong Explorer activated in ${activationMs.toFixed(1)} ms`);
   void context.globalState.update('gongExplorer.lastActivationMs', activationMs);
   return {
     services,
     mcp,
+    ...(watching ? { activationNetwork: new Promise<string[]>(resolve => setTimeout(() => resolve(watching()), 300)) } : {}),
     setPrompter(p: Prompter) {
       const previous = prompter;
       prompter = p;

@@ -18,7 +18,7 @@ describe('smoke: the extension in a real VS Code', () => {
   it('does no network I/O while activating', () => {
     const record = getActivationRecord();
     assert.ok(record);
-    assert.equal(record.wasActiveBefore, false, 'the extension was already active, so activation was not watched');
+    assert.ok(record.watchedBy, `activation was not watched (already active: ${record.wasActiveBefore})`);
     assert.deepEqual(record.networkDuringActivation, [], 'outgoing connections or requests during activate()');
   });
 

@@ -191,6 +191,8 @@ export async function waitFor<T>(condition: () => T | Promise<T>, timeoutMs = 10
 /** What index.ts measured while activating the extension before any suite ran. */
 export interface ActivationRecord {
   wasActiveBefore: boolean;
+  /** Who watched the network during activate(): the suite, or the extension itself (active before the suite). */
+  watchedBy?: 'suite' | 'extension';
   /** Wall time of `extension.activate()` seen from the test (includes loading the bundle). */
   activateCallMs: number;
   /** What the extension itself measured and stored under `gongExplorer.lastActivationMs`. */
