@@ -40,6 +40,11 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
   private readonly byId = new Map<string, TreeNode>();
   private readonly unsubscribe: () => void;
 
+  /** Told once, when the view first answers VS Code with rows that are not "Loading...". */
+  firstRows?: (rows: readonly TreeNode[], askedAt: number) => void;
+  /** performance.now() when VS Code first asked for the roots. */
+  private firstAsked: number | undefined;
+
   constructor(readonly model: ViewModel, private readonly onChanged: () => void) {
     this.unsubscribe = model.onDidChange(node => {
       const known = node ? this.byId.get(node.id) : undefined;
@@ -81,6 +86,13 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
    */
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return this.rows(node);
+    this.firstAsked ??= performance.now();
+    const roots = await this.roots();
+    if (this.firstRows && roots[0]?.contextValue !== 'loadingRow') { this.firstRows(roots, this.firstAsked); this.firstRows = undefined; }
+    return roots;
+  }
+
+  private async roots(): Promise<TreeNode[]> {
     if (this.arrived) {
       const { rows } = this.arrived;
       this.arrived = undefined;
@@ -192,6 +204,7 @@ export function registerViews(services: Services): void {
     authFailed: () => session.authFailed,
     reportAuthFailure: () => session.reportAuthFailure(),
   };
+  const registeredAt = performance.now();
   const { models, data } = createTreeModels(host, services.data);
   const details = new DetailsDocuments();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details));
@@ -214,6 +227,8 @@ export function registerViews(services: Services): void {
       showCollapseAll: key === 'library' || key === 'calls' || key === 'flows' || key === 'trackers' || key === 'scorecards',
     });
     providers.set(key, provider);
+    // One line per view and activation: how long its first rows took, and whether the view cache gave them.
+    provider.firstRows = (rows, askedAt) => log.info(`${key}: first ${rows.length} rows ${(performance.now() - askedAt).toFixed(0)} ms after VS Code asked (${(askedAt - registeredAt).toFixed(0)} ms after activation)${models[key].description()?.includes('refreshing') ? ', from the view cache, refreshing behind them' : ''} [${Date.now()}]`);
     treeViews.set(key, view);
     provider.visible = view.visible;
     context.subscriptions.push(provider, view);
