@@ -4,12 +4,13 @@
 //   dist/localGong.js        the local Gong server as a library, loaded lazily by the demo command
 //   dist/localGongCli.js     `npm run local-gong`
 //   dist/localGongWorker.js  the demo's local Gong in a worker thread
-//   dist/gongCli.js          `npm run gong`
+//   dist/gongCli.js          `npm run gong` (and `gong mcp`)
+//   dist/searchWorker.js     the call-search store in a worker thread
 //   dist/webview/<page>.js   one browser bundle per webview page
 // Flags: --production (minify, no source maps), --watch, --node-only (skip the extension and pages).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { extensionBuilds } from './scripts/extensionBundle.mjs';
+import { NODE_ENTRIES, extensionBuilds } from './scripts/extensionBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -23,16 +24,7 @@ const common = {
   legalComments: 'none',
 };
 
-const nodeEntries = [
-  ['src/localGong/index.ts', 'dist/localGong.js'],
-  ['src/localGong/cli.ts', 'dist/localGongCli.js'],
-  // The demo's local Gong runs in this worker thread, off the extension host's thread (it loads dist/localGong.js).
-  ['src/localGong/worker.ts', 'dist/localGongWorker.js'],
-  ['src/cli/gong.ts', 'dist/gongCli.js'],
-  ['src/gong/index.ts', 'dist/gong.js'],
-  // The call-search store (node:sqlite) runs in this worker thread, off the extension host's thread.
-  ['src/search/worker.ts', 'dist/searchWorker.js'],
-].filter(([src]) => existsSync(src));
+const nodeEntries = NODE_ENTRIES.map(([entry, out]) => [entry, `dist/${out}`]).filter(([src]) => existsSync(src));
 
 const builds = nodeEntries.map(([entry, outfile]) => ({
   ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', target: 'node20',

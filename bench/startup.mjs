@@ -11,7 +11,11 @@
 //   reload             with the views' cache on disk: after a window reload, ms from opening the Gong
 //                      view to its first rows of Gong data and the Gong requests sent before them (goal
 //                      < 1,000 ms and 0), median of 3, in a second VS Code without the demo autostart,
-//                      signed in to a local Gong behind a counting proxy
+//                      signed in to a local Gong behind a counting proxy. The view is opened once the
+//                      window's extension host runs (the Gong status bar item shows: it is VS Code's
+//                      start-up, the same for every extension, and code-server starts it seconds after
+//                      the workbench); `extensionHostMs` says how long that took after the reload, and
+//                      `fromReloadMs` how long from the reload to the rows.
 // The production build goes to a temporary folder, so dist/ is left as it is. The last line printed is
 // one JSON object with every figure.
 import * as esbuild from 'esbuild';
@@ -20,7 +24,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } fr
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureRuntime, projectRoot } from '../scripts/vscode/install.mjs';
-import { VENDOR_FILES, extensionBuilds } from '../scripts/extensionBundle.mjs';
+import { NODE_ENTRIES, VENDOR_FILES, extensionBuilds } from '../scripts/extensionBundle.mjs';
 import { makeRunDir, removeRunDir, startCodeServer } from '../scripts/vscode/codeServer.mjs';
 import { launchBrowser } from '../scripts/vscode/browser.mjs';
 import { createUiContext } from '../scripts/vscode/uiSteps.mjs';
@@ -50,9 +54,8 @@ const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', ta
 const [extensionBuild, ...vendorBuilds] = extensionBuilds({ outDir: join(ext, 'dist'), common });
 const built = await esbuild.build({ ...extensionBuild, metafile: true });
 await Promise.all(vendorBuilds.map(b => esbuild.build(b)));
-if (existsSync(join(root, 'src', 'localGong', 'index.ts'))) {
-  await esbuild.build({ ...common, entryPoints: ['src/localGong/index.ts'], outfile: join(ext, 'dist', 'localGong.js') });
-}
+// The other Node bundles the extension loads (the demo's local Gong and its worker, the search worker).
+await Promise.all(NODE_ENTRIES.filter(([src]) => existsSync(join(root, src))).map(([src, out]) => esbuild.build({ ...common, entryPoints: [src], outfile: join(ext, 'dist', out) })));
 const bundle = readFileSync(join(ext, 'dist', 'extension.js'));
 figures.bundleBytes = bundle.length;
 figures.bundleKB = round(bundle.length / 1024);
@@ -163,16 +166,18 @@ try {
       await ctx2.page.reload({ waitUntil: 'domcontentloaded' });
       await ctx2.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       await ctx2.page.waitForSelector('.activitybar', { timeout: 60_000 });
+      // Gong Explorer activates with the window when its views were open before; otherwise the click does it.
+      const hostAt = await ctx2.waitFor(signedIn, 30_000, 'the Gong status bar item (the extension host running)').then(() => Date.now(), () => undefined);
       const opened = Date.now();
       await ctx2.openActivity('Gong');
       await ctx2.waitFor(rows, 60_000, 'user rows after a reload');
       const firstRowsAt = await ctx2.page.evaluate(() => window.__gongFirstRows);
       if (typeof firstRowsAt !== 'number') throw new Error('the page did not note when the rows came');
-      runs.push({ firstRowsMs: Math.max(0, firstRowsAt - opened), requests: proxy.arrivals.filter(a => a.at >= reloadAt && a.at <= firstRowsAt).length });
+      runs.push({ firstRowsMs: Math.max(0, firstRowsAt - opened), requests: proxy.arrivals.filter(a => a.at >= reloadAt && a.at <= firstRowsAt).length, extensionHostMs: hostAt === undefined ? null : hostAt - reloadAt, fromReloadMs: firstRowsAt - reloadAt });
       await ctx2.waitFor(() => Date.now() - (proxy.arrivals.at(-1)?.at ?? 0) > 3000, 60_000, 'the fetches behind the rows, and their save');
     }
     await ctx2.page.screenshot({ path: join(root, '.artifacts', 'bench', 'startup-after-reload.png') });
-    figures.reload = { firstRowsMs: median(runs.map(r => r.firstRowsMs)), requestsBeforeFirstRows: Math.max(...runs.map(r => r.requests)), runs, goalMs: GOAL_RELOAD_MS };
+    figures.reload = { firstRowsMs: median(runs.map(r => r.firstRowsMs)), requestsBeforeFirstRows: Math.max(...runs.map(r => r.requests)), extensionHostMs: median(runs.map(r => r.extensionHostMs ?? Infinity)), fromReloadMs: median(runs.map(r => r.fromReloadMs)), runs, goalMs: GOAL_RELOAD_MS };
   } catch (e) {
     console.error(`bench:startup: the reload part failed: ${e.message}`);
     figures.error = e.message;
@@ -208,6 +213,7 @@ activate()      ${figures.activateMs} ms median of ${activations.length} (${figu
 workbench       ${figures.workbenchMs} ms from page load
 first rows      ${figures.firstTreeRowsMs} ms from page load (${figures.clickToTreeRowsMs} ms after opening the Gong view; demo local Gong start ${figures.demoLocalGongStartMs} ms)
 after reload    ${figures.reloadToRowsMs} ms from reload to user rows (median of 3)
-cached reload   ${figures.reload ? `${figures.reload.firstRowsMs} ms from opening the Gong view to user rows, ${figures.reload.requestsBeforeFirstRows} requests before them (goal < ${GOAL_RELOAD_MS} ms and 0): ${figures.reload.firstRowsMs < GOAL_RELOAD_MS && figures.reload.requestsBeforeFirstRows === 0 ? 'met' : 'NOT met'}` : 'not measured'}`);
+cached reload   ${figures.reload ? `${figures.reload.firstRowsMs} ms from opening the Gong view to user rows, ${figures.reload.requestsBeforeFirstRows} requests before them (goal < ${GOAL_RELOAD_MS} ms and 0): ${figures.reload.firstRowsMs < GOAL_RELOAD_MS && figures.reload.requestsBeforeFirstRows === 0 ? 'met' : 'NOT met'}
+                (extension host running ${figures.reload.extensionHostMs} ms after the reload; rows ${figures.reload.fromReloadMs} ms after the reload)` : 'not measured'}`);
 console.log(JSON.stringify(figures));
 process.exit(figures.error ? 1 : 0);

@@ -21,6 +21,18 @@ import { join } from 'node:path';
 
 export const VENDOR_FILES = ['vendor/undici.js', 'vendor/zod.js', 'vendor/markdownIt.js'];
 
+/** The Node bundles beside dist/extension.js: [source, file under dist/]. */
+export const NODE_ENTRIES = [
+  ['src/localGong/index.ts', 'localGong.js'],
+  ['src/localGong/cli.ts', 'localGongCli.js'],
+  // The demo's local Gong runs in this worker thread, off the extension host's thread (it loads dist/localGong.js).
+  ['src/localGong/worker.ts', 'localGongWorker.js'],
+  ['src/cli/gong.ts', 'gongCli.js'],
+  ['src/gong/index.ts', 'gong.js'],
+  // The call-search store (node:sqlite) runs in this worker thread, off the extension host's thread.
+  ['src/search/worker.ts', 'searchWorker.js'],
+];
+
 const ZOD_FACADE = `
 let zod;
 const load = () => (zod ??= require('./vendor/zod.js').z);
