@@ -83,9 +83,11 @@ export class DemoWorkspace implements vscode.Disposable {
    * on the port and with the bearer token of the previous session when it can, so a Demo profile
    * restored after a reload keeps working without a new sign-in (and without requests to a dead port).
    */
-  async start(): Promise<void> {
+  async start(how: { resume?: boolean } = {}): Promise<void> {
+    // Brought back with the window (the Demo profile was active before a reload): quietly, in the
+    // status bar, and without opening the Gong sidebar over what the person had open.
     const { server, signedIn } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Starting the Gong demo workspace...' },
+      { location: how.resume ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification, title: 'Starting the Gong demo workspace...' },
       async () => {
         const { server: s, token } = await this.ensureServer();
         const active = this.services.session.active;
@@ -95,7 +97,7 @@ export class DemoWorkspace implements vscode.Disposable {
       },
     );
     this.services.log.info(`Demo workspace: ${signedIn ? 'signed in to' : 'resumed'} the local Gong at ${server.baseUrl}`);
-    await vscode.commands.executeCommand('workbench.view.extension.gongExplorer');
+    if (!how.resume) await vscode.commands.executeCommand('workbench.view.extension.gongExplorer');
   }
 
   private async demoToken(): Promise<string> {
@@ -159,24 +161,25 @@ export function registerDemo(services: Services): DemoWorkspace {
   // Decided once per activation: resume a restored Demo profile, or start on request (autostart env).
   let decided = false;
   registerCommand(services.context, services.log, Commands.demoStart, () => { decided = true; return demo.start(); });
-  const startInBackground = (): void => {
+  const startInBackground = (resume: boolean): void => {
     decided = true;
-    demo.start().catch(e => {
+    demo.start({ resume }).catch(e => {
       const message = e instanceof Error ? e.message : String(e);
       services.log.error(`Demo workspace: ${message}`);
       void vscode.window.showErrorMessage(`The Gong demo workspace did not start: ${message}`);
     });
   };
   // The demo server lives only as long as the extension host: a Demo profile restored from an earlier
-  // session points at a server that is gone, so bring it back. The session restores its profile
-  // asynchronously (SecretStorage), so look when it reports a change; deferred so activation stays fast.
+  // session points at a server that is gone, so bring it back (on the same port, with the same token).
+  // The session knows its restored profile at once; a later change (a sign-in) is looked at too.
+  // Deferred so activation stays fast.
   const resumeIfDemo = (): void => {
-    if (!decided && services.session.active?.name === DEMO_PROFILE) startInBackground();
+    if (!decided && services.session.active?.name === DEMO_PROFILE) startInBackground(true);
   };
   const listener = services.session.onDidChange(() => { resumeIfDemo(); if (decided) listener.dispose(); });
   services.context.subscriptions.push(listener);
   const timer = setTimeout(() => {
-    if (process.env[DEMO_AUTOSTART_ENV] === '1' && !decided) startInBackground();
+    if (process.env[DEMO_AUTOSTART_ENV] === '1' && !decided) startInBackground(false);
     else resumeIfDemo();
   }, 0);
   services.context.subscriptions.push({ dispose: () => clearTimeout(timer) });

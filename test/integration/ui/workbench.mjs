@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gongFetch } from './signIn.mjs';
 
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
 /**
  * Commands a person always finds in the palette: contributed, with no `commandPalette` menu entry
  * (an entry with a `when` shows them only in some contexts, or hides them).
@@ -128,9 +130,16 @@ export async function run(ctx) {
     console.log(`      webview: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
   });
 
-  await ctx.step('after a window reload the demo workspace and its users come back', async () => {
+  await ctx.step('after a window reload the demo workspace and its users come back, without taking over the side bar', async () => {
+    // The person left the Explorer open: the demo comes back with the window but does not open Gong's side bar.
+    await ctx.openActivity('Explorer');
     await ctx.page.reload({ waitUntil: 'domcontentloaded' });
     await ctx.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await ctx.waitFor(() => ctx.page.locator('.statusbar').getByText('Gong: Demo').first().isVisible().catch(() => false), 45_000, 'the Demo profile in the status bar after the reload');
+    await sleep(1500);
+    const checkedLabels = await ctx.page.locator('.activitybar .action-item.checked [aria-label]').evaluateAll(els => els.map(e => e.getAttribute('aria-label') ?? '')).catch(() => []);
+    if (checkedLabels.some(l => l.startsWith('Gong'))) throw new Error(`the demo opened the Gong side bar on its own (checked: ${checkedLabels.join(', ')})`);
+    if (!checkedLabels.some(l => l.startsWith('Explorer'))) throw new Error(`the Explorer is no longer the open side bar (checked: ${checkedLabels.join(', ')})`);
     await ctx.openActivity('Gong');
     await ctx.waitFor(async () => (await ctx.treeRows('Users')).find(r => expected.users.some(name => r.includes(name))), 45_000, 'a user name in the Users tree after the reload');
   });
