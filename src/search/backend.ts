@@ -51,6 +51,7 @@ export class WorkerBackend implements SearchBackend {
   search(q: ParsedQuery, opts?: SearchOptions): Promise<SearchResult> { return this.call('search', q, opts); }
   get(callId: string): Promise<StoredCall | undefined> { return this.call('get', callId); }
   stats(): Promise<StoreStats> { return this.call('stats'); }
+  clear(): Promise<number> { return this.call('clear'); }
   async close(): Promise<void> {
     try { await this.call('close'); } catch { /* already stopped */ }
     await this.worker.terminate();
@@ -73,5 +74,6 @@ export class InProcessBackend implements SearchBackend {
     for (const f of [this.path, `${this.path}-wal`]) { try { bytes += statSync(f).size; } catch { /* absent */ } }
     return this.store.stats(bytes);
   }
+  async clear(): Promise<number> { return this.store.clear(); }
   async close(): Promise<void> { this.store.checkpoint(); this.store.close(); }
 }

@@ -29,6 +29,8 @@ export interface SearchBackend {
   search(q: ParsedQuery, opts?: SearchOptions): Promise<SearchResult>;
   get(callId: string): Promise<StoredCall | undefined>;
   stats(): Promise<StoreStats>;
+  /** Empties the store in place (every call, the index, the listed scopes); returns the calls removed. */
+  clear(): Promise<number>;
   close(): Promise<void>;
 }
 

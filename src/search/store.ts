@@ -17,7 +17,8 @@
  * `speaker:` narrows to calls the speaker was on and is then checked on the transcript. The worker
  * keeps each call's date and workspace in memory (a few dozen bytes a call) so filters run over plain
  * maps, not SQL joins. `scopes` remembers the call ids of a listed scope (a date range, a folder) so
- * a second search of it sends no request.
+ * a second search of it sends no request. clear() empties the file in place (another process may have
+ * it open) and counts the clearing in `meta` ('cleared'), which tells that process to forget what it knew.
  */
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { clausesIn, ftsMatch, matchRanges, snippet, speakerMatches, type ParsedQuery, type Range } from './query';
@@ -153,7 +154,10 @@ export class SearchStore {
   private meta: Map<number, CallMeta> | undefined;
   private metaSeq = 0;
   private metaVersion: number | undefined;
+  /** How many times the file was cleared when `meta` was loaded: another count means start over. */
+  private metaCleared = 0;
   private readonly dataVersion: Statement;
+  private readonly clearedCount: Statement;
 
   constructor(readonly path: string) {
     let sqlite: SqliteModule;
@@ -189,6 +193,7 @@ export class SearchStore {
     // OR IGNORE: another process opening a new file at the same moment may have written it first.
     if (v === undefined) this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     this.dataVersion = this.db.prepare('PRAGMA data_version');
+    this.clearedCount = this.db.prepare("SELECT value FROM meta WHERE key = 'cleared'");
     this.insertCall = this.db.prepare('INSERT OR IGNORE INTO calls (id, title, started, workspace, url, sentences, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertDoc = this.db.prepare('INSERT INTO calltext (rowid, company, external, other, speakers) VALUES (?, ?, ?, ?, ?)');
     if (reindex) this.reindex();
@@ -280,13 +285,49 @@ export class SearchStore {
   }
 
   /**
+   * Empties the store in place, in one transaction: every call, the index (a contentless FTS5 table is
+   * emptied with its 'delete-all' command) and the listed scopes; then VACUUM and a checkpoint give the
+   * space back so the file shrinks. The file stays, since another process (`gong mcp`) may have it open:
+   * its next read sees the count in meta 'cleared' change and forgets the calls it knew. Returns the
+   * calls removed; with nothing stored it changes nothing.
+   */
+  clear(): number {
+    this.db.exec('BEGIN IMMEDIATE');
+    let calls: number;
+    try {
+      calls = Number(this.db.prepare('SELECT count(*) AS n FROM calls').get()?.['n'] ?? 0);
+      const scopes = Number(this.db.prepare('SELECT count(*) AS n FROM scopes').get()?.['n'] ?? 0);
+      if (calls === 0 && scopes === 0) { this.db.exec('ROLLBACK'); return 0; }
+      this.db.exec(`DELETE FROM calls; INSERT INTO calltext (calltext) VALUES ('delete-all'); DELETE FROM scopes;
+        INSERT INTO meta (key, value) VALUES ('cleared', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;`);
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+    this.meta = undefined;
+    this.metaSeq = 0;
+    // VACUUM cannot run inside a transaction; it writes the smaller file through the log, which the
+    // checkpoint then folds in (truncating the file). Should the other process keep it from finishing,
+    // the store is empty all the same and its free pages are used again by later writes.
+    try {
+      this.db.exec('VACUUM;');
+      this.checkpoint();
+    } catch { /* the space is reused */ }
+    return calls;
+  }
+
+  /**
    * The calls' metadata. SQLite's data_version changes when another connection (the other process on
-   * this file) commits; then the calls it added (rows past the last one known: calls are only ever
-   * added) are read in, so its fetches are searchable here too.
+   * this file) commits; then the calls it added (rows past the last one known: calls are only added,
+   * except by clear()) are read in, so its fetches are searchable here too. When it cleared the file
+   * (meta 'cleared' changed) everything known is dropped and read again: row numbers start over then.
    */
   private callMeta(): Map<number, CallMeta> {
     const version = Number(this.dataVersion.get()?.['data_version'] ?? 0);
     if (!this.meta || version !== this.metaVersion) {
+      const cleared = Number(this.clearedCount.get()?.['value'] ?? 0);
+      if (cleared !== this.metaCleared) { this.meta = undefined; this.metaSeq = 0; this.metaCleared = cleared; }
       this.meta ??= new Map();
       for (const r of this.db.prepare('SELECT seq, id, started, workspace FROM calls WHERE seq > ?').all(this.metaSeq)) {
         const seq = Number(r['seq']);

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SearchStore, type StoredCall } from './store';
 
-export type WorkerMethod = 'storedOf' | 'storedBetween' | 'putJson' | 'scope' | 'saveScope' | 'search' | 'get' | 'stats' | 'close';
+export type WorkerMethod = 'storedOf' | 'storedBetween' | 'putJson' | 'scope' | 'saveScope' | 'search' | 'get' | 'stats' | 'clear' | 'close';
 export interface WorkerRequest { id: number; method: WorkerMethod; args: unknown[] }
 export type WorkerAnswer = { id: number; result: unknown } | { id: number; error: string };
 
@@ -39,6 +39,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       case 'saveScope': result = s.saveScope(a[0], a[1], a[2]); break;
       case 'search': result = s.search(a[0], a[1]); break;
       case 'get': result = s.get(a[0]); break;
+      case 'clear': result = s.clear(); break;
       case 'stats': result = { ...s.stats(fileBytes()), indexMs: Math.round(putMs) }; break;
       case 'close': s.checkpoint(); s.close(); store = undefined; openError = 'The search store is closed.'; break;
       default: throw new Error(`unknown method ${String(msg.method)}`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -166,6 +166,49 @@ describe('search store (node:sqlite FTS5)', () => {
       assert.ok(waited >= 300, `the write waited for the lock (${waited} ms)`);
       assert.deepEqual(await a.scope('range|x|y|'), { key: 'range|x|y|', callIds: ['1002'], listedAt: 5 });
       assert.deepEqual((await a.scope('held'))?.callIds, []);
+    } finally { await a.close(); await b.close(); }
+  });
+
+  it('clears a shared file in place: the other store\'s next search finds nothing, its stats say 0, it stores again, and the file shrinks', async () => {
+    const path = join(dir, 's.db');
+    const worker = join(__dirname, '../../../src/search/worker.js');
+    const a = new WorkerBackend(worker, path);
+    const b = new WorkerBackend(worker, path);
+    // Enough distinct text that the emptied file is clearly smaller: 300 calls of 40 sentences.
+    const words = ['pricing', 'renewal', 'security', 'onboarding', 'forecast', 'budget', 'pilot', 'contract', 'timeline', 'champion'];
+    const bulk: StoredCall[] = Array.from({ length: 300 }, (_, i) => ({
+      id: String(5000 + i), title: `Bulk ${i}`, started: Date.UTC(2026, 8, 1) + i * 3600_000, speakers: [{ name: 'Alice Martin', side: 'company' }],
+      monologues: [{ speaker: 0, sentences: Array.from({ length: 40 }, (_, j) => [j * 1000, j * 1000 + 900, `Sentence ${i}-${j} about ${words[(i + j) % 10]} and ${words[(i * j) % 10]} number ${i * 40 + j}.`] as [number, number, string]) }],
+    }));
+    try {
+      assert.equal(await a.clear(), 0, 'nothing stored: nothing to clear');
+      assert.equal(await a.putJson(bulk.map(c => JSON.stringify(c))), 300);
+      await a.saveScope('range|a|b|', ['5000'], 1);
+      // b loads the calls it knows (as the MCP server would, searching first).
+      assert.equal((await b.search(parseQuery('pricing'))).searchedCalls, 300);
+      const full = (await a.stats()).bytes;
+
+      assert.equal(await a.clear(), 300);
+      assert.equal(existsSync(path), true, 'the file stays: the other process has it open');
+      const empty = await b.search(parseQuery('pricing'));
+      assert.deepEqual([empty.totalCalls, empty.calls.length, empty.searchedCalls], [0, 0, 0]);
+      const stats = await b.stats();
+      assert.deepEqual([stats.calls, stats.sentences, stats.scopes], [0, 0, 0]);
+      assert.equal(await b.scope('range|a|b|'), undefined, 'a cleared scope is listed again');
+      assert.deepEqual(await b.storedOf(['5000', '5001']), []);
+      assert.ok(stats.bytes < full / 4, `the file shrank from ${full} to ${stats.bytes} bytes`);
+
+      // Storing again reuses row numbers b knew for other calls: its searches name the new calls.
+      assert.equal(await b.putJson(knownCalls().map(c => JSON.stringify(c))), 3);
+      const again = await b.search(parseQuery('pricing'));
+      assert.deepEqual(again.calls.map(c => c.callId).sort(), ['1001', '1002']);
+      assert.equal(again.searchedCalls, 3);
+      const fromA = await a.search(parseQuery('pricing'));
+      assert.deepEqual([fromA.calls.map(c => c.callId).sort(), fromA.searchedCalls], [['1001', '1002'], 3]);
+      assert.equal((await a.stats()).calls, 3);
+      assert.equal(await b.clear(), 3);
+      assert.equal(await b.clear(), 0, 'clearing an empty store changes nothing');
+      assert.equal((await a.search(parseQuery('pricing'))).searchedCalls, 0);
     } finally { await a.close(); await b.close(); }
   });
 });
