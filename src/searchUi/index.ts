@@ -424,31 +424,55 @@ export function registerSearch(services: Services): SearchAccess {
     const dir = root();
     const stores = existsSync(dir) ? readdirSync(dir).filter(f => existsSync(join(dir, f, STORE_FILE))) : [];
     if (stores.length === 0) { void vscode.window.showInformationMessage('No transcripts are stored for search yet.'); return; }
+    const known = new Set(session.profiles().map(p => folderOf(p.name, p.baseUrl)));
+    const sizeOf = (folder: string) => [STORE_FILE, `${STORE_FILE}-wal`].reduce((n, x) => { try { return n + statSync(join(folder, x)).size; } catch { return n; } }, 0);
+    const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
     const items = await Promise.all(stores.map(async f => {
       const folder = join(dir, f);
       let profile = f;
       try { profile = textOf((JSON.parse(readFileSync(join(folder, 'profile.json'), 'utf8')) as { profile?: unknown }).profile, f); } catch { /* name from the folder */ }
-      const bytes = [STORE_FILE, `${STORE_FILE}-wal`].reduce((n, x) => { try { return n + statSync(join(folder, x)).size; } catch { return n; } }, 0);
+      const gone = !known.has(folder);
       let detail = '';
       if (backend?.folder === folder) { try { const s = await backend.b.stats(); detail = `${s.calls.toLocaleString('en-US')} calls, ${s.sentences.toLocaleString('en-US')} sentences`; } catch { /* size only */ } }
-      return { label: profile, description: `${(bytes / 1e6).toFixed(1)} MB${detail ? ` · ${detail}` : ''}`, detail: folder, folder };
+      return { label: profile, description: `${mb(sizeOf(folder))}${detail ? ` · ${detail}` : ''}${gone ? ' · signed out' : ''}`, detail: folder, folder, profile, gone };
     }));
     const picked = await services.prompter().pick(items, { title: 'Transcript stores for search: pick one to clear' });
     if (!picked || typeof picked !== 'object' || !('folder' in picked)) throw new UserCancelled();
-    const go = await services.prompter().confirm(`Clear the stored transcripts of ${picked.label}?`, { modal: true, detail: `${picked.description}. Searching again fetches them from Gong.` }, 'Clear');
-    if (go !== 'Clear') throw new UserCancelled();
-    if (backend?.folder === picked.folder) {
-      if (running) throw new Error('A call search is running on this store; wait for it or cancel it first.');
-      const b = backend.b;
-      backend = undefined;
-      await b.close();
-      if (tree.shown) { tree.shown = undefined; void vscode.commands.executeCommand('setContext', 'gongExplorer:searchHasResults', false); }
+    const active = backend?.folder === picked.folder ? backend : undefined;
+    if (active && running) throw new Error('A call search is running on this store; wait for it or cancel it first.');
+    // Cleared through SQLite, not by deleting the file: the MCP server may have the same file open, and
+    // would go on writing to a deleted file (Linux) or keep the delete from happening (Windows).
+    const b = active?.b ?? new WorkerBackend(join(context.extensionUri.fsPath, 'dist', 'searchWorker.js'), join(picked.folder, STORE_FILE));
+    let cleared: number;
+    let removal = '';
+    try {
+      const s = await b.stats();
+      if (s.calls === 0 && s.scopes === 0 && !picked.gone) {
+        void vscode.window.showInformationMessage(`No transcripts are stored for ${picked.label}.`);
+        return;
+      }
+      const what = `${s.calls.toLocaleString('en-US')} calls (${s.withTranscript.toLocaleString('en-US')} with a transcript, ${s.sentences.toLocaleString('en-US')} sentences), ${mb(s.bytes)}`;
+      const go = await services.prompter().confirm(`Clear the ${s.calls.toLocaleString('en-US')} stored ${s.calls === 1 ? 'call' : 'calls'} of ${picked.label}?`,
+        { modal: true, detail: `${what}. Searching again fetches them from Gong.${picked.gone ? ' The profile is signed out: its store folder is removed too.' : ''}` }, 'Clear');
+      if (go !== 'Clear') throw new UserCancelled();
+      cleared = await b.clear();
+    } finally {
+      if (!active) await b.close();
     }
-    rmSync(picked.folder, { recursive: true, force: true });
-    await setPending(undefined);
-    view.description = undefined;
+    if (picked.gone) {
+      // Nothing tells whether another process still has the file open: it was emptied above either way.
+      try { rmSync(picked.folder, { recursive: true, force: true }); } catch (e) {
+        removal = ` Its folder ${picked.folder} could not be removed (${e instanceof Error ? e.message : String(e)}); the store in it is empty.`;
+        log.warn(`search: removing ${picked.folder}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (active && tree.shown) { tree.shown = undefined; void vscode.commands.executeCommand('setContext', 'gongExplorer:searchHasResults', false); }
+    // A fetch to resume would fill the emptied store again: it is dropped with it.
+    if (context.globalState.get<Pending>(PENDING_KEY)?.profile === picked.profile) await setPending(undefined);
+    await updateDescription();
     tree.refresh();
-    void vscode.window.showInformationMessage(`Cleared the stored transcripts of ${picked.label}.`);
+    const message = `Cleared the stored transcripts of ${picked.label} (${cleared.toLocaleString('en-US')} ${cleared === 1 ? 'call' : 'calls'}).${removal}`;
+    if (removal) void vscode.window.showWarningMessage(message); else void vscode.window.showInformationMessage(message);
   });
 
   return {

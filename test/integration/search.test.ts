@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PanelSnapshot } from '../../src/panels/callPanels';
+import { WorkerBackend } from '../../src/search/backend';
 import type { SearchScope } from '../../src/search/fetch';
-import { getApi, signInScripted, signOutAll, useGong, waitFor } from './harness/index';
+import { parseQuery } from '../../src/search/query';
+import { STORE_FILE, prepareStoreFolder, searchRootOf, storeFolderOf } from '../../src/search/storePath';
+import { getApi, signInScripted, signOutAll, useGong, waitFor, withPrompter } from './harness/index';
 
 // Call search in the real VS Code: the store in its worker thread (dist/searchWorker.js on the
 // extension host's node:sqlite), the real client against a local Gong, the Search view's command to
@@ -88,5 +91,70 @@ describe('call search', function () {
     const stored = await search.search('stored', 'the');
     assert.equal(stored.requests, 0);
     assert.ok(stored.result.searchedCalls > 0, 'every stored call was searched');
+  });
+
+  it('clears the store through Manage Stored Transcripts in place: the file stays, empty for the other process too, and the range is fetched again', async () => {
+    const api = await getApi();
+    const search = api.services.search!;
+    const call = gong().world.calls.find(c => !/\(.*\)$/.test(c.title) && c.transcript().length > 2)!;
+    const started = Date.parse(call.started);
+    const scope: SearchScope = { kind: 'range', from: new Date(started - 3600_000).toISOString(), to: new Date(started + 3600_000).toISOString(), label: 'two hours' };
+    const query = call.transcript()[0]!.sentences[0]!.text.split(/\s+/).filter(w => /^\p{L}{4,}$/u.test(w))[0] ?? 'the';
+    await search.search(scope, query);
+    const file = join(search.storeFolder()!, STORE_FILE);
+    // A second store on the file, as the MCP server VS Code starts has it.
+    const other = new WorkerBackend(join(__dirname, '..', '..', 'src', 'search', 'worker.js'), file);
+    try {
+      const stats = await search.backend()!.stats();
+      assert.ok(stats.calls > 0);
+      assert.ok((await other.search(parseQuery(query))).searchedCalls > 0, 'the other store sees the stored calls');
+      const prompter = await withPrompter(api, ['Search', 'Clear'], async p => {
+        await vscode.commands.executeCommand('gongExplorer.search.store');
+        return p;
+      });
+      assert.equal(prompter.remaining, 0, `asked: ${prompter.asked.map(a => a.message ?? a.title).join(' / ')}`);
+      const confirm = prompter.asked.find(a => a.kind === 'confirm')!;
+      assert.equal(confirm.message, `Clear the ${stats.calls.toLocaleString('en-US')} stored ${stats.calls === 1 ? 'call' : 'calls'} of Search?`);
+      assert.match(confirm.detail ?? '', /\d+\.\d MB/);
+      assert.ok(existsSync(file), 'the store file stays in place');
+      const after = await search.backend()!.stats();
+      assert.deepEqual([after.calls, after.scopes], [0, 0]);
+      assert.equal((await other.stats()).calls, 0);
+      assert.equal((await other.search(parseQuery(query))).searchedCalls, 0, 'the other store finds nothing');
+      assert.equal(search.last(), undefined, 'results of cleared calls are no longer shown');
+
+      const again = await search.search(scope, query);
+      assert.ok(again.requests >= 2, `listed and fetched again (${again.requests} requests)`);
+      assert.ok(again.result.calls.some(c => c.callId === call.id), `call ${call.id} is found again`);
+      assert.ok((await other.search(parseQuery(query))).calls.some(c => c.callId === call.id), 'the other store finds what was fetched again');
+    } finally { await other.close(); }
+  });
+
+  it('clears the store of a signed-out profile through SQLite, removes its folder and drops its fetch to resume', async () => {
+    const api = await getApi();
+    const { context } = api.services;
+    const folder = storeFolderOf(searchRootOf(context.globalStorageUri.fsPath), 'Gone', 'https://gone.test');
+    prepareStoreFolder(folder, 'Gone', 'https://gone.test');
+    const left = new WorkerBackend(join(__dirname, '..', '..', 'src', 'search', 'worker.js'), join(folder, STORE_FILE));
+    const call = { id: '42', title: 'Left behind', started: Date.UTC(2026, 0, 5), speakers: [{ name: 'Ann', side: 'company' }], monologues: [{ speaker: 0, sentences: [[0, 1000, 'Pricing for the pilot.']] }] };
+    assert.equal(await left.putJson([JSON.stringify(call)]), 1);
+    await left.close();
+    const pendingKey = 'gongExplorer.search.pending';
+    await context.globalState.update(pendingKey, { profile: 'Gone', scope: { kind: 'calls', callIds: ['42'], label: 'one call' }, query: 'pricing' });
+    try {
+      const prompter = await withPrompter(api, ['Gone', 'Clear'], async p => {
+        await vscode.commands.executeCommand('gongExplorer.search.store');
+        return p;
+      });
+      assert.equal(prompter.remaining, 0, `asked: ${prompter.asked.map(a => a.message ?? a.title).join(' / ')}`);
+      const confirm = prompter.asked.find(a => a.kind === 'confirm')!;
+      assert.equal(confirm.message, 'Clear the 1 stored call of Gone?');
+      assert.match(confirm.detail ?? '', /signed out: its store folder is removed too/);
+      assert.equal(existsSync(folder), false, 'the signed-out profile\'s folder is removed');
+      assert.equal(context.globalState.get(pendingKey), undefined, 'its fetch to resume is dropped');
+    } finally {
+      await context.globalState.update(pendingKey, undefined);
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
