@@ -455,6 +455,7 @@ export function registerSearch(services: Services): SearchAccess {
       const go = await services.prompter().confirm(`Clear the ${s.calls.toLocaleString('en-US')} stored ${s.calls === 1 ? 'call' : 'calls'} of ${picked.label}?`,
         { modal: true, detail: `${what}. Searching again fetches them from Gong.${picked.gone ? ' The profile is signed out: its store folder is removed too.' : ''}` }, 'Clear');
       if (go !== 'Clear') throw new UserCancelled();
+      if (active && running) throw new Error('A call search started on this store; wait for it or cancel it, then clear.');
       cleared = await b.clear();
     } finally {
       if (!active) await b.close();
