@@ -266,7 +266,9 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A term as a regular expression over ASCII or folded text. */
 function termPattern(t: Term): string {
-  return `(?<![\\p{L}\\p{N}])${t.tokens.map(escapeRe).join('[^\\p{L}\\p{N}]+')}${t.prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])'}`;
+  // Between a phrase's words anything but letters, digits and line breaks: a line break ends a sentence
+  // where sentences are joined (a speaker's voice in the store), so no match reaches into the next.
+  return `(?<![\\p{L}\\p{N}])${t.tokens.map(escapeRe).join('[^\\p{L}\\p{N}\\n]+')}${t.prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])'}`;
 }
 
 /**

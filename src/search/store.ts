@@ -139,7 +139,12 @@ function loadSqlite(): SqliteModule {
   return mod;
 }
 
-const SCHEMA_VERSION = '3';
+const SCHEMA_VERSION = '4';
+/**
+ * Between two sentences in the index: a line holding a letter no one says (U+A66E), a token of its
+ * own, so an FTS5 phrase does not reach from one sentence into the next.
+ */
+const SENTENCE_BREAK = '\n\ua66e\n';
 /** Calls a search returns unless asked for more: each costs reading and scanning its transcript. */
 export const DEFAULT_LIMIT = 20;
 
@@ -168,13 +173,14 @@ export class SearchStore {
     // The extension's worker and a `gong mcp` server may have the same file open: a write waits up to
     // 5 s for the other's write to finish instead of failing at once with SQLITE_BUSY.
     this.db.exec('PRAGMA busy_timeout = 5000;');
-    // The store is a cache of Gong's data. Schema 2 (an index row per speaker) keeps its calls and is
-    // indexed again from them below (what was fetched costs nothing twice); anything else is rebuilt.
+    // The store is a cache of Gong's data. Schemas 2 (an index row per speaker) and 3 (sentences not
+    // kept apart in the index) keep their calls and are indexed again from them below (what was
+    // fetched costs nothing twice); anything else is rebuilt.
     const old = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()
       ? this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema')?.['value'] : undefined;
     let reindex = false;
-    if (old === '2') {
-      this.db.exec("DROP TABLE IF EXISTS docs; UPDATE meta SET value = '3' WHERE key = 'schema';");
+    if (old === '2' || old === '3') {
+      this.db.exec(`DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS calltext; UPDATE meta SET value = '${SCHEMA_VERSION}' WHERE key = 'schema';`);
       reindex = true;
     } else if (old !== undefined && old !== SCHEMA_VERSION) {
       this.db.exec('DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS calltext; DROP TABLE IF EXISTS calls; DROP TABLE IF EXISTS scopes; DROP TABLE IF EXISTS meta; VACUUM;');
@@ -184,7 +190,7 @@ export class SearchStore {
       PRAGMA synchronous = NORMAL;
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
       CREATE TABLE IF NOT EXISTS calls (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, started INTEGER,
-        workspace TEXT, url TEXT, sentences INTEGER NOT NULL, body BLOB NOT NULL);
+        workspace TEXT, url TEXT, sentences INTEGER NOT NULL, body BLOB NOT NULL, voices BLOB);
       CREATE INDEX IF NOT EXISTS calls_started ON calls(started);
       CREATE VIRTUAL TABLE IF NOT EXISTS calltext USING fts5(company, external, other, speakers, content='', tokenize='unicode61 remove_diacritics 2');
       CREATE TABLE IF NOT EXISTS scopes (key TEXT PRIMARY KEY, ids TEXT NOT NULL, listed INTEGER NOT NULL);
@@ -194,9 +200,27 @@ export class SearchStore {
     if (v === undefined) this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     this.dataVersion = this.db.prepare('PRAGMA data_version');
     this.clearedCount = this.db.prepare("SELECT value FROM meta WHERE key = 'cleared'");
-    this.insertCall = this.db.prepare('INSERT OR IGNORE INTO calls (id, title, started, workspace, url, sentences, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // What each speaker said, apart from the transcript (see voicesOf): a store from before it gains the
+    // column and fills it once, here in the worker.
+    const hasVoices = this.db.prepare('SELECT 1 AS y FROM pragma_table_info(?) WHERE name = ?').get('calls', 'voices') !== undefined;
+    if (!hasVoices) this.db.exec('ALTER TABLE calls ADD COLUMN voices BLOB');
+    this.insertCall = this.db.prepare('INSERT OR IGNORE INTO calls (id, title, started, workspace, url, sentences, body, voices) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertDoc = this.db.prepare('INSERT INTO calltext (rowid, company, external, other, speakers) VALUES (?, ?, ?, ?, ?)');
     if (reindex) this.reindex();
+    if (!hasVoices) this.fillVoices();
+  }
+
+  /** Writes the voices of calls stored before that column existed. */
+  private fillVoices(): void {
+    const set = this.db.prepare('UPDATE calls SET voices = ? WHERE seq = ?');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const row of this.db.prepare('SELECT seq, body FROM calls WHERE voices IS NULL').all()) set.run(encodeVoices(decode(row['body'])), Number(row['seq']));
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
   }
 
   /** Indexes every stored call again from its transcript (after a change of the index's layout). */
@@ -219,7 +243,8 @@ export class SearchStore {
       for (const s of m.sentences) parts.push(s[2]);
     }
     const speakers = t.speakers.map(sp => [sp.name, sp.email, sp.title].filter(Boolean).join(' ')).join('\n');
-    this.insertDoc.run(seq, bySide.company.join('\n'), bySide.external.join('\n'), bySide.unknown.join('\n'), speakers);
+    // Sentences kept apart by a token no one says, so a phrase matches within one sentence, as its hits do.
+    this.insertDoc.run(seq, bySide.company.join(SENTENCE_BREAK), bySide.external.join(SENTENCE_BREAK), bySide.unknown.join(SENTENCE_BREAK), speakers);
   }
 
   /** Of these call ids, the ones already stored (their transcript, or that they have none). */
@@ -245,7 +270,7 @@ export class SearchStore {
         const sentences = c.monologues.reduce((n, m) => n + m.sentences.length, 0);
         // Fastest deflate level: a third of the time of the default for a few percent more bytes.
         const body = deflateRawSync(Buffer.from(JSON.stringify({ speakers: c.speakers, monologues: c.monologues }), 'utf8'), { level: constants.Z_BEST_SPEED });
-        const r = this.insertCall.run(c.id, c.title, c.started ?? null, c.workspaceId ?? null, c.url ?? null, sentences, body);
+        const r = this.insertCall.run(c.id, c.title, c.started ?? null, c.workspaceId ?? null, c.url ?? null, sentences, body, encodeVoices(c));
         if (Number(r.changes) === 0) continue;
         added++;
         const seq = Number(r.lastInsertRowid);
@@ -388,24 +413,26 @@ export class SearchStore {
     ranked.sort((a, b) => a.score - b.score || (b.m.started ?? 0) - (a.m.started ?? 0));
     const hitsPerCall = Math.max(0, Math.min(opts.hitsPerCall ?? 20, 500));
     const read = this.db.prepare('SELECT id, title, started, workspace, url, body FROM calls WHERE seq = ?');
+    const readVoices = this.db.prepare('SELECT voices FROM calls WHERE seq = ?');
     const readBody = this.db.prepare('SELECT body FROM calls WHERE seq = ?');
     const calls: CallResult[] = [];
     // Sentences recur across calls ("Sounds good.", a rep's stock pitch): each distinct one is matched once.
     const seen = new Map<string, Range[]>();
-    const clauseSeen = new Map<string, number>();
-    // With speaker:, the index only knows the speaker was on the call: read each candidate, best first.
+    // With speaker:, the index only knows the speaker was on the call: each candidate's voices (what
+    // each speaker said, a few kilobytes) are read to check, best first; transcripts only for those listed.
     const check = q.speakers.length > 0;
     let total = check ? 0 : ranked.length;
     for (const r of check ? ranked : ranked.slice(0, limit)) {
-      const listed = calls.length < limit;
-      const row = (listed ? read : readBody).get(r.seq);
+      if (check) {
+        const v = readVoices.get(r.seq)?.['voices'];
+        const voices = v instanceof Uint8Array ? decodeVoices(v) : voicesOf(decode(readBody.get(r.seq)?.['body']));
+        if (!saidEveryClause(q, voices)) continue;
+        total++;
+        if (calls.length >= limit) continue;
+      }
+      const row = read.get(r.seq);
       if (!row) continue;
       const body = decode(row['body']);
-      if (check) {
-        if (!saidEveryClause(q, body, clauseSeen)) continue;
-        total++;
-        if (!listed) continue;
-      }
       const res: CallResult = { callId: String(row['id']), title: String(row['title']), matches: 0, hits: [] };
       if (typeof row['started'] === 'number') res.started = row['started'];
       if (typeof row['url'] === 'string') res.url = row['url'];
@@ -442,21 +469,36 @@ function decode(body: unknown): { speakers: StoredSpeaker[]; monologues: StoredM
   return { speakers: parsed.speakers ?? [], monologues: parsed.monologues ?? [] };
 }
 
-/** Whether speakers matching the query's speaker: and side: filters said every clause in this transcript. */
-function saidEveryClause(q: ParsedQuery, t: { speakers: StoredSpeaker[]; monologues: StoredMonologue[] }, seen: Map<string, number>): boolean {
+/**
+ * A call's voices: each speaker (who, which side) and everything they said, a sentence a line (plain
+ * ASCII line breaks, so ASCII text is matched without folding; query.ts's patterns do not cross them).
+ */
+interface Voices { s: Array<[string, StoredSpeaker['side']]>; t: string[] }
+
+function voicesOf(t: { speakers: StoredSpeaker[]; monologues: StoredMonologue[] }): Voices {
+  const said: string[][] = t.speakers.map(() => []);
+  for (const m of t.monologues) (said[m.speaker] ??= []).push(...m.sentences.map(x => x[2]));
+  return { s: t.speakers.map(sp => [[sp.name, sp.email, sp.title].filter(Boolean).join(' '), sp.side]), t: said.map(x => (x ?? []).map(line => line.replace(/[\r\n]+/g, ' ')).join('\n')) };
+}
+
+function encodeVoices(t: { speakers: StoredSpeaker[]; monologues: StoredMonologue[] }): Uint8Array {
+  return deflateRawSync(Buffer.from(JSON.stringify(voicesOf(t)), 'utf8'), { level: constants.Z_BEST_SPEED });
+}
+
+function decodeVoices(blob: Uint8Array): Voices {
+  const v = JSON.parse(inflateRawSync(blob).toString('utf8')) as Partial<Voices>;
+  return { s: v.s ?? [], t: v.t ?? [] };
+}
+
+/** Whether speakers matching the query's speaker: and side: filters said every clause (each within one sentence). */
+function saidEveryClause(q: ParsedQuery, v: Voices): boolean {
   const want = q.clauses.length >= 30 ? 0x3fffffff : (1 << q.clauses.length) - 1;
-  const speakerOk = t.speakers.map(s => (!q.side || s.side === q.side) && speakerMatches(q, [s.name, s.email, s.title].filter(Boolean).join(' ')));
   let have = 0;
-  for (const m of t.monologues) {
-    if (!speakerOk[m.speaker]) continue;
-    for (const s of m.sentences) {
-      let bits = seen.get(s[2]);
-      if (bits === undefined) { bits = clausesIn(q, s[2]); if (seen.size < 100_000) seen.set(s[2], bits); }
-      have |= bits;
-      if ((have & want) === want) return true;
-    }
-  }
-  return false;
+  v.s.forEach(([who, side], i) => {
+    if ((have & want) === want || (q.side && side !== q.side) || !speakerMatches(q, who)) return;
+    have |= clausesIn(q, v.t[i] ?? '');
+  });
+  return (have & want) === want;
 }
 
 /** Scans one transcript for the sentences that are hits (a positive term, and the speaker and side filters). */

@@ -82,6 +82,10 @@ describe('search store (node:sqlite FTS5)', () => {
       assert.deepEqual(await ids('fabrikam speaker:martin'), []);
       assert.deepEqual(await ids('pricing committee speaker:bruno'), ['1001'], 'Bruno said both');
       assert.deepEqual(await ids('forty committee speaker:bruno'), [], 'Alice said "forty"');
+      // Bruno says "... comes first." and then "Our pricing committee ...": a phrase stays in one sentence.
+      assert.deepEqual(await ids('"first our"'), [], 'a phrase does not reach from one sentence into the next');
+      assert.deepEqual(await ids('"first our" speaker:bruno'), []);
+      assert.deepEqual(await ids('"comes first"'), ['1001']);
       const capped = await b.search(parseQuery('pricing speaker:alice'), { limit: 1 });
       assert.deepEqual([capped.calls.length, capped.totalCalls], [1, 2], 'the count covers checked calls past the limit');
       const r = await b.search(parseQuery('pricing speaker:bruno'));
@@ -93,13 +97,13 @@ describe('search store (node:sqlite FTS5)', () => {
     } finally { await b.close(); }
   });
 
-  it('indexes a store of the earlier layout (a row per speaker) again from its stored transcripts, keeping them and its scopes', async () => {
-    const path = join(dir, 'old.db');
+  for (const [schema, index] of [['2', "CREATE VIRTUAL TABLE docs USING fts5(text, speaker, side, content='')"], ['3', "CREATE VIRTUAL TABLE calltext USING fts5(company, external, other, speakers, content='')"]] as const) it(`indexes a store of an earlier layout (schema ${schema}) again from its stored transcripts, keeping them and its scopes`, async () => {
+    const path = join(dir, `old${schema}.db`);
     const { DatabaseSync } = (process as unknown as { getBuiltinModule: (id: string) => { DatabaseSync: new (p: string) => { exec(sql: string): void; prepare(sql: string): { run(...a: unknown[]): unknown }; close(): void } } }).getBuiltinModule('node:sqlite');
     const old = new DatabaseSync(path);
-    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', '2');
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', '${schema}');
       CREATE TABLE calls (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, started INTEGER, workspace TEXT, url TEXT, sentences INTEGER NOT NULL, body BLOB NOT NULL);
-      CREATE VIRTUAL TABLE docs USING fts5(text, speaker, side, content='');
+      ${index};
       CREATE TABLE scopes (key TEXT PRIMARY KEY, ids TEXT NOT NULL, listed INTEGER NOT NULL);
       INSERT INTO scopes VALUES ('range|a|b|', '["1001","1002","1003"]', 5);`);
     const insert = old.prepare('INSERT INTO calls (id, title, started, workspace, url, sentences, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -109,6 +113,8 @@ describe('search store (node:sqlite FTS5)', () => {
     try {
       assert.deepEqual((await b.search(parseQuery('pricing side:external'))).calls.map(c => c.callId), ['1001']);
       assert.deepEqual((await b.search(parseQuery('onboarding'))).calls.map(c => c.callId), ['1003']);
+      assert.deepEqual((await b.search(parseQuery('pricing speaker:bruno'))).calls.map(c => c.callId), ['1001'], 'the voices of stored calls are filled in');
+      assert.deepEqual((await b.search(parseQuery('"first our"'))).calls.map(c => c.callId), [], 'indexed with sentences kept apart');
       assert.equal((await b.stats()).calls, 3);
       assert.deepEqual((await b.scope('range|a|b|'))?.callIds, ['1001', '1002', '1003']);
     } finally { await b.close(); }
