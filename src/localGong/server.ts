@@ -113,6 +113,11 @@ function matchPath(route: CompiledRoute, segs: readonly string[]): Record<string
 }
 
 /** A running local Gong HTTP server and the bookkeeping `close()` needs. */
+/** A 2xx fault with neither a body nor a dropped connection only delays the usual answer. */
+function isSlowAnswer(fault: FaultSpec): boolean {
+  return fault.status >= 200 && fault.status < 300 && fault.body === undefined && fault.destroySocket !== true;
+}
+
 export class LocalGongServer {
   readonly server: Server;
   private readonly compiled: CompiledRoute[];
@@ -195,7 +200,11 @@ export class LocalGongServer {
     const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
 
     const fault = this.deps.faults.take(method, path);
-    if (fault !== undefined) {
+    if (fault !== undefined && isSlowAnswer(fault)) {
+      // A slow Gong: the request waits, then is answered as usual.
+      await this.sleep(fault.delayMs ?? 0);
+      if (this.closed) return;
+    } else if (fault !== undefined) {
       await this.answerFault(req, res, requestId, fault);
       return;
     }

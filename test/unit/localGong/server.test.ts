@@ -159,6 +159,30 @@ describe('localGong: server core', function () {
       await assert.rejects(api(g, 'GET', '/v2/settings/trackers'));
       assert.equal((await api(g, 'GET', '/v2/settings/trackers')).status, 200);
     });
+
+    it('a 2xx fault without a body answers as usual, only later (a slow Gong)', async () => {
+      const usual = await api(g, 'GET', '/v2/workspaces');
+      g.faults.add({ path: '/v2/workspaces', status: 200, delayMs: 300 });
+      const t0 = Date.now();
+      const slow = await api(g, 'GET', '/v2/workspaces');
+      assert.ok(Date.now() - t0 >= 280);
+      assert.equal(slow.status, 200);
+      assert.deepEqual(slow.json.workspaces, usual.json.workspaces);
+      g.faults.add({ path: '/v2/workspaces', status: 200, delayMs: 10 });
+      assert.equal((await api(g, 'GET', '/v2/workspaces', undefined, { auth: null })).status, 401, 'auth still runs after the wait');
+    });
+
+    it('lets the first matching requests through when asked (after), then answers the fault', async () => {
+      g.faults.add({ path: '/v2/workspaces', status: 503, after: 2, times: 1 });
+      assert.equal((await api(g, 'GET', '/v2/workspaces')).status, 200);
+      assert.equal((await api(g, 'GET', '/v2/users')).status, 200, 'other paths do not count');
+      assert.equal((await api(g, 'GET', '/v2/workspaces')).status, 200);
+      assertEnvelope(await api(g, 'GET', '/v2/workspaces'), 503);
+      assert.equal((await api(g, 'GET', '/v2/workspaces')).status, 200);
+      assert.equal(g.faults.pending, 0);
+      assert.throws(() => g.faults.add({ path: '/v2/workspaces', status: 503, after: -1 }), /after/);
+      assert.equal(g.faults.pending, 0, 'a refused fault is not queued');
+    });
   });
 
   it('scripts Gong\'s 403 "Access denied" (and 401) by status alone', async () => {
