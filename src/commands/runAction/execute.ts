@@ -19,6 +19,8 @@ export type RunOutcome =
     kind: 'error'; message: string; hint: string | undefined; requestId: string | undefined; status: number | undefined;
     /** The failure's kind in the one vocabulary (src/gong/failure.ts). */
     failure: FailureKind; signInAgain: boolean; retry: boolean;
+    /** A document holding what arrived before the failure (pages of a Fetch all), when one was opened. */
+    partialUri?: string;
   }
   | { kind: 'invalid'; message: string }
   /** The retyped confirmation did not match: nothing was sent. */
@@ -84,9 +86,10 @@ function isCancel(e: unknown): boolean {
  * to do, and the buttons that fit (Retry for 429/5xx/network, Sign In only when the credentials no
  * longer work, Copy Request Id). A refused feature or missing scope stays on this action.
  */
-export function reportError(services: Services, action: ActionDef, e: unknown, retry?: () => unknown): RunOutcome {
+export function reportError(services: Services, action: ActionDef, e: unknown, retry?: () => unknown, note?: string, partialUri?: string): RunOutcome {
   const f = classify(e);
-  const message = failureHeadline(action.title, f);
+  const headline = failureHeadline(action.title, f);
+  const message = note ? `${headline} ${note}` : headline;
   services.log.error(`${action.id}: ${message}${f.hint ? ` — ${f.hint}` : ''}`);
   const buttons = [
     ...(f.retry && retry ? ['Retry'] : []),
@@ -100,7 +103,9 @@ export function reportError(services: Services, action: ActionDef, e: unknown, r
     else if (choice === 'Copy Request Id' && f.requestId) void vscode.env.clipboard.writeText(f.requestId);
     else if (choice === 'Show Log') services.log.show();
   });
-  return { kind: 'error', message, hint: f.hint, requestId: f.requestId, status: f.status, failure: f.kind, signInAgain: f.signInAgain, retry: f.retry };
+  const out: RunOutcome = { kind: 'error', message, hint: f.hint, requestId: f.requestId, status: f.status, failure: f.kind, signInAgain: f.signInAgain, retry: f.retry };
+  if (partialUri !== undefined) out.partialUri = partialUri;
+  return out;
 }
 
 /**

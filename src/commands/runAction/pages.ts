@@ -3,7 +3,7 @@ import type { GongResponse } from '../../gong/types';
 import { UserCancelled } from '../../platform/commands';
 import { mergePages } from '../../catalog/index';
 import { classify } from '../../gong/failure';
-import { withCursor } from '../../gong/paging';
+import { recordsOf, withCursor } from '../../gong/paging';
 import { checkBudget } from '../../gong/budget';
 import { offerMore, reportError, requireApi, resultOutcome, withCancellableProgress, type RunDeps, type RunOutcome } from './execute';
 import type { ResultEntry } from './resultDocs';
@@ -69,7 +69,23 @@ export async function fetchAll(deps: RunDeps, uri: unknown): Promise<RunOutcome>
     });
   } catch (e) {
     if (classify(e).cancelled) throw new UserCancelled();
-    return reportError(deps.services, entry.action, e, () => fetchAll(deps, uri));
+    // The pages that came are kept: they open as one document whose Fetch all (and Next page)
+    // carries on from the page that failed instead of asking Gong for them again.
+    const failedPage = entry.page + 2 + pages.length;
+    const lastCursor = recordsOf(last?.data)?.cursor;
+    if (pages.length === 0 || lastCursor === undefined) {
+      return reportError(deps.services, entry.action, e, () => fetchAll(deps, uri),
+        `Page ${failedPage} failed; Fetch all again on this result resumes from it.`);
+    }
+    const partial = await deps.results.open(
+      entry.action, entry.request, entry.input,
+      { status: last?.status ?? entry.meta.status, data: mergePages(entry.action, [entry.data, ...pages]), requestId: last?.requestId ?? entry.meta.requestId },
+      entry.page, ` pages ${entry.page + 1}-${failedPage - 1}`,
+      { cursor: lastCursor, remaining: entry.remaining - pages.length },
+    );
+    return reportError(deps.services, entry.action, e, () => fetchAll(deps, partial.uri.toString()),
+      `Page ${failedPage} failed; pages ${entry.page + 1}-${failedPage - 1} are kept in ${partial.uri.path.slice(1)}, whose Fetch all resumes from page ${failedPage}.`,
+      partial.uri.toString());
   }
   const merged = mergePages(entry.action, [entry.data, ...pages]);
   const done = await deps.results.open(entry.action, entry.request, entry.input, { status: last?.status ?? entry.meta.status, data: merged, requestId: last?.requestId ?? entry.meta.requestId }, entry.page, ' all');

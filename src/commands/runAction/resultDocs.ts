@@ -63,22 +63,27 @@ export class ResultDocs implements vscode.TextDocumentContentProvider, vscode.Co
     return last;
   }
 
-  /** Stores a result and opens it in an editor. */
-  async open(action: ActionDef, request: GongRequest, input: Record<string, unknown>, res: { status: number; data: unknown; requestId: string | undefined; empty?: boolean }, page = 0, suffix = ''): Promise<ResultEntry> {
+  /**
+   * Stores a result and opens it in an editor. `resume` names where more pages continue when the
+   * body's own records do not (pages merged before a failure: the cursor of the last good page).
+   */
+  async open(action: ActionDef, request: GongRequest, input: Record<string, unknown>, res: { status: number; data: unknown; requestId: string | undefined; empty?: boolean }, page = 0, suffix = '', resume?: { cursor: string; remaining: number }): Promise<ResultEntry> {
     this.seq += 1;
     const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${resultName(action.id, this.seq, suffix)}` });
     const records = action.paging === 'none' ? undefined : recordsOf(res.data);
     const list = action.paging === 'none' ? undefined : listOf(res.data, action.listKey);
     const meta: ResultMeta = {
       actionId: action.id, title: action.title, status: res.status, requestId: res.requestId,
-      more: !!records?.cursor,
+      more: !!(resume?.cursor ?? records?.cursor),
     };
     if (res.empty) meta.empty = true;
     if (list) meta.count = list.length;
     if (records?.totalRecords !== undefined) meta.totalRecords = records.totalRecords;
     const entry: ResultEntry = {
       uri, text: formatJson(res.data), data: res.data, meta, action, request, input,
-      cursor: records?.cursor, remaining: records ? remainingRequests(records) : 0, page,
+      cursor: resume?.cursor ?? records?.cursor,
+      remaining: resume ? Math.max(1, resume.remaining) : records ? remainingRequests(records) : 0,
+      page,
     };
     const markdown = res.empty ? undefined : action.richAnswer?.(res.data, input);
     if (markdown !== undefined) {
