@@ -156,7 +156,7 @@ export function classify(e: unknown): Failure {
       return { ...base, text: withGong('Gong rejected the request'), hint: 'Check the inputs; Gong\'s message says which part.' };
     case 'rateLimited': {
       const wait = GongError.is(e, 'rateLimited') ? Math.max(0, Math.ceil(e.retryAfterSeconds)) : undefined;
-      const when = wait === undefined ? 'in a moment' : wait >= 120 ? `in ${Math.ceil(wait / 60)} min` : `in ${wait} s`;
+      const when = wait === undefined ? 'in a moment' : wait >= 7200 ? `in ${Math.ceil(wait / 360) / 10} h` : wait >= 120 ? `in ${Math.ceil(wait / 60)} min` : `in ${wait} s`;
       return {
         ...base, retry: true, retryAfterSeconds: wait,
         text: `Gong's rate limit was reached; retry ${when}.`,

@@ -187,7 +187,7 @@ describe('sidebar views under faults', function () {
       assert.ok(ms < 5_000, `${c.view}: not queued behind a day-long wait (${Math.round(ms)} ms)`);
       const error = rows[0];
       assert.equal(error?.contextValue, 'errorRow', rows.map(r => r.label).join(' | '));
-      assert.match(error.label, /^Could not load: Gong's rate limit was reached; retry in 1440 min\.$/);
+      assert.match(error.label, /^Could not load: Gong's rate limit was reached; retry in 24 h\.$/);
       assert.match(error.tooltip ?? '', /daily request budget/);
       // Retrying within the pause asks Gong nothing and says the same at once.
       await views.activate(c.view, error);

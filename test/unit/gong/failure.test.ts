@@ -89,6 +89,11 @@ const table: Row[] = [
     kind: 'rateLimited', text: /retry in 60 min/, hint: /daily request budget/, retry: true, retryAfterSeconds: 3600,
   },
   {
+    name: '429 with a wait of hours says hours',
+    error: answer(429, '/v2/users', ['API daily request limit exceeded'], {}, '86400'),
+    kind: 'rateLimited', text: /retry in 24 h\./, hint: /daily request budget/, retry: true, retryAfterSeconds: 86400,
+  },
+  {
     name: '500 offers Retry',
     error: answer(500, '/v2/users', ['Internal server error occurred']),
     kind: 'server', text: /^Gong had a server error \(HTTP 500\): Internal server error occurred$/, hint: /Retry/, retry: true,
