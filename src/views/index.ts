@@ -47,6 +47,9 @@ class ModelProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposa
 
   constructor(readonly model: ViewModel, private readonly onChanged: () => void) {
     this.unsubscribe = model.onDidChange(node => {
+      // The roots changed (a refresh, a filter, a sign-in, fresh data): rows that arrived for an
+      // earlier load and were never asked for (the view was hidden) are out of date; load again.
+      if (!node) this.arrived = undefined;
       const known = node ? this.byId.get(node.id) : undefined;
       this.emitter.fire(known ?? (node && this.byId.has(node.id) ? node : undefined));
       this.onChanged();
